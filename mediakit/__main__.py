@@ -1,0 +1,5 @@
+"""Allow ``python -m mediakit``."""
+
+from mediakit.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The operation library: project file, undoable edits, import of originals, thumbnails."""

@@ -1,0 +1,1 @@
+"""Low-level media access shared by every feature: the ffmpeg binary, probing, image loading."""

@@ -1,0 +1,1 @@
+"""Photo features: anonymisation (masks and metadata scrub), later selection and retouching."""

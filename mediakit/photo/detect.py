@@ -1,0 +1,34 @@
+"""``mediakit detect`` for photos: the regions that would be masked, in the shared format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mediakit.errors import display_path
+from mediakit.media.images import load_oriented_rgb
+from mediakit.media.probe import TAG_ORIENTATION
+from mediakit.photo.anonymize import detect_masks
+from mediakit.photo.orientation import displayed_to_stored
+
+
+def detect_file(path: Path, detector: Any) -> dict[str, Any]:
+    """``{"file", "detections": [{"label", "box", "score"}]}`` with boxes in the stored pixel
+    frame of the file (the masks themselves are computed on the displayed picture)."""
+    original, oriented = load_oriented_rgb(path)
+    try:
+        orientation = int(original.getexif().get(TAG_ORIENTATION, 1) or 1)
+        stored_w, stored_h = original.size
+        masks = detect_masks(np.asarray(oriented), detector)
+    finally:
+        original.close()
+    detections = []
+    for mask in masks:
+        if mask["state"] != "accepted":
+            continue
+        box = displayed_to_stored(tuple(mask["region"]), orientation, stored_w, stored_h)
+        detections.append({"label": mask["label"], "box": [round(v, 1) for v in box],
+                           "score": mask["score"]})
+    return {"file": display_path(path.name), "detections": detections}

@@ -1,0 +1,72 @@
+"""Anonymisation of an operation's photos, with masks stored as reviewable project data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mediakit.errors import MediaError
+from mediakit.library.project import Operation, now_iso
+from mediakit.media.images import load_oriented_rgb
+from mediakit.media.kinds import PHOTO
+from mediakit.photo.anonymize import anonymize_photo, detect_masks, output_name
+from mediakit.privacy.masking import MaskStyle
+from mediakit.privacy.people import PeopleMatcher
+from mediakit.privacy.review import store_detections
+
+DETECTOR_NAME = "mediakit-photo"
+
+
+def matcher_for(op: Operation) -> PeopleMatcher:
+    return PeopleMatcher(op.doc.get(("people",), {}))
+
+
+def detect_item(op: Operation, sha: str, detector: Any,
+                matcher: PeopleMatcher | None = None) -> list[dict[str, Any]]:
+    """Run detection on a photo item and store the proposed masks (manual ones kept)."""
+    _, img = load_oriented_rgb(op.original_path(sha))
+    masks = detect_masks(np.asarray(img), detector, matcher or matcher_for(op))
+    store_detections(op, sha, masks, DETECTOR_NAME)
+    return masks
+
+
+def anonymize_operation(op: Operation, out_dir: Path, *, detector: Any, style: MaskStyle,
+                        progress: Callable[[int, int, str], None] | None = None,
+                        ) -> list[dict[str, Any]]:
+    """Anonymise every photo of the operation into ``out_dir`` using its stored masks
+    (detected first where none exist), and record the export on each item."""
+    matcher = matcher_for(op)
+    credit = op.doc.get(("settings", "credit"))
+    copyright_ = op.doc.get(("settings", "copyright"))
+    shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
+    results = []
+    for index, sha in enumerate(shas):
+        item = op.items[sha]
+        if progress:
+            progress(index, len(shas), item["name"])
+        try:
+            if "masks" not in item:
+                detect_item(op, sha, detector, matcher)
+            out = out_dir / output_name(Path(item["name"]))
+            result = anonymize_photo(op.original_path(sha), out, detector=detector,
+                                     style=style, matcher=matcher, masks=item["masks"],
+                                     credit=credit, copyright_=copyright_)
+        except MediaError as exc:
+            results.append({"file": item["name"], "error": exc.reason})
+            continue
+        result["file"] = item["name"]
+        result["item"] = sha
+        result["masks_reviewed"] = bool(item.get("masks_reviewed"))
+        op.doc.append(("items", sha, "exports"),
+                      {"path": str(out), "date": now_iso(), "kind": "anonymized",
+                       "masks_applied": result["masks_applied"],
+                       "masks_reviewed": result["masks_reviewed"]},
+                      label=f"anonymiser {item['name']}")
+        results.append(result)
+    op.save()
+    if progress:
+        progress(len(shas), len(shas), "")
+    return results

