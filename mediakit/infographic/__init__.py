@@ -1,0 +1,1 @@
+"""Infographics from the charte graphique (templates filled with figures and text)."""

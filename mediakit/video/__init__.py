@@ -1,0 +1,1 @@
+"""Video features: anonymisation of rushes (tracked masks), montage."""
