@@ -223,15 +223,20 @@ def _iou_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return inter / np.maximum(area_a[:, None] + area_b[None, :] - inter, 1e-9)
 
 
-def fuse(dets: np.ndarray, iou_thr: float = 0.4) -> np.ndarray:
-    """Weighted box fusion: clusters of boxes overlapping the best one by ``iou_thr`` are
-    averaged (score-weighted); the cluster keeps its best score plus a small bonus per
-    extra vote (agreement across scales/flip is evidence)."""
+def fuse(dets: np.ndarray, levels: np.ndarray, n_levels: int,
+         iou_thr: float = 0.4) -> np.ndarray:
+    """Merge detections of several passes: rows x0, y0, x1, y1, score, votes.
+
+    Boxes overlapping the best remaining one by ``iou_thr`` are averaged (score-weighted).
+    The score is the geometric mean of the best score and the mean over passes of each
+    pass's best score (0 where a pass missed it): a box seen by every pass keeps its
+    score, one seen by a single pass of two is divided by sqrt(2).
+    """
     order = np.argsort(-dets[:, 4])
-    dets = dets[order]
+    dets, levels = dets[order], levels[order]
     used = np.zeros(len(dets), bool)
+    ious = _iou_matrix(dets[:, :4], dets[:, :4])
     fused = []
-    ious = _iou_matrix(dets[:, :4], dets[:, :4]) if len(dets) else np.empty((0, 0))
     for i in range(len(dets)):
         if used[i]:
             continue
@@ -239,21 +244,22 @@ def fuse(dets: np.ndarray, iou_thr: float = 0.4) -> np.ndarray:
         used[group] = True
         wts = dets[group, 4:5]
         box = (dets[group, :4] * wts).sum(0) / wts.sum()
-        score = 1 - np.prod(1 - dets[group, 4]) if len(group) > 1 else dets[i, 4]
-        fused.append([*box, max(dets[i, 4], min(score, 0.5 * (score + dets[i, 4]))), len(group)])
+        best = np.zeros(n_levels, np.float32)
+        np.maximum.at(best, levels[group], dets[group, 4])
+        fused.append([*box, np.sqrt(best.max() * best.mean()), np.count_nonzero(best)])
     return np.array(fused, np.float32).reshape(-1, 6)
 
 
 class FaceDetector:
     """CenterFace on an image pyramid, with tiling, flip and box fusion.
 
-    ``threshold`` is applied to fused scores; candidates are collected from the heat map
-    at ``candidate_threshold`` (lower) so that weak detections confirmed by several passes
-    can survive.
+    ``threshold`` applies to the fused score (see :func:`fuse`); candidates are read from
+    the heat map at ``candidate_threshold`` (lower) so that weak detections confirmed by
+    several passes can survive.
     """
 
-    def __init__(self, levels: tuple[Level, ...], threshold: float = 0.35,
-                 candidate_threshold: float = 0.2, tile: int = 1024) -> None:
+    def __init__(self, levels: tuple[Level, ...], threshold: float = 0.22,
+                 candidate_threshold: float = 0.1, tile: int = 1024) -> None:
         self.levels = levels
         self.threshold = threshold
         self.candidate_threshold = candidate_threshold
@@ -262,7 +268,8 @@ class FaceDetector:
     def detect(self, rgb: np.ndarray) -> list[Detection]:
         """Faces in an RGB uint8 image, boxes (x, y, w, h) in its pixel frame."""
         raw = [run_level(rgb, lv, self.candidate_threshold, self.tile) for lv in self.levels]
-        fused = fuse(np.concatenate(raw))
+        ids = np.concatenate([np.full(len(r), k) for k, r in enumerate(raw)])
+        fused = fuse(np.concatenate(raw), ids, len(raw))
         return [
             Detection(FACE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)),
                       float(score), SOURCE, extra={"votes": int(votes)})
