@@ -7,6 +7,7 @@ and the operation's credit and copyright are written when configured.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import piexif
@@ -41,6 +42,17 @@ def save_clean(img: Image.Image, out: str | Path, *, icc_profile: bytes | None =
     fmt = FORMATS.get(out.suffix.lower())
     if fmt is None:
         raise ValueError(f"{out}: format de sortie non pris en charge")
+    data = encode_clean(img, fmt, icc_profile=icc_profile, credit=credit,
+                        copyright_=copyright_, quality=quality)
+    with atomic_path(out) as tmp:
+        tmp.write_bytes(data)
+    return out
+
+
+def encode_clean(img: Image.Image, fmt: str, *, icc_profile: bytes | None = None,
+                 credit: str | None = None, copyright_: str | None = None,
+                 quality: int = 92) -> bytes:
+    """Encode ``img`` in ``fmt`` (JPEG, PNG, WEBP, TIFF) with only pixels, ICC and credit."""
     clean = Image.frombytes(img.mode, img.size, img.tobytes())  # pixels only, no info dict
     if fmt == "JPEG" and clean.mode not in ("RGB", "L", "CMYK"):
         clean = clean.convert("RGB")
@@ -56,6 +68,6 @@ def save_clean(img: Image.Image, out: str | Path, *, icc_profile: bytes | None =
         params.update(quality=quality, method=4)
     elif fmt == "PNG":
         params.update(optimize=False, compress_level=6)
-    with atomic_path(out) as tmp:
-        clean.save(tmp, fmt, **params)
-    return out
+    buf = io.BytesIO()
+    clean.save(buf, fmt, **params)
+    return buf.getvalue()

@@ -1,0 +1,287 @@
+"""Batch export: items × channels jobs, in parallel on the available cores, with progress,
+cancel, resume after a crash (finished jobs are not redone) and a summary.
+
+Nothing unmasked ever leaves: photos are masked from their project masks before any crop,
+videos are exported from their anonymised rendering. An item whose masks were not reviewed
+is refused unless forced, and a forced export says so in its file name and the summary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from mediakit.atomic import write_text_atomic
+from mediakit.channels.naming import DEFAULT_PATTERN, check_pattern, output_name
+from mediakit.channels.presets import get_preset, load_presets
+from mediakit.channels.stills import EXT, export_still
+from mediakit.errors import Cancelled, MediakitError
+from mediakit.library.project import Operation, now_iso
+from mediakit.media.images import load_oriented_rgb
+from mediakit.media.kinds import PHOTO, VIDEO
+from mediakit.privacy.masking import MaskStyle, apply_masks
+from mediakit.privacy.review import accepted_regions
+
+STATE_FILE = ".mediakit-export.json"
+UNREVIEWED_TAG = "masques-non-revus"
+
+Progress = Callable[[dict[str, Any]], None]
+
+
+@dataclass
+class Job:
+    """One item exported for one channel."""
+
+    sha: str
+    channel: str
+    index: int
+    kind: str
+    key: str = ""
+    output: Path | None = None
+    forced: bool = False
+
+
+@dataclass
+class ExportSummary:
+    outputs: list[dict[str, Any]] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # already done (resume)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.refused
+
+
+def is_reviewed(item: dict[str, Any]) -> bool:
+    """True when the officer has reviewed the item's masks (or tracks)."""
+    return bool(item.get("masks_reviewed"))
+
+
+def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: Path,
+         pattern: str, force: bool, summary: ExportSummary) -> list[Job]:
+    """The jobs to run; refused items are listed in ``summary``."""
+    check_pattern(pattern)
+    presets = load_presets()
+    if channels == ["all"]:
+        channels = sorted(presets)
+    for ch in channels:
+        get_preset(ch)  # clear error for an unknown channel
+    shas = [op.resolve(r) for r in items] if items else sorted(
+        op.items, key=lambda s: op.items[s]["name"])
+    order = {s: i + 1 for i, s in enumerate(sorted(op.items, key=lambda s: op.items[s]["name"]))}
+    jobs = []
+    for sha in shas:
+        item = op.items[sha]
+        reviewed = is_reviewed(item)
+        if not reviewed and not force:
+            summary.refused.append(f"{item['name']}: masques non revus — revoyez-les "
+                                   f"(mediakit masks … reviewed) ou utilisez --force")
+            continue
+        for ch in channels:
+            preset = presets[ch]
+            section = preset.get("still") if item["kind"] == PHOTO else preset.get("video")
+            if not section:
+                continue
+            job = Job(sha, ch, order[sha], item["kind"], forced=not reviewed)
+            job.key = _job_key(item, preset)
+            ext = EXT.get(section.get("format", "jpeg"), ".jpg")[1:] if job.kind == PHOTO \
+                else "mp4"
+            name = output_name(pattern, date=date.today().isoformat(), operation=op.name,
+                               channel=ch, index=job.index, name=Path(item["name"]).stem,
+                               item=sha[:8], ext=ext)
+            if job.forced:
+                stem, dot, suffix = name.rpartition(".")
+                name = f"{stem}_{UNREVIEWED_TAG}{dot}{suffix}"
+            job.output = out_dir / name
+            jobs.append(job)
+    return jobs
+
+
+def _job_key(item: dict[str, Any], preset: dict[str, Any]) -> str:
+    """Changes whenever the item's masks or the preset change (the job must be redone)."""
+    payload = json.dumps([item["sha256"], item.get("masks"), item.get("tracks"),
+                          {k: v for k, v in preset.items() if k != "file"}], sort_keys=True)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def run_export(op: Operation, channels: list[str], out_dir: Path, *,
+               items: list[str] | None = None, pattern: str = DEFAULT_PATTERN,
+               force: bool = False, fit: str = "crop", style: MaskStyle | None = None,
+               workers: int = 2, progress: Progress | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ExportSummary:
+    """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    summary = ExportSummary()
+    jobs = plan(op, items, channels, out_dir, pattern, force, summary)
+    state = _load_state(out_dir)
+    todo = []
+    for job in jobs:
+        done = state.get(job.key + job.channel)
+        if done and Path(done["output"]).exists() and _sha(Path(done["output"])) == done["sha256"]:
+            summary.skipped.append(done["output"])
+            summary.outputs.append(done)
+        else:
+            todo.append(job)
+    lock = threading.Lock()
+    style = style or MaskStyle()
+    counter = {"done": 0}
+
+    def record(job: Job, result: dict[str, Any]) -> None:
+        result.update(item=job.sha, name=op.items[job.sha]["name"], channel=job.channel,
+                      forced=job.forced, sha256=_sha(Path(result["output"])), date=now_iso())
+        with lock:
+            state[job.key + job.channel] = result
+            _save_state(out_dir, state)
+            summary.outputs.append(result)
+
+    def tick(job: Job, fraction: float) -> None:
+        if progress:
+            progress({"job": f"{op.items[job.sha]['name']} → {job.channel}", "fraction": fraction,
+                      "done": counter["done"], "total": len(todo)})
+
+    def run_item(group: list[Job]) -> None:
+        try:
+            if group[0].kind == PHOTO:
+                _photo_jobs(op, group, style, fit, record, tick, cancelled)
+            else:
+                _video_jobs(op, group, style, fit, record, tick, cancelled)
+        except Cancelled:
+            raise
+        except MediakitError as exc:
+            with lock:
+                summary.failed.append(f"{op.items[group[0].sha]['name']}: {exc}")
+        finally:
+            with lock:
+                counter["done"] += len(group)
+
+    groups: dict[str, list[Job]] = {}
+    for job in todo:
+        groups.setdefault(job.sha, []).append(job)
+    photos = [g for g in groups.values() if g[0].kind == PHOTO]
+    videos = [g for g in groups.values() if g[0].kind == VIDEO]
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for future in [pool.submit(run_item, g) for g in photos]:
+            future.result()
+    for group in videos:  # ffmpeg already uses both cores
+        run_item(group)
+    _record_on_items(op, summary)
+    _write_summary(out_dir, summary)
+    return summary
+
+
+def _record_on_items(op: Operation, summary: ExportSummary) -> None:
+    """Note each new output on its item (one undo step) and save the project."""
+    new = [r for r in summary.outputs if r["output"] not in summary.skipped]
+    if new:
+        with op.doc.transaction(f"exporter {len(new)} fichier(s)"):
+            for r in new:
+                op.doc.append(("items", r["item"], "exports"),
+                              {"path": r["output"], "channel": r["channel"], "date": r["date"],
+                               "sha256": r["sha256"], "forced": r["forced"]})
+    if op.doc.dirty:
+        op.save()
+
+
+def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
+                record: Callable, tick: Callable, cancelled: Callable[[], bool] | None) -> None:
+    sha = jobs[0].sha
+    item = op.items[sha]
+    if "masks" not in item:  # forced export of an item never analysed: detect first
+        from mediakit.photo.operation import detect_item
+        from mediakit.privacy.detector import Detector
+
+        with _DETECT_LOCK:
+            detect_item(op, sha, Detector())
+    original, oriented = load_oriented_rgb(op.original_path(sha))
+    icc = original.info.get("icc_profile")
+    original.close()
+    rgb = np.array(oriented)
+    masks = item.get("masks", [])
+    apply_masks(rgb, accepted_regions(masks), style)
+    faces = [tuple(m["region"]) for m in masks if m["label"] == "face"]
+    for job in jobs:
+        if cancelled and cancelled():
+            raise Cancelled("export annulé")
+        tick(job, 0.0)
+        preset = get_preset(job.channel)
+        result = export_still(rgb, preset["still"], job.output, subjects=faces, fit=fit,
+                              icc_profile=icc, credit=op.doc.get(("settings", "credit")),
+                              copyright_=op.doc.get(("settings", "copyright")))
+        record(job, result)
+        tick(job, 1.0)
+
+
+_DETECT_LOCK = threading.Lock()
+
+
+def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
+                record: Callable, tick: Callable, cancelled: Callable[[], bool] | None) -> None:
+    from mediakit.channels.video_export import export_video
+    from mediakit.video.operation import masked_rendering, subject_samples
+
+    sha = jobs[0].sha
+    source = masked_rendering(op, sha, style=style, cancelled=cancelled)
+    subjects = subject_samples(op, sha)
+    for job in jobs:
+        preset = get_preset(job.channel)
+        result = export_video(source, preset["video"], job.output, fit=fit, subjects=subjects,
+                              progress=lambda f, j=job: tick(j, f), cancelled=cancelled)
+        record(job, result)
+
+
+def _sha(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _load_state(out_dir: Path) -> dict[str, Any]:
+    path = out_dir / STATE_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def _save_state(out_dir: Path, state: dict[str, Any]) -> None:
+    write_text_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+
+
+def summary_text(summary: ExportSummary) -> str:
+    """The human-readable summary (also written as export_summary.txt)."""
+    lines = []
+    for r in sorted(summary.outputs, key=lambda r: r["output"]):
+        checks = r.get("checks", {})
+        bad = [k for k, v in checks.items() if not v]
+        dims = f"{r['width']}×{r['height']}"
+        dur = f", {r['duration']:.2f} s" if r.get("duration") else ""
+        loud = f", {r['loudness']:.1f} LUFS" if r.get("loudness") is not None else ""
+        flag = " [MASQUES NON REVUS]" if r.get("forced") else ""
+        state = "OK" if not bad else "À VÉRIFIER : " + ", ".join(bad)
+        lines.append(f"{Path(r['output']).name}: {dims}{dur}, {r['bytes'] / 1e6:.2f} Mo{loud} — "
+                     f"{state}{flag}")
+    lines += [f"REFUSÉ {m}" for m in summary.refused]
+    lines += [f"ÉCHEC {m}" for m in summary.failed]
+    lines.append(f"{len(summary.outputs)} fichier(s) ({len(summary.skipped)} déjà faits), "
+                 f"{len(summary.refused)} refusé(s), {len(summary.failed)} en échec")
+    return "\n".join(lines)
+
+
+def _write_summary(out_dir: Path, summary: ExportSummary) -> None:
+    data = {"outputs": summary.outputs, "refused": summary.refused, "failed": summary.failed,
+            "skipped": summary.skipped}
+    write_text_atomic(out_dir / "export_summary.json", json.dumps(data, ensure_ascii=False,
+                                                                  indent=1))
+    write_text_atomic(out_dir / "export_summary.txt", summary_text(summary) + "\n")

@@ -1,0 +1,64 @@
+"""Still export for a channel: reframe, resize, sharpen, encode under the size cap, scrub."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+from mediakit.atomic import write_bytes_atomic
+from mediakit.channels.reframe import crop_for_aspect, letterbox, salient_focus
+from mediakit.metadata.scrub import encode_clean
+from mediakit.privacy.regions import BoxTuple
+
+EXT = {"jpeg": ".jpg", "png": ".png", "webp": ".webp"}
+MIN_QUALITY = 60
+
+
+def render_still(rgb: np.ndarray, still: dict[str, Any], *, subjects: Sequence[BoxTuple] = (),
+                 fit: str = "crop") -> Image.Image:
+    """The picture at the preset's size: cropped around the subjects, or letterboxed."""
+    h, w = rgb.shape[:2]
+    tw, th = still.get("width"), still.get("height")
+    if not tw or not th:  # full resolution (press)
+        return Image.fromarray(rgb)
+    if fit == "letterbox":
+        return Image.fromarray(letterbox(rgb, tw, th))
+    focus = None if subjects else salient_focus(rgb)
+    x, y, cw, ch = crop_for_aspect(w, h, tw / th, subjects, focus)
+    img = Image.fromarray(rgb[y:y + ch, x:x + cw])
+    if (cw, ch) != (tw, th):
+        downscale = cw > tw
+        img = img.resize((tw, th), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        if downscale:
+            img = img.filter(ImageFilter.UnsharpMask(radius=0.8, percent=40, threshold=2))
+    return img
+
+
+def export_still(rgb: np.ndarray, still: dict[str, Any], out: Path, *,
+                 subjects: Sequence[BoxTuple] = (), fit: str = "crop",
+                 icc_profile: bytes | None = None, credit: str | None = None,
+                 copyright_: str | None = None) -> dict[str, Any]:
+    """Write the channel version of a (masked) picture; returns its facts and checks.
+
+    The quality is lowered step by step until the file fits the preset's size cap.
+    """
+    img = render_still(rgb, still, subjects=subjects, fit=fit)
+    fmt = still.get("format", "jpeg").lower()
+    quality = int(still.get("quality", 90))
+    cap = still.get("max_bytes")
+    while True:
+        data = encode_clean(img, fmt.upper(), icc_profile=icc_profile, credit=credit,
+                            copyright_=copyright_, quality=quality)
+        if not cap or len(data) <= cap or fmt == "png" or quality <= MIN_QUALITY:
+            break
+        quality -= 5
+    write_bytes_atomic(out, data)
+    return {"output": str(out), "width": img.width, "height": img.height, "bytes": len(data),
+            "quality": quality, "format": fmt,
+            "checks": {"size_cap": (not cap) or len(data) <= cap,
+                       "dimensions": (not still.get("width")) or
+                       (img.width, img.height) == (still["width"], still["height"])}}
