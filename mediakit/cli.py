@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--json", action="store_true", help="sortie JSON")
 
+    p = sub.add_parser("audit", help="journal d'audit de l'opération (qui a fait quoi, quand)")
+    p.add_argument("dir")
+    p.add_argument("--csv", help="exporter en CSV dans ce fichier")
+    p.add_argument("--verify", action="store_true", help="vérifier l'intégrité de la chaîne")
+
     p = sub.add_parser("demo", help="démonstration complète sur les médias d'exemple")
     p.add_argument("-o", "--out", default="mediakit-demo", help="dossier de sortie")
 
@@ -114,13 +119,35 @@ def cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from mediakit.library import audit
+    from mediakit.library.project import Operation
+
+    op = Operation.open(args.dir)
+    if args.verify:
+        problems = audit.verify(op.root)
+        for problem in problems:
+            print(f"journal d'audit : {problem}", file=sys.stderr)
+        print("journal d'audit intact" if not problems else "journal d'audit ALTÉRÉ")
+        return EXIT_PARTIAL if problems else EXIT_OK
+    if args.csv:
+        audit.to_csv(op.root, Path(args.csv))
+        print(f"journal exporté : {display_path(args.csv)}")
+        return EXIT_OK
+    for e in audit.entries(op.root):
+        item = op.items.get(e.get("item") or "", {}).get("name", e.get("item") or "")
+        print(f"{e['ts']}  {e['who']:<12} {e['action']:<16} {item}")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from mediakit.demo import run_demo
 
     return run_demo(Path(args.out))
 
 
-_HANDLERS = {"new": cmd_new, "import": cmd_import, "info": cmd_info, "demo": cmd_demo}
+_HANDLERS = {"new": cmd_new, "import": cmd_import, "info": cmd_info, "demo": cmd_demo,
+             "audit": cmd_audit}
 
 if __name__ == "__main__":  # pragma: no cover
     raise SystemExit(main())

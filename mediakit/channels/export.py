@@ -25,6 +25,7 @@ from mediakit.channels.naming import DEFAULT_PATTERN, check_pattern, output_name
 from mediakit.channels.presets import get_preset, load_presets
 from mediakit.channels.stills import EXT, export_still
 from mediakit.errors import Cancelled, MediakitError
+from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.media.images import load_oriented_rgb
 from mediakit.media.kinds import PHOTO, VIDEO
@@ -190,6 +191,11 @@ def _record_on_items(op: Operation, summary: ExportSummary) -> None:
                                "sha256": r["sha256"], "forced": r["forced"]})
     if op.doc.dirty:
         op.save()
+    for r in new:
+        audit.record(op.root, "export", item=r["item"], channel=r["channel"],
+                     output=Path(r["output"]).name, sha256=r["sha256"], forced=r["forced"])
+    for message in summary.refused:
+        audit.record(op.root, "export_refused", reason=message)
 
 
 def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,

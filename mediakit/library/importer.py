@@ -19,6 +19,7 @@ from typing import Any
 
 from mediakit.atomic import atomic_path
 from mediakit.errors import Cancelled, MediaError, display_path
+from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.library.thumbnails import photo_thumbnail, video_poster
 from mediakit.media.images import open_image
@@ -137,6 +138,8 @@ def import_one(op: Operation, path: Path, kind: str, report: ImportReport) -> st
         item["thumb"] = None  # a missing thumbnail never blocks an import
     op.doc.set(("items", sha), item, label=f"importer {item['name']}")
     op.save()
+    audit.record(op.root, "import", item=sha, name=item["name"], source=item["source"],
+                 size=size, kind=kind)
     report.imported.append(sha)
     return sha
 

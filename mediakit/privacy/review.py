@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.privacy.regions import BoxTuple, Detection
 
@@ -53,6 +54,7 @@ def set_state(op: Operation, sha: str, mask_id: str, state: str) -> None:
     index = _index(op, sha, mask_id)
     op.doc.set(("items", sha, "masks", index, "state"), state,
                label=f"{'accepter' if state == ACCEPTED else 'rejeter'} le masque {mask_id}")
+    audit.record(op.root, f"mask_{state}", item=sha, mask=mask_id)
 
 
 def add_manual(op: Operation, sha: str, label: str, region: BoxTuple) -> str:
@@ -63,6 +65,8 @@ def add_manual(op: Operation, sha: str, label: str, region: BoxTuple) -> str:
             "region": [round(v, 1) for v in region], "score": 1.0, "source": "manual",
             "state": ACCEPTED, "person": None, "text": None, "edited": True}
     op.doc.append(("items", sha, "masks"), mask, label=f"ajouter le masque {mask_id}")
+    audit.record(op.root, "mask_added", item=sha, mask=mask_id, label=label,
+                 region=mask["region"])
     return mask_id
 
 
@@ -72,10 +76,13 @@ def set_region(op: Operation, sha: str, mask_id: str, region: BoxTuple) -> None:
     with op.doc.transaction(f"modifier le masque {mask_id}"):
         op.doc.set(("items", sha, "masks", index, "region"), [round(v, 1) for v in region])
         op.doc.set(("items", sha, "masks", index, "edited"), True)
+    audit.record(op.root, "mask_changed", item=sha, mask=mask_id,
+                 region=[round(v, 1) for v in region])
 
 
 def mark_reviewed(op: Operation, sha: str, reviewed: bool = True) -> None:
     op.doc.set(("items", sha, "masks_reviewed"), reviewed, label="revue des masques")
+    audit.record(op.root, "masks_reviewed" if reviewed else "masks_unreviewed", item=sha)
 
 
 def accepted_regions(masks: Iterable[dict[str, Any]]) -> list[BoxTuple]:
