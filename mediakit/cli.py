@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Core command modules that register their own sub-commands (kept out of this file).
-_EXTRA_COMMANDS = ("mediakit.privacy.cli", "mediakit.channels.cli")
+_EXTRA_COMMANDS = ("mediakit.privacy.cli", "mediakit.channels.cli", "mediakit.video.cli",
+                   "mediakit.photo.cli")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

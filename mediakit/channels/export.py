@@ -29,8 +29,11 @@ from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.media.images import load_oriented_rgb
 from mediakit.media.kinds import PHOTO, VIDEO
+from mediakit.photo.adjust import apply_adjustments, transform_boxes
+from mediakit.photo.captions import length_problems
 from mediakit.privacy.masking import MaskStyle, apply_masks
 from mediakit.privacy.review import accepted_regions
+from mediakit.validation.gate import NOT_VALIDATED_TAG, is_validated
 
 STATE_FILE = ".mediakit-export.json"
 UNREVIEWED_TAG = "masques-non-revus"
@@ -49,6 +52,7 @@ class Job:
     key: str = ""
     output: Path | None = None
     forced: bool = False
+    validated: bool = False
 
 
 @dataclass
@@ -93,8 +97,9 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
             section = preset.get("still") if item["kind"] == PHOTO else preset.get("video")
             if not section:
                 continue
-            job = Job(sha, ch, order[sha], item["kind"], forced=not reviewed)
-            job.key = _job_key(item, preset)
+            job = Job(sha, ch, order[sha], item["kind"], forced=not reviewed,
+                      validated=is_validated(item, ch))
+            job.key = _job_key(item, preset) + ("" if job.validated else "-nv")
             ext = EXT.get(section.get("format", "jpeg"), ".jpg")[1:] if job.kind == PHOTO \
                 else "mp4"
             name = output_name(pattern, date=date.today().isoformat(), operation=op.name,
@@ -103,6 +108,9 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
             if job.forced:
                 stem, dot, suffix = name.rpartition(".")
                 name = f"{stem}_{UNREVIEWED_TAG}{dot}{suffix}"
+            if not job.validated:  # not approved by the chief (mediakit review)
+                stem, dot, suffix = name.rpartition(".")
+                name = f"{stem}_{NOT_VALIDATED_TAG}{dot}{suffix}"
             job.output = out_dir / name
             jobs.append(job)
     return jobs
@@ -139,7 +147,8 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
 
     def record(job: Job, result: dict[str, Any]) -> None:
         result.update(item=job.sha, name=op.items[job.sha]["name"], channel=job.channel,
-                      forced=job.forced, sha256=_sha(Path(result["output"])), date=now_iso())
+                      forced=job.forced, validated=job.validated,
+                      sha256=_sha(Path(result["output"])), date=now_iso())
         with lock:
             state[job.key + job.channel] = result
             _save_state(out_dir, state)
@@ -212,9 +221,14 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     icc = original.info.get("icc_profile")
     original.close()
     rgb = np.array(oriented)
+    height, width = rgb.shape[:2]
     masks = item.get("masks", [])
-    apply_masks(rgb, accepted_regions(masks), style)
+    apply_masks(rgb, accepted_regions(masks), style)  # before any crop: masks follow pixels
+    adjust = item.get("adjust")
+    rgb = apply_adjustments(rgb, adjust)
     faces = [tuple(m["region"]) for m in masks if m["label"] == "face"]
+    if adjust:
+        faces = transform_boxes(faces, adjust, width, height)
     for job in jobs:
         if cancelled and cancelled():
             raise Cancelled("export annulé")
@@ -223,8 +237,24 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
         result = export_still(rgb, preset["still"], job.output, subjects=faces, fit=fit,
                               icc_profile=icc, credit=op.doc.get(("settings", "credit")),
                               copyright_=op.doc.get(("settings", "copyright")))
+        _write_texts(item, job, result)
         record(job, result)
         tick(job, 1.0)
+
+
+def _write_texts(item: dict[str, Any], job: Job, result: dict[str, Any]) -> None:
+    """Carry caption, credit and alt text: in the summary and in a sidecar .txt file."""
+    texts = {k: item.get(k) for k in ("caption", "credit", "alt_text") if item.get(k)}
+    if not texts or job.output is None:
+        return
+    labels = {"caption": "Légende", "credit": "Crédit", "alt_text": "Texte alternatif"}
+    body = "\n".join(f"{labels[k]} : {v}" for k, v in texts.items()) + "\n"
+    write_text_atomic(job.output.with_suffix(".txt"), body)
+    result.update(texts)
+    problems = length_problems(item, [job.channel])
+    result["checks"]["text_length"] = not problems
+    if problems:
+        result["text_problems"] = problems
 
 
 _DETECT_LOCK = threading.Lock()
@@ -275,6 +305,7 @@ def summary_text(summary: ExportSummary) -> str:
         dur = f", {r['duration']:.2f} s" if r.get("duration") else ""
         loud = f", {r['loudness']:.1f} LUFS" if r.get("loudness") is not None else ""
         flag = " [MASQUES NON REVUS]" if r.get("forced") else ""
+        flag += "" if r.get("validated", True) else " [NON VALIDÉ]"
         state = "OK" if not bad else "À VÉRIFIER : " + ", ".join(bad)
         lines.append(f"{Path(r['output']).name}: {dims}{dur}, {r['bytes'] / 1e6:.2f} Mo{loud} — "
                      f"{state}{flag}")
