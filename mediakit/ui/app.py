@@ -1,63 +1,72 @@
-"""Main window: open or create an operation, import with progress, browse the chutier."""
+"""Main window: operations (recent list, crash restore), import with progress, the chutier,
+anonymisation review and export, with undo/redo through the core's command mechanism."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextEdit,
 )
 
 from mediakit.errors import MediakitError
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
-from mediakit.library.summary import STATUS_FR, describe
+from mediakit.library.summary import describe
+from mediakit.media.kinds import PHOTO
+from mediakit.ui.chutier import Chutier
+from mediakit.ui.export_panel import ExportPanel
+from mediakit.ui.mask_review import MaskReviewPanel
 from mediakit.ui.workers import Worker
+
+MAX_RECENT = 8
 
 
 class MainWindow(QMainWindow):
-    """The chutier of one operation, with import and undo/redo."""
+    """One operation at a time; every long task runs in a worker thread."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.settings = settings or QSettings("mediakit", "mediakit")
         self.op: Operation | None = None
         self.worker: Worker | None = None
         self.setWindowTitle("mediakit")
-        self.resize(1100, 720)
-        self.grid = QListWidget()
-        self.grid.setViewMode(QListWidget.ViewMode.IconMode)
-        self.grid.setIconSize(QSize(180, 180))
-        self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.grid.setSpacing(8)
-        self.grid.setWordWrap(True)
-        self.grid.currentItemChanged.connect(self._show_details)
+        self.resize(1280, 800)
+        self.chutier = Chutier()
+        self.chutier.selected.connect(self._show_details)
+        self.chutier.opened.connect(self.open_review)
         self.details = QLabel("Ouvrez ou créez une opération (menu Fichier).")
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.log = QTextEdit(readOnly=True)
-        self.log.setMaximumHeight(140)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.log.setMaximumHeight(120)
+        library = QSplitter(Qt.Orientation.Vertical)
         top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.grid)
+        top.addWidget(self.chutier)
         top.addWidget(self.details)
-        top.setSizes([800, 300])
-        split.addWidget(top)
-        split.addWidget(self.log)
-        self.setCentralWidget(split)
+        top.setSizes([900, 300])
+        library.addWidget(top)
+        library.addWidget(self.log)
+        self.review = MaskReviewPanel()
+        self.export = ExportPanel()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(library, "Chutier")
+        self.tabs.addTab(self.review, "Anonymisation")
+        self.tabs.addTab(self.export, "Export")
+        self.setCentralWidget(self.tabs)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.cancel_button = QPushButton("Annuler")
@@ -68,20 +77,28 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.setAcceptDrops(True)
 
+    @property
+    def grid(self):  # noqa: ANN201 - the chutier's list widget (tests, shortcuts)
+        return self.chutier.grid
+
     # -- menus -------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&Fichier")
-        self._add(file_menu, "&Nouvelle opération…", self.new_operation, QKeySequence.StandardKey.New)
-        self._add(file_menu, "&Ouvrir une opération…", self.choose_operation,
+        menu = self.menuBar().addMenu("&Fichier")
+        self._add(menu, "&Nouvelle opération…", self.new_operation, QKeySequence.StandardKey.New)
+        self._add(menu, "&Ouvrir une opération…", self.choose_operation,
                   QKeySequence.StandardKey.Open)
-        self.import_action = self._add(file_menu, "&Importer un dossier…", self.choose_import,
+        self.recent_menu = menu.addMenu("Opérations &récentes")
+        self.import_action = self._add(menu, "&Importer un dossier…", self.choose_import,
                                        "Ctrl+I")
-        file_menu.addSeparator()
-        self._add(file_menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
-        edit_menu = self.menuBar().addMenu("&Édition")
-        self.undo_action = self._add(edit_menu, "Annuler", self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._add(edit_menu, "Rétablir", self.redo,
-                                     QKeySequence.StandardKey.Redo)
+        menu.addSeparator()
+        self._add(menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu("&Édition")
+        self.undo_action = self._add(edit, "Annuler", self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._add(edit, "Rétablir", self.redo, QKeySequence.StandardKey.Redo)
+        anon = self.menuBar().addMenu("&Anonymisation")
+        self.detect_action = self._add(anon, "&Détecter visages et plaques (photos)",
+                                       self.detect_all, "Ctrl+D")
+        self._fill_recent()
         self._update_actions()
 
     def _add(self, menu, text, slot, shortcut=None) -> QAction:  # noqa: ANN001
@@ -92,9 +109,22 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self._try(
+                lambda: self.set_operation(Operation.open(p))))
+        self.recent_menu.setEnabled(bool(self.recent()))
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
     def _update_actions(self) -> None:
-        has_op = self.op is not None
-        self.import_action.setEnabled(has_op and self.worker is None)
+        has_op, idle = self.op is not None, self.worker is None
+        self.import_action.setEnabled(has_op and idle)
+        self.detect_action.setEnabled(has_op and idle)
         self.undo_action.setEnabled(has_op and self.op.doc.can_undo)
         self.redo_action.setEnabled(has_op and self.op.doc.can_redo)
 
@@ -118,10 +148,19 @@ class MainWindow(QMainWindow):
         self.op = op
         op.doc.subscribe(self._on_change)
         self.setWindowTitle(f"mediakit — {op.name}")
-        self.refresh()
+        path = str(op.root.resolve())
+        self.settings.setValue("recent", [path] + [p for p in self.recent() if p != path]
+                               [: MAX_RECENT - 1])
+        self.settings.setValue("open_operation", path)  # cleared on a clean exit
+        self.settings.sync()
+        self._fill_recent()
+        self.chutier.set_operation(op)
+        self.export.set_operation(op)
+        self._update_actions()
 
     def _on_change(self, _command, _how) -> None:  # noqa: ANN001
-        self.refresh()
+        self.chutier.refresh()
+        self._update_actions()
 
     def undo(self) -> None:
         if self.op and self.op.doc.undo():
@@ -131,7 +170,16 @@ class MainWindow(QMainWindow):
         if self.op and self.op.doc.redo():
             self.op.save()
 
-    # -- import ------------------------------------------------------------------------
+    def open_review(self, sha: str) -> None:
+        if self.op is None:
+            return
+        if self.op.items[sha]["kind"] != PHOTO:
+            self.statusBar().showMessage("La revue des rushes arrive avec le suivi vidéo.", 5000)
+            return
+        self.review.set_item(self.op, sha)
+        self.tabs.setCurrentWidget(self.review)
+
+    # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Importer photos et rushes")
         if folder:
@@ -146,11 +194,39 @@ class MainWindow(QMainWindow):
             return import_files(op, sources, progress=progress, cancelled=cancelled,
                                 on_message=on_message)
 
+        self._start(task, "Import", self._import_done)
+
+    def detect_all(self) -> None:
+        if self.op is None or self.worker is not None:
+            return
+        op = self.op
+
+        def task(progress, cancelled, on_message):  # noqa: ANN001
+            from mediakit.photo.operation import detect_item
+            from mediakit.privacy.detector import Detector
+
+            detector = Detector()
+            shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
+            for i, sha in enumerate(shas):
+                if cancelled():
+                    break
+                progress(i, len(shas), op.items[sha]["name"])
+                masks = detect_item(op, sha, detector)
+                on_message(f"{op.items[sha]['name']} : {len(masks)} masque(s) proposé(s)")
+            op.save()
+            return len(shas)
+
+        self._start(task, "Détection", lambda n: self.statusBar().showMessage(
+            f"Détection terminée sur {n} photo(s)", 10000))
+
+    def _start(self, task, title: str, done) -> None:  # noqa: ANN001
+        # only bound methods of main-thread objects: Qt then queues the calls to this thread
+        self._task_title, self._task_done = title, done
         self.worker = Worker(task)
         self.worker.progress.connect(self._on_progress)
         self.worker.message.connect(self.log.append)
-        self.worker.finished.connect(self._import_done)
-        self.worker.failed.connect(self._import_failed)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._failed)
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self._update_actions()
@@ -159,19 +235,25 @@ class MainWindow(QMainWindow):
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.statusBar().showMessage(f"Import : {name}")
+        self.statusBar().showMessage(f"{self._task_title} : {name}")
+
+    def _on_finished(self, result) -> None:  # noqa: ANN001
+        self._end_worker()
+        self._task_done(result)
 
     def _import_done(self, report) -> None:  # noqa: ANN001
-        self._end_worker()
+        for message in report.failed:
+            self.log.append(f"ÉCHEC {message}")
         self.statusBar().showMessage(
             f"{len(report.imported)} importé(s), {len(report.duplicates)} doublon(s), "
             f"{len(report.failed)} en échec", 10000)
-        self.refresh()
+        self.chutier.refresh()
+        self.export.set_operation(self.op)
 
-    def _import_failed(self, message: str) -> None:
+    def _failed(self, message: str) -> None:
         self._end_worker()
-        QMessageBox.warning(self, "Import", message)
-        self.refresh()
+        QMessageBox.warning(self, "mediakit", message)
+        self.chutier.refresh()
 
     def _end_worker(self) -> None:
         if self.worker is not None:
@@ -185,6 +267,7 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.cancel()
 
+    # -- drag and drop, details, errors ------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         if event.mimeData().hasUrls() and self.op is not None:
             event.acceptProposedAction()
@@ -194,25 +277,9 @@ class MainWindow(QMainWindow):
         if paths:
             self.start_import(paths)
 
-    # -- chutier -----------------------------------------------------------------------
-    def refresh(self) -> None:
-        self.grid.clear()
-        if self.op is None:
-            return
-        for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
-            thumb = self.op.root / item["thumb"] if item.get("thumb") else None
-            icon = QIcon(QPixmap(str(thumb))) if thumb and thumb.exists() else QIcon()
-            status = STATUS_FR.get(item.get("status", ""), "")
-            entry = QListWidgetItem(icon, f"{item['name']}\n{status}")
-            entry.setData(Qt.ItemDataRole.UserRole, sha)
-            self.grid.addItem(entry)
-        self._update_actions()
-
-    def _show_details(self, current, _previous) -> None:  # noqa: ANN001
-        if current is None or self.op is None:
-            return
-        sha = current.data(Qt.ItemDataRole.UserRole)
-        self.details.setText("\n".join(describe(sha, self.op.items[sha])))
+    def _show_details(self, sha: str) -> None:
+        if self.op is not None and sha in self.op.items:
+            self.details.setText("\n".join(describe(sha, self.op.items[sha])))
 
     def _try(self, fn) -> None:  # noqa: ANN001
         try:
@@ -220,13 +287,36 @@ class MainWindow(QMainWindow):
         except MediakitError as exc:
             QMessageBox.warning(self, "mediakit", str(exc))
 
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.thread.wait(10000)
+        if self.op is not None and self.op.doc.dirty:
+            self.op.save()
+        self.settings.remove("open_operation")
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def crashed_operation(settings: QSettings) -> str | None:
+    """The operation that was open when the application last stopped without closing."""
+    path = settings.value("open_operation")
+    return path if path and Path(path, "mediakit.json").exists() else None
+
 
 def run(directory: str | None = None) -> int:
-    """Start the application, optionally on an operation folder."""
+    """Start the application on ``directory``, or on the operation a crash left open."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mediakit")
     window = MainWindow()
-    if directory:
-        window.set_operation(Operation.open(Path(directory)))
+    target = directory or crashed_operation(window.settings)
+    if target:
+        try:
+            window.set_operation(Operation.open(Path(target)))
+            if not directory:
+                window.statusBar().showMessage("Opération restaurée après un arrêt inattendu.")
+        except MediakitError as exc:
+            QMessageBox.warning(window, "mediakit", str(exc))
     window.show()
     return app.exec()
+

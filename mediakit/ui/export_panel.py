@@ -1,0 +1,192 @@
+"""Export screen: items × channels, presets summary, per-job progress, cancel, summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediakit.channels.export import run_export, summary_text
+from mediakit.channels.presets import load_presets
+from mediakit.library.project import Operation
+from mediakit.ui.workers import Worker
+
+
+class ExportPanel(QWidget):
+    """Choose items and channels, run the batch off the UI thread, show the summary."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.op: Operation | None = None
+        self.worker: Worker | None = None
+        self.items = QListWidget()
+        self.channels: dict[str, QCheckBox] = {}
+        presets = load_presets()
+        box = QGroupBox("Canaux")
+        grid = QGridLayout(box)
+        for i, (name, preset) in enumerate(sorted(presets.items())):
+            check = QCheckBox(preset.get("label", name))
+            check.setToolTip(self._summary(preset))
+            self.channels[name] = check
+            grid.addWidget(check, i // 2, i % 2)
+        self.fit = QComboBox()
+        self.fit.addItem("Recadrer sur les sujets", "crop")
+        self.fit.addItem("Fond flouté (letterbox)", "letterbox")
+        self.force = QCheckBox("Exporter aussi les éléments aux masques non revus (signalés)")
+        self.out_dir = QLineEdit()
+        browse = QPushButton("Choisir…")
+        browse.clicked.connect(self._browse)
+        self.start_button = QPushButton("Exporter")
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Annuler")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button = QPushButton("Ouvrir le dossier")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.out_dir.text())))
+        self.jobs = QTableWidget(0, 2)
+        self.jobs.setHorizontalHeaderLabels(["Travail", "Progression"])
+        self.jobs.horizontalHeader().setStretchLastSection(True)
+        self.overall = QProgressBar()
+        self.summary = QTextEdit(readOnly=True)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Éléments"))
+        left.addWidget(self.items)
+        right = QVBoxLayout()
+        right.addWidget(box)
+        right.addWidget(self.fit)
+        right.addWidget(self.force)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Dossier :"))
+        row.addWidget(self.out_dir, 1)
+        row.addWidget(browse)
+        right.addLayout(row)
+        actions = QHBoxLayout()
+        for button in (self.start_button, self.cancel_button, self.open_button):
+            actions.addWidget(button)
+        right.addLayout(actions)
+        right.addWidget(self.overall)
+        right.addWidget(self.jobs, 1)
+        right.addWidget(self.summary, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 2)
+        self._rows: dict[str, int] = {}
+
+    @staticmethod
+    def _summary(preset: dict) -> str:
+        still, video = preset.get("still") or {}, preset.get("video") or {}
+        parts = []
+        if still:
+            parts.append(f"image {still.get('width') or 'pleine'}×{still.get('height') or 'rés.'}")
+        if video:
+            parts.append(f"vidéo {video['width']}×{video['height']}, {video['bitrate']}b/s, "
+                         f"{video['loudness']['integrated']} LUFS")
+        return " ; ".join(parts)
+
+    def set_operation(self, op: Operation | None) -> None:
+        self.op = op
+        self.items.clear()
+        if op is None:
+            return
+        self.out_dir.setText(str(op.exports_dir / "canaux"))
+        for sha, item in sorted(op.items.items(), key=lambda kv: kv[1]["name"]):
+            entry = QListWidgetItem(item["name"])
+            entry.setData(Qt.ItemDataRole.UserRole, sha)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked)
+            self.items.addItem(entry)
+
+    def selected_items(self) -> list[str]:
+        return [self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())
+                if self.items.item(i).checkState() == Qt.CheckState.Checked]
+
+    def selected_channels(self) -> list[str]:
+        return [name for name, check in self.channels.items() if check.isChecked()]
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Dossier d'export")
+        if folder:
+            self.out_dir.setText(folder)
+
+    def start(self) -> None:
+        if self.op is None or self.worker is not None:
+            return
+        items, channels = self.selected_items(), self.selected_channels()
+        if not items or not channels:
+            self.summary.setPlainText("Choisissez au moins un élément et un canal.")
+            return
+        op, out, fit, force = self.op, Path(self.out_dir.text()), self.fit.currentData(), \
+            self.force.isChecked()
+        self.jobs.setRowCount(0)
+        self._rows.clear()
+
+        def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
+            return run_export(op, channels, out, items=items, force=force, fit=fit,
+                              progress=lambda p: progress(p["done"], p["total"],
+                                                          f"{p['job']}\t{p['fraction']}"),
+                              cancelled=cancelled)
+
+        self.worker = Worker(task)
+        self.worker.progress.connect(self._progress)
+        self.worker.finished.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.start_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.summary.setPlainText("Export en cours…")
+        self.worker.start()
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        job, _, fraction = text.partition("\t")
+        self.overall.setMaximum(max(total, 1))
+        self.overall.setValue(done)
+        if job not in self._rows:
+            row = self.jobs.rowCount()
+            self.jobs.insertRow(row)
+            self.jobs.setItem(row, 0, QTableWidgetItem(job))
+            self.jobs.setCellWidget(row, 1, QProgressBar())
+            self._rows[job] = row
+        bar = self.jobs.cellWidget(self._rows[job], 1)
+        bar.setValue(int(float(fraction or 0) * 100))
+
+    def _finish(self) -> None:
+        if self.worker is not None:
+            self.worker.thread.wait(5000)
+        self.worker = None
+        self.start_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _done(self, summary) -> None:  # noqa: ANN001
+        self._finish()
+        self.overall.setValue(self.overall.maximum())
+        self.summary.setPlainText(summary_text(summary))
+        self.open_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.summary.setPlainText(f"Export interrompu : {message}")
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()

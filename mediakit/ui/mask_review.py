@@ -1,0 +1,302 @@
+"""Anonymisation review of a photo: masks drawn over the picture, accept/reject, move and
+resize with the mouse, draw new ones, before/after toggle, keyboard shortcuts.
+
+Every change goes through :mod:`mediakit.privacy.review` (undoable commands, audit trail);
+this widget only draws the project's state and turns gestures into those calls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediakit.library.project import Operation
+from mediakit.photo.preview import preview_path
+from mediakit.privacy import review
+
+ACCEPTED_PEN = QColor("#18753c")
+REJECTED_PEN = QColor("#ce0500")
+HANDLE = 14.0  # size of the resize handle, in view pixels
+
+
+class MaskRect(QGraphicsRectItem):
+    """One mask on the picture; dragging moves it, the bottom-right corner resizes it."""
+
+    def __init__(self, panel: MaskReviewPanel, mask: dict) -> None:
+        x, y, w, h = mask["region"]
+        super().__init__(0, 0, w, h)
+        self.setPos(x, y)
+        self.panel = panel
+        self.mask_id = mask["id"]
+        self.accepted = mask["state"] == review.ACCEPTED
+        self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsMovable)
+        color = ACCEPTED_PEN if self.accepted else REJECTED_PEN
+        pen = QPen(color, 3)
+        pen.setCosmetic(True)
+        if not self.accepted:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        fill = QColor(color)
+        fill.setAlpha(40 if self.accepted else 0)
+        self.setBrush(QBrush(fill))
+        label = QGraphicsSimpleTextItem(f"{mask['id']} {mask['label']}", self)
+        label.setBrush(QBrush(color))
+        label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        label.setPos(0, -18 / max(panel.view.transform().m11(), 1e-3))
+        self._resizing = False
+
+    def _handle_size(self) -> float:
+        return HANDLE / max(self.scene().views()[0].transform().m11(), 1e-3)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        r = self.rect()
+        h = self._handle_size()
+        self._resizing = (event.pos().x() > r.right() - h and event.pos().y() > r.bottom() - h)
+        self.panel.select_mask(self.mask_id)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self._resizing:
+            p = event.pos()
+            self.setRect(QRectF(0, 0, max(4.0, p.x()), max(4.0, p.y())))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().mouseReleaseEvent(event)
+        r = self.rect()
+        region = (self.pos().x() + r.x(), self.pos().y() + r.y(), r.width(), r.height())
+        self._resizing = False
+        self.panel.region_edited(self.mask_id, region)
+
+
+class ReviewView(QGraphicsView):
+    """The picture; in drawing mode a drag on it adds a manual mask."""
+
+    drawn = Signal(QRectF)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self.setBackgroundBrush(QColor("#2a2a2a"))
+        self.drawing = False
+        self._start: QPointF | None = None
+        self._rubber: QGraphicsRectItem | None = None
+
+    def fit(self) -> None:
+        if not self.scene().sceneRect().isEmpty():
+            self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().resizeEvent(event)
+        self.fit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self.drawing and event.button() == Qt.MouseButton.LeftButton:
+            self._start = self.mapToScene(event.position().toPoint())
+            pen = QPen(QColor("#0063cb"), 2)
+            pen.setCosmetic(True)
+            self._rubber = self.scene().addRect(QRectF(self._start, self._start), pen)
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self._rubber is not None and self._start is not None:
+            here = self.mapToScene(event.position().toPoint())
+            self._rubber.setRect(QRectF(self._start, here).normalized())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self._rubber is not None:
+            rect = self._rubber.rect()
+            self.scene().removeItem(self._rubber)
+            self._rubber, self._start = None, None
+            if rect.width() > 4 and rect.height() > 4:
+                self.drawn.emit(rect)
+            return
+        super().mouseReleaseEvent(event)
+
+
+class MaskReviewPanel(QWidget):
+    """Review of one photo's masks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.op: Operation | None = None
+        self.sha: str | None = None
+        self.show_masked = False
+        self.view = ReviewView()
+        self.view.drawn.connect(self._add_drawn)
+        self.list = QListWidget()
+        self.list.setMaximumWidth(260)
+        self.list.currentItemChanged.connect(self._list_selection)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QVBoxLayout()
+        for text, slot, keys in (
+            ("Accepter (A)", self.accept_current, "A"),
+            ("Rejeter (R)", self.reject_current, "R"),
+            ("Dessiner un masque (D)", self.toggle_drawing, "D"),
+            ("Avant / après (Espace)", self.toggle_before_after, "Space"),
+            ("Masque suivant (Tab)", self.next_mask, "Tab"),
+            ("Marquer comme revu (V)", self.mark_reviewed, "V"),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        side = QVBoxLayout()
+        side.addWidget(QLabel("Masques"))
+        side.addWidget(self.list)
+        side.addLayout(buttons)
+        side.addWidget(self.status)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(side)
+        self._rects: dict[str, MaskRect] = {}
+        self._selected: str | None = None
+
+    # -- model -------------------------------------------------------------------------
+    def set_item(self, op: Operation, sha: str) -> None:
+        if self.op is not None:
+            self.op.doc.unsubscribe(self._changed)
+        self.op, self.sha = op, sha
+        op.doc.subscribe(self._changed)
+        self._selected = None
+        self.refresh()
+        self.view.fit()
+
+    def _changed(self, _command, _how) -> None:  # noqa: ANN001
+        # redraw after the current mouse event has finished with the items it holds
+        QTimer.singleShot(0, self._refresh_if_valid)
+
+    def _refresh_if_valid(self) -> None:
+        if self.op is not None and self.sha in self.op.items:
+            self.refresh()
+
+    def masks(self) -> list[dict]:
+        return self.op.items[self.sha].get("masks", []) if self.op and self.sha else []
+
+    def refresh(self) -> None:
+        scene = self.view.scene()
+        scene.clear()
+        self._rects.clear()
+        if self.op is None or self.sha is None:
+            return
+        item = self.op.items[self.sha]
+        full_w, full_h = item["info"]["width"], item["info"]["height"]
+        path = preview_path(self.op, self.sha, masked=self.show_masked)
+        pixmap = QPixmap(str(path))
+        pix = QGraphicsPixmapItem(pixmap)
+        pix.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        pix.setScale(full_w / max(1, pixmap.width()))
+        scene.addItem(pix)
+        scene.setSceneRect(QRectF(0, 0, full_w, full_h))
+        if not self.show_masked:
+            for mask in self.masks():
+                rect = MaskRect(self, mask)
+                scene.addItem(rect)
+                self._rects[mask["id"]] = rect
+        self.list.blockSignals(True)
+        self.list.clear()
+        for mask in self.masks():
+            mark = "✔" if mask["state"] == review.ACCEPTED else "✘"
+            who = f" · {mask['person']['name']}" if mask.get("person") else ""
+            entry = QListWidgetItem(f"{mark} {mask['id']} {mask['label']} "
+                                    f"({mask['score']:.2f}, {mask['source']}){who}")
+            entry.setData(Qt.ItemDataRole.UserRole, mask["id"])
+            self.list.addItem(entry)
+            if mask["id"] == self._selected:
+                self.list.setCurrentItem(entry)
+        self.list.blockSignals(False)
+        reviewed = "revu" if item.get("masks_reviewed") else "NON REVU"
+        mode = "après (masqué)" if self.show_masked else "avant (contours)"
+        self.status.setText(f"{item['name']} — {len(self.masks())} masque(s) — {reviewed}"
+                            f"\nAffichage : {mode}")
+
+    # -- actions -----------------------------------------------------------------------
+    def select_mask(self, mask_id: str) -> None:
+        self._selected = mask_id
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == mask_id:
+                self.list.blockSignals(True)
+                self.list.setCurrentRow(i)
+                self.list.blockSignals(False)
+
+    def _list_selection(self, current, _previous) -> None:  # noqa: ANN001
+        if current is not None:
+            self._selected = current.data(Qt.ItemDataRole.UserRole)
+            rect = self._rects.get(self._selected)
+            if rect is not None:
+                self.view.scene().clearSelection()
+                rect.setSelected(True)
+
+    def _set_state(self, state: str) -> None:
+        if self.op and self.sha and self._selected:
+            review.set_state(self.op, self.sha, self._selected, state)
+            self.op.save()
+
+    def accept_current(self) -> None:
+        self._set_state(review.ACCEPTED)
+
+    def reject_current(self) -> None:
+        self._set_state(review.REJECTED)
+
+    def next_mask(self) -> None:
+        ids = [m["id"] for m in self.masks()]
+        if ids:
+            i = ids.index(self._selected) + 1 if self._selected in ids else 0
+            self.select_mask(ids[i % len(ids)])
+            self._list_selection(self.list.currentItem(), None)
+
+    def toggle_drawing(self) -> None:
+        self.view.drawing = not self.view.drawing
+        self.view.setCursor(Qt.CursorShape.CrossCursor if self.view.drawing
+                            else Qt.CursorShape.ArrowCursor)
+
+    def toggle_before_after(self) -> None:
+        self.show_masked = not self.show_masked
+        self.refresh()
+
+    def mark_reviewed(self) -> None:
+        if self.op and self.sha:
+            review.mark_reviewed(self.op, self.sha)
+            self.op.save()
+
+    def region_edited(self, mask_id: str, region: tuple[float, float, float, float]) -> None:
+        if not (self.op and self.sha):
+            return
+        current = next((m["region"] for m in self.masks() if m["id"] == mask_id), None)
+        if current is None or all(abs(a - b) < 0.5 for a, b in zip(current, region,
+                                                                     strict=True)):
+            return
+        review.set_region(self.op, self.sha, mask_id, region)
+        self.op.save()
+
+    def _add_drawn(self, rect: QRectF) -> None:
+        if self.op and self.sha:
+            if "masks" not in self.op.items[self.sha]:
+                self.op.doc.set(("items", self.sha, "masks"), [])
+            self._selected = review.add_manual(self.op, self.sha, "face",
+                                               (rect.x(), rect.y(), rect.width(), rect.height()))
+            self.op.save()
+            self.toggle_drawing()

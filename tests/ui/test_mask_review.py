@@ -1,0 +1,75 @@
+"""Anonymisation review with the mouse: move a mask, undo, draw one, reject one."""
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from mediakit.library.importer import import_files
+from mediakit.library.project import Operation
+from mediakit.privacy import review
+from tests.conftest import ASSETS
+
+
+def _drag(view, start: QPointF, end: QPointF) -> None:
+    vp = view.viewport()
+    a, b = view.mapFromScene(start), view.mapFromScene(end)
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, 6):
+        QTest.mouseMove(vp, a + (b - a) * i / 5)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
+def _setup(qtbot, window, tmp_path):
+    op = Operation.create(tmp_path / "op", "Revue")
+    import_files(op, [ASSETS / "photos" / "gps.jpg"])
+    sha = next(iter(op.items))
+    op.doc.set(("items", sha, "masks"), [])
+    review.add_manual(op, sha, "face", (300.0, 150.0, 300.0, 300.0))
+    op.save()
+    window.set_operation(op)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_review(sha)
+    qtbot.wait(50)
+    return op, sha
+
+
+def test_move_mask_with_mouse_then_undo(qtbot, window, tmp_path):
+    op, sha = _setup(qtbot, window, tmp_path)
+    view = window.review.view
+    _drag(view, QPointF(450, 300), QPointF(530, 360))
+    qtbot.waitUntil(lambda: op.items[sha]["masks"][0]["region"][0] != 300.0, timeout=3000)
+    x, y, w, h = op.items[sha]["masks"][0]["region"]
+    assert abs(x - 380) < 12 and abs(y - 210) < 12 and (w, h) == (300.0, 300.0)
+    assert Operation.open(op.root).items[sha]["masks"][0]["region"][0] == x  # saved
+    window.undo()
+    assert op.items[sha]["masks"][0]["region"] == [300.0, 150.0, 300.0, 300.0]
+
+
+def test_resize_from_corner_draw_new_and_reject(qtbot, window, tmp_path):
+    op, sha = _setup(qtbot, window, tmp_path)
+    panel, view = window.review, window.review.view
+    _drag(view, QPointF(597, 447), QPointF(680, 520))  # bottom-right handle
+    qtbot.waitUntil(lambda: op.items[sha]["masks"][0]["region"][2] != 300.0, timeout=3000)
+    x, y, w, h = op.items[sha]["masks"][0]["region"]
+    assert (x, y) == (300.0, 150.0) and w > 350 and h > 340
+    panel.toggle_drawing()
+    _drag(view, QPointF(50, 50), QPointF(200, 180))
+    qtbot.waitUntil(lambda: len(op.items[sha]["masks"]) == 2, timeout=3000)
+    new = op.items[sha]["masks"][1]
+    assert new["source"] == "manual" and abs(new["region"][2] - 150) < 10
+    panel.select_mask("m1")
+    QTest.keyClick(panel, Qt.Key.Key_R)
+    assert op.items[sha]["masks"][0]["state"] == "rejected"
+    QTest.keyClick(panel, Qt.Key.Key_V)
+    assert op.items[sha]["masks_reviewed"]
+    panel.toggle_before_after()
+    assert panel.show_masked and not panel._rects  # the masked picture, no outlines
+
+
+def test_view_maps_masks_on_the_picture(qtbot, window, tmp_path):
+    _, _ = _setup(qtbot, window, tmp_path)
+    view = window.review.view
+    rect = window.review._rects["m1"]
+    top_left = view.mapFromScene(rect.mapToScene(rect.rect().topLeft()))
+    assert isinstance(top_left, QPoint) and view.viewport().rect().contains(top_left)
