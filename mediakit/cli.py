@@ -51,8 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Core command modules that register their own sub-commands (kept out of this file).
-_EXTRA_COMMANDS = ("mediakit.privacy.cli", "mediakit.channels.cli", "mediakit.video.cli",
-                   "mediakit.photo.cli")
+_EXTRA_COMMANDS = ("mediakit.privacy.cli", "mediakit.video.cli", "mediakit.photo.cli",
+                   "mediakit.channels.cli", "mediakit.infographic.cli",
+                   "mediakit.validation.cli")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

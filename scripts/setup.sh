@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake                      # dlib (face_recognition) is built from source
   libimage-exiftool-perl                     # metadata checks in tests
+  chromium chromium-driver                   # the review page is tested in headless Chromium
   ffmpeg                                     # ffprobe, an independent oracle for tests
   libpulse0 libgl1 libegl1 libxkbcommon0     # QtMultimedia / Qt runtime
   xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0

@@ -7,7 +7,8 @@ from typing import Any
 from mediakit.library.project import Operation
 
 STATUS_FR = {"to_anonymize": "à anonymiser", "anonymized": "anonymisé", "to_validate": "à valider",
-             "validated": "validé", "exported": "exporté"}
+             "validated": "validé", "corrections_requested": "corrections demandées",
+             "exported": "exporté"}
 
 
 def item_lines(op: Operation) -> list[str]:

@@ -27,6 +27,7 @@ from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.library.summary import describe
 from mediakit.media.kinds import PHOTO
+from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
 from mediakit.ui.export_panel import ExportPanel
 from mediakit.ui.mask_review import MaskReviewPanel
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self._cancel)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        self.bridge = DocumentBridge(self._on_change, delay_ms=150, parent=self)
         self._build_menu()
         self.setAcceptDrops(True)
 
@@ -143,10 +145,8 @@ class MainWindow(QMainWindow):
             self._try(lambda: self.set_operation(Operation.open(folder)))
 
     def set_operation(self, op: Operation) -> None:
-        if self.op is not None:
-            self.op.doc.unsubscribe(self._on_change)
         self.op = op
-        op.doc.subscribe(self._on_change)
+        self.bridge.watch(op.doc)
         self.setWindowTitle(f"mediakit — {op.name}")
         path = str(op.root.resolve())
         self.settings.setValue("recent", [path] + [p for p in self.recent() if p != path]
@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.export.set_operation(op)
         self._update_actions()
 
-    def _on_change(self, _command, _how) -> None:  # noqa: ANN001
+    def _on_change(self) -> None:
         self.chutier.refresh()
         self._update_actions()
 

@@ -7,7 +7,7 @@ this widget only draws the project's state and turns gestures into those calls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mediakit.library.project import Operation
 from mediakit.photo.preview import preview_path
 from mediakit.privacy import review
+from mediakit.ui.bridge import DocumentBridge
 
 ACCEPTED_PEN = QColor("#18753c")
 REJECTED_PEN = QColor("#ce0500")
@@ -174,20 +175,16 @@ class MaskReviewPanel(QWidget):
         layout.addLayout(side)
         self._rects: dict[str, MaskRect] = {}
         self._selected: str | None = None
+        # redraws come after the mouse event that caused them has finished with its items
+        self.bridge = DocumentBridge(self._refresh_if_valid, delay_ms=0, parent=self)
 
     # -- model -------------------------------------------------------------------------
     def set_item(self, op: Operation, sha: str) -> None:
-        if self.op is not None:
-            self.op.doc.unsubscribe(self._changed)
         self.op, self.sha = op, sha
-        op.doc.subscribe(self._changed)
+        self.bridge.watch(op.doc)
         self._selected = None
         self.refresh()
         self.view.fit()
-
-    def _changed(self, _command, _how) -> None:  # noqa: ANN001
-        # redraw after the current mouse event has finished with the items it holds
-        QTimer.singleShot(0, self._refresh_if_valid)
 
     def _refresh_if_valid(self) -> None:
         if self.op is not None and self.sha in self.op.items:

@@ -13,7 +13,7 @@ def test_import_in_background_then_undo(qtbot, window, tmp_path, media_dir):
     assert window.grid.count() == 3
     assert "3 importé(s)" in window.statusBar().currentMessage()
     window.undo()
-    assert window.grid.count() == 2
+    qtbot.waitUntil(lambda: window.grid.count() == 2, timeout=3000)  # coalesced refresh
     assert len(Operation.open(tmp_path / "op").items) == 2  # undo is saved
 
 
@@ -21,6 +21,7 @@ def test_chutier_filters_by_kind(qtbot, window, tmp_path, media_dir):
     window.set_operation(Operation.create(tmp_path / "op", "UI"))
     window.start_import([str(media_dir)])
     qtbot.waitUntil(lambda: window.worker is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.grid.count() == 3, timeout=3000)
     window.chutier.kind.setCurrentIndex(window.chutier.kind.findData("video"))
     assert window.grid.count() == 1
     window.chutier.tag.setText("a.jp")

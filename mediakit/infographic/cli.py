@@ -1,0 +1,162 @@
+"""CLI: ``mediakit infographic …`` (render, ``--list``) and ``mediakit charte check|list``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from mediakit.errors import MediakitError, display_path
+from mediakit.infographic.charte import list_chartes, load_charte
+from mediakit.infographic.compliance import Issue, check_record
+from mediakit.infographic.render import parse_formats, render_one, write_outputs
+from mediakit.infographic.templates import Template, load_template, read_data, validate_template
+from mediakit.infographic.textfit import TextFitError
+
+EXIT_OK, EXIT_FAIL = 0, 1
+DEFAULT_CHARTE = "etat"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("infographic", aliases=["infographie"],
+                       help="infographie aux couleurs de la charte, dans tous les formats")
+    p.add_argument("template", nargs="?", help="modèle (voir --list)")
+    p.add_argument("--data", help="champs (JSON, ou CSV champ,valeur / données du graphique) ; "
+                                  "données d'exemple si absent")
+    p.add_argument("--charte", default=DEFAULT_CHARTE, help="charte (défaut : etat)")
+    p.add_argument("--formats", default="all", help="all, ou LxH,… et a4 (PDF 300 dpi)")
+    p.add_argument("-o", "--out", help="dossier de sortie")
+    p.add_argument("--force", action="store_true",
+                   help="exporter même si la charte n'est pas respectée (écarts consignés)")
+    p.add_argument("--list", action="store_true", help="lister les couples charte/modèle")
+    p.add_argument("--json", action="store_true", help="sortie JSON (avec --list)")
+    p.set_defaults(handler=cmd_infographic)
+
+    p = sub.add_parser("charte", help="chartes graphiques : vérifier, lister")
+    csub = p.add_subparsers(dest="charte_command", metavar="ACTION", required=True)
+    c = csub.add_parser("check", help="vérifier une infographie rendue (.json/.png) ou un modèle")
+    c.add_argument("target", help="fiche .json d'un rendu, image rendue, nom ou fichier de modèle")
+    c.add_argument("--charte", help="charte (défaut : celle du rendu, sinon etat)")
+    c.add_argument("--data", help="données du modèle (défaut : données d'exemple)")
+    c.add_argument("--formats", default="all", help="formats à vérifier pour un modèle")
+    c.add_argument("--json", action="store_true", help="sortie JSON")
+    c.set_defaults(handler=cmd_charte_check)
+    c = csub.add_parser("list", help="lister les chartes disponibles")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_charte_list)
+
+
+def pairs() -> list[dict[str, str]]:
+    return [{"charte": c.name, "template": t} for c in list_chartes()
+            for t in sorted(c.template_paths())]
+
+
+def cmd_infographic(args: argparse.Namespace) -> int:
+    if args.list:
+        rows = pairs()
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        else:
+            for row in rows:
+                print(f"{row['charte']:<24} {row['template']}")
+        return EXIT_OK
+    if not args.template or not args.out:
+        raise MediakitError("indiquer un modèle et un dossier de sortie (-o), ou --list")
+    charte = load_charte(args.charte)
+    template = load_template(charte, args.template)
+    data, base = _data(template, args.data)
+    out = Path(args.out)
+    rendered = [render_one(charte, template, data, base, w, h, dpi)
+                for w, h, dpi in parse_formats(args.formats)]
+    failing = [(r.name, i) for r in rendered for i in r.issues]
+    if failing and not args.force:
+        for name, issue in failing:
+            print(f"NON CONFORME {name}: {issue.message}", file=sys.stderr)
+        raise MediakitError(f"export refusé : {len(failing)} écart(s) à la charte "
+                            f"« {charte.name} » (corriger, ou --force pour exporter quand même)")
+    for r in rendered:
+        files = write_outputs(r, out, forced=bool(r.issues))
+        flag = " (forcé, non conforme)" if r.issues else ""
+        print(f"{display_path(files[0])}{flag}")
+    return EXIT_OK
+
+
+def _data(template: Template, path: str | None) -> tuple[dict[str, Any], Path]:
+    if path:
+        return read_data(path, template), Path(path).resolve().parent
+    return template.sample_data()
+
+
+def _issues_of_template(template: Template, charte: Any, data_path: str | None,
+                        formats: str) -> dict[str, list[Issue]]:
+    data, base = _data(template, data_path)
+    results: dict[str, list[Issue]] = {}
+    for w, h, dpi in parse_formats(formats):
+        name = "a4" if dpi else f"{w}x{h}"
+        try:
+            results[name] = render_one(charte, template, data, base, w, h, dpi).issues
+        except TextFitError as exc:
+            results[name] = [Issue("texte", str(exc))]
+        except MediakitError as exc:
+            results[name] = [Issue("modele", str(exc))]
+    return results
+
+
+def cmd_charte_check(args: argparse.Namespace) -> int:
+    target = Path(args.target)
+    if target.suffix.lower() in (".png", ".pdf", ".jpg") and target.with_suffix(".json").is_file():
+        target = target.with_suffix(".json")
+    results: dict[str, list[Issue]]
+    if target.is_file() and target.suffix.lower() == ".json":
+        try:
+            doc = json.loads(target.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise MediakitError(f"{display_path(target)} : illisible ({exc})") from exc
+        charte = load_charte(args.charte or doc.get("charte") or DEFAULT_CHARTE)
+        if "elements" in doc:
+            results = {target.name: check_record(doc, charte)}
+        elif "variants" in doc:
+            template = Template(target.stem, target, doc)
+            validate_template(template)
+            results = _issues_of_template(template, charte, args.data, args.formats)
+        else:
+            raise MediakitError(f"{display_path(target)} : ni fiche de rendu ni modèle")
+    elif target.exists():
+        raise MediakitError(f"{display_path(target)} : fiche .json du rendu introuvable")
+    else:
+        charte = load_charte(args.charte or DEFAULT_CHARTE)
+        results = _issues_of_template(load_template(charte, args.target), charte, args.data,
+                                      args.formats)
+    total = sum(len(v) for v in results.values())
+    if args.json:
+        print(json.dumps({"charte": charte.name, "ok": total == 0, "results": {
+            k: [{"code": i.code, "message": i.message, "element": i.element} for i in v]
+            for k, v in results.items()}}, ensure_ascii=False, indent=1))
+    else:
+        for name, issues in results.items():
+            print(f"{'OK' if not issues else 'NON CONFORME'}  {name}")
+            for issue in issues:
+                print(f"  - {issue.message}")
+        print(f"{total} écart(s) à la charte « {charte.name} »")
+    return EXIT_OK if total == 0 else EXIT_FAIL
+
+
+def cmd_charte_list(args: argparse.Namespace) -> int:
+    rows = []
+    for c in list_chartes():
+        logo = c.logo_image()[1]
+        fonts = {t: ("originale" if c.font_file(t, "regular")[1] else "substitution")
+                 for t in c.data["typefaces"]}
+        rows.append({"charte": c.name, "title": c.title, "folder": str(c.folder),
+                     "templates": sorted(c.template_paths()), "bloc_marque": logo,
+                     "fonts": fonts})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            fonts = ", ".join(f"{k} : {v}" for k, v in r["fonts"].items())
+            print(f"{r['charte']:<22} {r['title']} — bloc-marque {r['bloc_marque']}, "
+                  f"polices {fonts}, {len(r['templates'])} modèle(s)")
+    return EXIT_OK

@@ -1,0 +1,207 @@
+"""CLI: ``mediakit review pack|decide|sign|keygen|add-reviewer|import|changes|publish``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from mediakit.errors import MediakitError, display_path
+from mediakit.library.project import Operation
+
+EXIT_OK, EXIT_PARTIAL = 0, 1
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("review", help="validation par le chef de service (paquet, décision, "
+                                      "publication)")
+    actions = p.add_subparsers(dest="review_action", metavar="ACTION", required=True)
+
+    a = actions.add_parser("pack", help="préparer le paquet de relecture (zip)")
+    a.add_argument("dir", help="dossier d'opération")
+    a.add_argument("--items", nargs="*", help="éléments (par défaut : tous)")
+    a.add_argument("--channels", help="canaux à exporter dans le paquet (x,press,… ou all)")
+    a.add_argument("-o", "--out", required=True, help="fichier zip du paquet")
+    a.add_argument("--workers", type=int, default=2)
+    a.set_defaults(handler=cmd_pack)
+
+    a = actions.add_parser("decide", help="décider sur un paquet (mode relecture, en ligne "
+                                          "de commande)")
+    a.add_argument("bundle", help="paquet de relecture (zip)")
+    a.add_argument("--reviewer", required=True, help="nom du relecteur (tel qu'enregistré)")
+    a.add_argument("--key", help="clé privée du relecteur (.pem) pour signer")
+    a.add_argument("--approve", action="append", default=[], metavar="ITEM[@CANAL]")
+    a.add_argument("--request", action="append", nargs=2, default=[],
+                   metavar=("ITEM[@CANAL]", "COMMENTAIRE"), help="demander des corrections")
+    a.add_argument("--note", action="append", nargs=2, default=[], metavar=("ITEM", "TEXTE"),
+                   help="commentaire joint à une validation")
+    a.add_argument("-o", "--out", help="fichier de décision (par défaut à côté du paquet)")
+    a.set_defaults(handler=cmd_decide)
+
+    a = actions.add_parser("sign", help="signer un fichier de décision avec sa clé")
+    a.add_argument("decision")
+    a.add_argument("--key", required=True, help="clé privée (.pem)")
+    a.add_argument("-o", "--out", help="fichier signé (par défaut : remplace l'original)")
+    a.set_defaults(handler=cmd_sign)
+
+    a = actions.add_parser("keygen", help="créer la paire de clés d'un relecteur")
+    a.add_argument("name")
+    a.add_argument("-o", "--out", required=True, help="dossier où écrire les clés")
+    a.set_defaults(handler=cmd_keygen)
+
+    a = actions.add_parser("add-reviewer", help="enregistrer la clé publique d'un relecteur")
+    a.add_argument("dir")
+    a.add_argument("name")
+    a.add_argument("pubkey")
+    a.set_defaults(handler=cmd_add_reviewer)
+
+    a = actions.add_parser("import", help="importer une décision signée")
+    a.add_argument("dir")
+    a.add_argument("decision")
+    a.set_defaults(handler=cmd_import)
+
+    a = actions.add_parser("changes", help="modifications depuis la dernière relecture")
+    a.add_argument("dir")
+    a.add_argument("item")
+    a.set_defaults(handler=cmd_changes)
+
+    a = actions.add_parser("publish", help="remplir exports/pret-a-publier (versions validées)")
+    a.add_argument("dir")
+    a.add_argument("--channels", help="canaux (par défaut : ceux validés)")
+    a.add_argument("--items", nargs="*")
+    a.add_argument("--workers", type=int, default=2)
+    a.set_defaults(handler=cmd_publish)
+
+
+def _channels(text: str | None) -> list[str] | None:
+    return [c.strip() for c in text.split(",") if c.strip()] if text else None
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    from mediakit.validation.bundle import pack
+
+    op = Operation.open(args.dir)
+    result = pack(op, args.out, items=args.items, channels=_channels(args.channels),
+                  workers=args.workers)
+    for message in result.failed:
+        print(f"ÉCHEC {message}", file=sys.stderr)
+    for sha, version in result.items.items():
+        print(f"{op.items[sha]['name']}: version {version}")
+    print(f"paquet {result.pack_id} → {display_path(result.bundle)} "
+          f"(manifeste {result.manifest_sha256[:16]}…)")
+    return EXIT_PARTIAL if result.failed else EXIT_OK
+
+
+def _find(manifest: dict[str, Any], ref: str) -> str:
+    hits = [e["item"] for e in manifest["items"]
+            if e["item"] == ref or e["name"] == ref or (len(ref) >= 6 and e["item"].startswith(ref))]
+    if len(hits) != 1:
+        raise MediakitError(f"{ref}: {'aucun' if not hits else 'plusieurs'} élément(s) du paquet")
+    return hits[0]
+
+
+def cmd_decide(args: argparse.Namespace) -> int:
+    from mediakit.validation import decisions, keys
+    from mediakit.validation.bundle import read_bundle
+    from mediakit.validation.manifest import MANIFEST, check_bundle_files
+    from mediakit.validation.versions import sha256_hex
+
+    contents = read_bundle(args.bundle)
+    manifest = check_bundle_files(contents)
+    entries: dict[str, dict[str, Any]] = {}
+    requests = [(ref, decisions.CORRECTIONS, text) for ref, text in args.request]
+    for ref, decision, text in [(r, decisions.APPROVED, "") for r in args.approve] + requests:
+        item_ref, _, channel = ref.partition("@")
+        sha = _find(manifest, item_ref)
+        entry = entries.setdefault(sha, {"decision": decisions.APPROVED, "comment": "",
+                                         "channels": {}})
+        if channel:
+            entry["channels"][channel] = {"decision": decision, "comment": text}
+        else:
+            entry.update(decision=decision, comment=text)
+    for ref, text in args.note:
+        entries.setdefault(_find(manifest, ref), {"decision": decisions.APPROVED,
+                                                  "channels": {}})["comment"] = text
+    if not entries:
+        raise MediakitError("aucune décision : utilisez --approve ou --request")
+    doc = decisions.new_decision(manifest, sha256_hex(contents[MANIFEST]), args.reviewer,
+                                 entries)
+    if args.key:
+        doc["signature"] = keys.sign(doc["decision"], keys.load_private(args.key))
+    out = Path(args.out or Path(args.bundle).with_name(
+        f"decision_{manifest['pack_id']}_{args.reviewer.replace(' ', '-')}.json"))
+    decisions.dump(doc, out)
+    state = "signée" if args.key else "NON signée (mediakit review sign)"
+    print(f"décision {state} → {display_path(out)}")
+    return EXIT_OK
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from mediakit.validation.decisions import sign_file
+
+    out = sign_file(args.decision, args.key, args.out)
+    print(f"décision signée → {display_path(out)}")
+    return EXIT_OK
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from mediakit.validation import keys
+
+    private, public = keys.generate(args.name, args.out)
+    key = keys.load_private(private)
+    print(f"clé privée (à garder pour soi) : {display_path(private)}")
+    print(f"clé publique (à remettre à l'agent) : {display_path(public)}")
+    print(f"empreinte : {keys.fingerprint(key.public_key())}")
+    return EXIT_OK
+
+
+def cmd_add_reviewer(args: argparse.Namespace) -> int:
+    from mediakit.validation.keys import add_reviewer
+
+    op = Operation.open(args.dir)
+    print(f"relecteur « {args.name.strip()} » enregistré, empreinte "
+          f"{add_reviewer(op, args.name, args.pubkey)}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from mediakit.validation.decisions import import_decision
+
+    op = Operation.open(args.dir)
+    outcome = import_decision(op, args.decision)
+    for name in outcome["validated"]:
+        print(f"VALIDÉ {name}")
+    for name in outcome["corrections"]:
+        print(f"CORRECTIONS DEMANDÉES {name}")
+    print(f"décision de {outcome['reviewer']} importée")
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from mediakit.validation.versions import changes_since_review
+
+    op = Operation.open(args.dir)
+    item = op.item(args.item)
+    version, lines = changes_since_review(item)
+    if version is None:
+        print(f"{item['name']}: jamais relu")
+        return EXIT_OK
+    for comment in item.get("review_comments") or []:
+        if comment["version"] == version:
+            where = f" [{comment['channel']}]" if comment.get("channel") else ""
+            print(f"demande de {comment['reviewer']}{where} : {comment['comment']}")
+    print(f"{item['name']}: {len(lines)} modification(s) depuis la version {version} relue")
+    for line in lines:
+        print(f"  {line}")
+    return EXIT_OK
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from mediakit.validation.gate import publication_text, publish
+
+    op = Operation.open(args.dir)
+    result = publish(op, channels=_channels(args.channels), items=args.items,
+                     workers=args.workers)
+    print(publication_text(result))
+    return EXIT_OK if result.ok else EXIT_PARTIAL

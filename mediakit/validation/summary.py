@@ -1,0 +1,70 @@
+"""What the chief needs to know about one item: anonymisation (masks, tracks, people kept
+visible, manual changes, anything unreviewed) and the metadata scrub of its outputs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from mediakit.errors import MediakitError
+from mediakit.metadata.inspect import identifying_metadata
+
+LABELS = {"face": "visage", "plate": "plaque"}
+METADATA_LABELS = {"gps": "GPS", "serial": "n° de série", "owner": "propriétaire",
+                   "person": "auteur", "device": "appareil", "maker_note": "notes fabricant",
+                   "date": "date", "comment": "commentaire", "thumbnail": "vignette",
+                   "xmp": "XMP", "iptc": "IPTC", "png_text": "texte PNG",
+                   "other_segments": "segments divers", "exif_unparsed": "EXIF illisible"}
+
+
+def anonymisation(item: dict[str, Any]) -> dict[str, Any]:
+    """Counts and alerts for the masks and tracks of an item (alerts are shown in red)."""
+    masks = item.get("masks")
+    tracks = item.get("tracks")
+    regions = list(masks or []) + list(tracks or [])
+    applied = Counter(LABELS.get(r.get("label"), r.get("label")) for r in regions
+                      if r.get("state") == "accepted")
+    visible = [r for r in regions if r.get("state") != "accepted"]
+    people = sorted({r["person"]["name"] for r in regions
+                     if r.get("person") and r.get("state") != "accepted"
+                     and r["person"].get("name")})
+    manual = [r["id"] for r in regions if r.get("source") == "manual" or r.get("edited")]
+    alerts = []
+    if masks is None and tracks is None:
+        alerts.append("aucune détection lancée : rien n'a été recherché à masquer")
+    if not item.get("masks_reviewed"):
+        alerts.append("masques non revus par l'agent")
+    alerts += [f"{r['id']} ({LABELS.get(r.get('label'), r.get('label'))}) laissé visible sans "
+               f"personne identifiée" for r in visible
+               if not r.get("person") and r.get("source") != "manual" and not r.get("edited")
+               and not item.get("masks_reviewed")]
+    return {"masks": len(masks or []), "tracks": len(tracks or []),
+            "applied": dict(sorted(applied.items())), "kept_visible": len(visible),
+            "people_kept_visible": people, "manual": manual, "alerts": alerts}
+
+
+def metadata_report(original: Path, outputs: list[Path],
+                    allowed: set[str]) -> dict[str, Any]:
+    """Identifying metadata of the original, and what each output still carries (should be
+    nothing but ``allowed``: the ICC profile, and the credit when one is configured)."""
+    allowed = allowed | {"icc_profile"}
+    before = _categories(original)
+    after = {p.name: _categories(p) for p in outputs}
+    leaks = {name: sorted(set(cats) - allowed) for name, cats in after.items()
+             if cats is not None and set(cats) - allowed}
+    return {"original": before, "outputs": after, "leaks": leaks,
+            "clean": not leaks}
+
+
+def _categories(path: Path) -> list[str] | None:
+    try:
+        return sorted(k for k in identifying_metadata(path) if k != "icc_profile")
+    except MediakitError:
+        return None  # not an image (video): checked by the export itself
+
+
+def describe_metadata(names: list[str] | None) -> str:
+    if names is None:
+        return "non vérifiable ici"
+    return ", ".join(METADATA_LABELS.get(n, n) for n in names) or "aucune"
