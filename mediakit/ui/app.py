@@ -30,7 +30,9 @@ from mediakit.media.kinds import PHOTO
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
 from mediakit.ui.export_panel import ExportPanel
+from mediakit.ui.infographic_panel import InfographicPanel
 from mediakit.ui.mask_review import MaskReviewPanel
+from mediakit.ui.validation_panel import ValidationPanel
 from mediakit.ui.workers import Worker
 
 MAX_RECENT = 8
@@ -62,11 +64,15 @@ class MainWindow(QMainWindow):
         library.addWidget(top)
         library.addWidget(self.log)
         self.review = MaskReviewPanel()
+        self.infographic = InfographicPanel()
         self.export = ExportPanel()
+        self.validation = ValidationPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(library, "Chutier")
         self.tabs.addTab(self.review, "Anonymisation")
+        self.tabs.addTab(self.infographic, "Infographies")
         self.tabs.addTab(self.export, "Export")
+        self.tabs.addTab(self.validation, "Validation")
         self.setCentralWidget(self.tabs)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -154,12 +160,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("open_operation", path)  # cleared on a clean exit
         self.settings.sync()
         self._fill_recent()
-        self.chutier.set_operation(op)
-        self.export.set_operation(op)
+        for panel in (self.chutier, self.export, self.infographic, self.validation):
+            panel.set_operation(op)
         self._update_actions()
 
     def _on_change(self) -> None:
         self.chutier.refresh()
+        self.validation.refresh()
         self._update_actions()
 
     def undo(self) -> None:

@@ -1,0 +1,70 @@
+"""Infographic editor, export dialog and validation panel driven through their widgets."""
+
+import zipfile
+
+from PySide6.QtCore import Qt
+
+from mediakit.library.importer import import_files
+from mediakit.library.project import Operation
+from mediakit.privacy import review
+from tests.conftest import ASSETS
+
+
+def _reviewed_op(tmp_path):
+    op = Operation.create(tmp_path / "op", "Panneaux")
+    import_files(op, [ASSETS / "photos" / "gps.jpg", ASSETS / "photos" / "plaque.jpg"])
+    for sha in op.items:
+        op.doc.set(("items", sha, "masks"), [])
+        review.add_manual(op, sha, "face", (10.0, 10.0, 100.0, 100.0))
+        review.mark_reviewed(op, sha)
+    op.save()
+    return op
+
+
+def test_infographic_preview_warns_then_exports_every_format(qtbot, window, tmp_path):
+    window.set_operation(Operation.create(tmp_path / "op", "Info"))
+    panel = window.infographic
+    panel.template_box.setCurrentIndex(panel.template_box.findData("bilan-operation"))
+    panel.update_preview()
+    qtbot.waitUntil(lambda: panel.issues.count() > 0, timeout=20_000)
+    assert "conforme" in panel.issues.item(0).text()
+    assert not panel.previews.currentWidget().pixmap().isNull()
+    panel._inputs["titre"].setText("Opération " + "très " * 120 + "longue")
+    panel.update_preview()
+    qtbot.waitUntil(lambda: "⛔" in panel.issues.item(0).text(), timeout=20_000)
+    assert "titre" in panel.issues.item(0).text()
+    panel._inputs["titre"].setText("Bilan de la semaine")
+    written = panel.export_all()
+    pngs = [p for p in written if p.suffix in (".png", ".pdf")]
+    assert len(pngs) == len(panel.formats) and all(p.exists() for p in pngs)
+    assert (written[0].parent.parent == window.op.exports_dir)
+
+
+def test_export_panel_two_channels_with_progress(qtbot, window, tmp_path):
+    op = _reviewed_op(tmp_path)
+    window.set_operation(op)
+    panel = window.export
+    panel.channels["x"].setChecked(True)
+    panel.channels["linkedin"].setChecked(True)
+    panel.out_dir.setText(str(tmp_path / "sorties"))
+    panel.start()
+    assert panel.worker is not None and panel.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=60_000)
+    assert "4 fichier(s)" in panel.summary.toPlainText()
+    assert panel.jobs.rowCount() == 4 and panel.open_button.isEnabled()
+    assert len(list((tmp_path / "sorties").glob("*.jpg"))) == 4
+
+
+def test_validation_panel_packs_a_review_bundle(qtbot, window, tmp_path):
+    op = _reviewed_op(tmp_path)
+    window.set_operation(op)
+    panel = window.validation
+    assert panel.table.rowCount() == 2
+    panel.pack(tmp_path / "relecture.zip")
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
+    assert "Paquet" in panel.log.toPlainText()
+    with zipfile.ZipFile(tmp_path / "relecture.zip") as zf:
+        names = zf.namelist()
+    assert any(n.endswith(".html") for n in names) and any(n.endswith(".pdf") for n in names)
+    qtbot.waitUntil(lambda: "valider" in panel.table.item(0, 1).text(), timeout=3000)
+    assert panel.table.item(0, 1).flags() & Qt.ItemFlag.ItemIsEnabled
