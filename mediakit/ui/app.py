@@ -30,6 +30,7 @@ from mediakit.media.kinds import PHOTO
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
 from mediakit.ui.export_panel import ExportPanel
+from mediakit.ui.i18n import LANGUAGES, install, language, tr
 from mediakit.ui.infographic_panel import InfographicPanel
 from mediakit.ui.mask_review import MaskReviewPanel
 from mediakit.ui.validation_panel import ValidationPanel
@@ -46,12 +47,12 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("mediakit", "mediakit")
         self.op: Operation | None = None
         self.worker: Worker | None = None
-        self.setWindowTitle("mediakit")
+        self.setWindowTitle(tr("mediakit"))
         self.resize(1280, 800)
         self.chutier = Chutier()
         self.chutier.selected.connect(self._show_details)
         self.chutier.opened.connect(self.open_review)
-        self.details = QLabel("Ouvrez ou créez une opération (menu Fichier).")
+        self.details = QLabel(tr("Ouvrez ou créez une opération (menu Fichier)."))
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.log = QTextEdit(readOnly=True)
@@ -68,15 +69,15 @@ class MainWindow(QMainWindow):
         self.export = ExportPanel()
         self.validation = ValidationPanel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(library, "Chutier")
-        self.tabs.addTab(self.review, "Anonymisation")
-        self.tabs.addTab(self.infographic, "Infographies")
-        self.tabs.addTab(self.export, "Export")
-        self.tabs.addTab(self.validation, "Validation")
+        self.tabs.addTab(library, tr("Chutier"))
+        self.tabs.addTab(self.review, tr("Anonymisation"))
+        self.tabs.addTab(self.infographic, tr("Infographies"))
+        self.tabs.addTab(self.export, tr("Export"))
+        self.tabs.addTab(self.validation, tr("Validation"))
         self.setCentralWidget(self.tabs)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("Annuler")
+        self.cancel_button = QPushButton(tr("Annuler"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._cancel)
         self.statusBar().addPermanentWidget(self.progress)
@@ -91,20 +92,25 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Fichier")
-        self._add(menu, "&Nouvelle opération…", self.new_operation, QKeySequence.StandardKey.New)
-        self._add(menu, "&Ouvrir une opération…", self.choose_operation,
+        menu = self.menuBar().addMenu(tr("&Fichier"))
+        self._add(menu, tr("&Nouvelle opération…"), self.new_operation, QKeySequence.StandardKey.New)
+        self._add(menu, tr("&Ouvrir une opération…"), self.choose_operation,
                   QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu("Opérations &récentes")
-        self.import_action = self._add(menu, "&Importer un dossier…", self.choose_import,
+        self.recent_menu = menu.addMenu(tr("Opérations &récentes"))
+        self.import_action = self._add(menu, tr("&Importer un dossier…"), self.choose_import,
                                        "Ctrl+I")
         menu.addSeparator()
-        self._add(menu, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
-        edit = self.menuBar().addMenu("&Édition")
-        self.undo_action = self._add(edit, "Annuler", self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._add(edit, "Rétablir", self.redo, QKeySequence.StandardKey.Redo)
-        anon = self.menuBar().addMenu("&Anonymisation")
-        self.detect_action = self._add(anon, "&Détecter visages et plaques (photos)",
+        self._add(menu, tr("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(tr("&Édition"))
+        self.undo_action = self._add(edit, tr("Annuler"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._add(edit, tr("Rétablir"), self.redo, QKeySequence.StandardKey.Redo)
+        view = self.menuBar().addMenu(tr("&Affichage"))
+        lang_menu = view.addMenu(tr("Langue"))
+        for code, label in LANGUAGES.items():
+            action = lang_menu.addAction(label)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        anon = self.menuBar().addMenu(tr("&Anonymisation"))
+        self.detect_action = self._add(anon, tr("&Détecter visages et plaques (photos)"),
                                        self.detect_all, "Ctrl+D")
         self._fill_recent()
         self._update_actions()
@@ -124,6 +130,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self._try(
                 lambda: self.set_operation(Operation.open(p))))
         self.recent_menu.setEnabled(bool(self.recent()))
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("language", code)
+        self.settings.sync()
+        self.statusBar().showMessage(tr("La langue choisie s'appliquera au prochain démarrage."),
+                                     8000)
 
     def recent(self) -> list[str]:
         value = self.settings.value("recent", [])
@@ -315,7 +327,9 @@ def run(directory: str | None = None) -> int:
     """Start the application on ``directory``, or on the operation a crash left open."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mediakit")
-    window = MainWindow()
+    settings = QSettings("mediakit", "mediakit")
+    install(language(settings))
+    window = MainWindow(settings)
     target = directory or crashed_operation(window.settings)
     if target:
         try:

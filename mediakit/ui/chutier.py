@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mediakit.library.project import Operation
 from mediakit.library.summary import STATUS_FR
+from mediakit.ui.i18n import tr
 
 
 class _ThumbSignals(QObject):
@@ -46,15 +47,15 @@ class Chutier(QWidget):
         super().__init__()
         self.op: Operation | None = None
         self.kind = QComboBox()
-        self.kind.addItem("Tous les médias", None)
-        self.kind.addItem("Photos", "photo")
-        self.kind.addItem("Rushes", "video")
+        self.kind.addItem(tr("Tous les médias"), None)
+        self.kind.addItem(tr("Photos"), "photo")
+        self.kind.addItem(tr("Rushes"), "video")
         self.status = QComboBox()
-        self.status.addItem("Tous les statuts", None)
+        self.status.addItem(tr("Tous les statuts"), None)
         for key, label in STATUS_FR.items():
             self.status.addItem(label.capitalize(), key)
         self.tag = QLineEdit()
-        self.tag.setPlaceholderText("Filtrer par étiquette ou nom…")
+        self.tag.setPlaceholderText(tr("Filtrer par étiquette ou nom…"))
         for widget in (self.kind, self.status):
             widget.currentIndexChanged.connect(self.refresh)
         self.tag.textChanged.connect(self.refresh)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mediakit.channels.export import run_export, summary_text
 from mediakit.channels.presets import load_presets
 from mediakit.library.project import Operation
+from mediakit.ui.i18n import tr
 from mediakit.ui.workers import Worker
 
 
@@ -42,7 +43,7 @@ class ExportPanel(QWidget):
         self.items = QListWidget()
         self.channels: dict[str, QCheckBox] = {}
         presets = load_presets()
-        box = QGroupBox("Canaux")
+        box = QGroupBox(tr("Canaux"))
         grid = QGridLayout(box)
         for i, (name, preset) in enumerate(sorted(presets.items())):
             check = QCheckBox(preset.get("label", name))
@@ -50,35 +51,35 @@ class ExportPanel(QWidget):
             self.channels[name] = check
             grid.addWidget(check, i // 2, i % 2)
         self.fit = QComboBox()
-        self.fit.addItem("Recadrer sur les sujets", "crop")
-        self.fit.addItem("Fond flouté (letterbox)", "letterbox")
-        self.force = QCheckBox("Exporter aussi les éléments aux masques non revus (signalés)")
+        self.fit.addItem(tr("Recadrer sur les sujets"), "crop")
+        self.fit.addItem(tr("Fond flouté (letterbox)"), "letterbox")
+        self.force = QCheckBox(tr("Exporter aussi les éléments aux masques non revus (signalés)"))
         self.out_dir = QLineEdit()
-        browse = QPushButton("Choisir…")
+        browse = QPushButton(tr("Choisir…"))
         browse.clicked.connect(self._browse)
-        self.start_button = QPushButton("Exporter")
+        self.start_button = QPushButton(tr("Exporter"))
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Annuler")
+        self.cancel_button = QPushButton(tr("Annuler"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.open_button = QPushButton("Ouvrir le dossier")
+        self.open_button = QPushButton(tr("Ouvrir le dossier"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.out_dir.text())))
         self.jobs = QTableWidget(0, 2)
-        self.jobs.setHorizontalHeaderLabels(["Travail", "Progression"])
+        self.jobs.setHorizontalHeaderLabels([tr("Travail"), tr("Progression")])
         self.jobs.horizontalHeader().setStretchLastSection(True)
         self.overall = QProgressBar()
         self.summary = QTextEdit(readOnly=True)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Éléments"))
+        left.addWidget(QLabel(tr("Éléments")))
         left.addWidget(self.items)
         right = QVBoxLayout()
         right.addWidget(box)
         right.addWidget(self.fit)
         right.addWidget(self.force)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Dossier :"))
+        row.addWidget(QLabel(tr("Dossier :")))
         row.addWidget(self.out_dir, 1)
         row.addWidget(browse)
         right.addLayout(row)

@@ -29,6 +29,7 @@ from mediakit.infographic.charte import list_chartes, load_charte
 from mediakit.infographic.render import parse_formats, render_one, write_outputs
 from mediakit.infographic.templates import load_template
 from mediakit.library.project import Operation
+from mediakit.ui.i18n import tr
 
 PREVIEW_SCALE = 0.4
 
@@ -78,7 +79,7 @@ class InfographicPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
         self.alt = QPlainTextEdit()
-        self.alt.setPlaceholderText("Texte alternatif (généré depuis les champs si vide)")
+        self.alt.setPlaceholderText(tr("Texte alternatif (généré depuis les champs si vide)"))
         self.alt.setMaximumHeight(90)
         self.alt.textChanged.connect(self.schedule)
         self.issues = QListWidget()
@@ -90,21 +91,21 @@ class InfographicPanel(QWidget):
             label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
             label.setMinimumSize(320, 320)
             self.previews.addTab(label, "A4" if dpi else f"{width}×{height}")
-        self.export_button = QPushButton("Exporter tous les formats")
+        self.export_button = QPushButton(tr("Exporter tous les formats"))
         self.export_button.clicked.connect(self.export_all)
         self.result = QLabel()
         self.result.setWordWrap(True)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Charte"))
+        left.addWidget(QLabel(tr("Charte")))
         left.addWidget(self.charte_box)
-        left.addWidget(QLabel("Modèle"))
+        left.addWidget(QLabel(tr("Modèle")))
         left.addWidget(self.template_box)
         left.addWidget(scroll, 1)
-        left.addWidget(QLabel("Texte alternatif"))
+        left.addWidget(QLabel(tr("Texte alternatif")))
         left.addWidget(self.alt)
         right = QVBoxLayout()
         right.addWidget(self.previews, 1)
-        right.addWidget(QLabel("Conformité à la charte"))
+        right.addWidget(QLabel(tr("Conformité à la charte")))
         right.addWidget(self.issues)
         right.addWidget(self.export_button)
         right.addWidget(self.result)

@@ -28,6 +28,7 @@ from mediakit.library.project import Operation
 from mediakit.photo.preview import preview_path
 from mediakit.privacy import review
 from mediakit.ui.bridge import DocumentBridge
+from mediakit.ui.i18n import tr
 
 ACCEPTED_PEN = QColor("#18753c")
 REJECTED_PEN = QColor("#ce0500")
@@ -152,12 +153,12 @@ class MaskReviewPanel(QWidget):
         self.status.setWordWrap(True)
         buttons = QVBoxLayout()
         for text, slot, keys in (
-            ("Accepter (A)", self.accept_current, "A"),
-            ("Rejeter (R)", self.reject_current, "R"),
-            ("Dessiner un masque (D)", self.toggle_drawing, "D"),
-            ("Avant / après (Espace)", self.toggle_before_after, "Space"),
-            ("Masque suivant (Tab)", self.next_mask, "Tab"),
-            ("Marquer comme revu (V)", self.mark_reviewed, "V"),
+            (tr("Accepter (A)"), self.accept_current, "A"),
+            (tr("Rejeter (R)"), self.reject_current, "R"),
+            (tr("Dessiner un masque (D)"), self.toggle_drawing, "D"),
+            (tr("Avant / après (Espace)"), self.toggle_before_after, "Space"),
+            (tr("Masque suivant (Tab)"), self.next_mask, "Tab"),
+            (tr("Marquer comme revu (V)"), self.mark_reviewed, "V"),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -166,7 +167,7 @@ class MaskReviewPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         side = QVBoxLayout()
-        side.addWidget(QLabel("Masques"))
+        side.addWidget(QLabel(tr("Masques")))
         side.addWidget(self.list)
         side.addLayout(buttons)
         side.addWidget(self.status)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.library.summary import STATUS_FR
+from mediakit.ui.i18n import tr
 from mediakit.ui.workers import Worker
 
 
@@ -31,21 +32,21 @@ class ValidationPanel(QWidget):
         self.op: Operation | None = None
         self.worker: Worker | None = None
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Élément", "Statut", "Version", "Commentaires"])
+        self.table.setHorizontalHeaderLabels([tr("Élément"), tr("Statut"), tr("Version"), tr("Commentaires")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.log = QTextEdit(readOnly=True)
         self.log.setMaximumHeight(160)
-        self.pack_button = QPushButton("Préparer un paquet de relecture…")
+        self.pack_button = QPushButton(tr("Préparer un paquet de relecture…"))
         self.pack_button.clicked.connect(self.choose_pack)
-        self.import_button = QPushButton("Importer une décision signée…")
+        self.import_button = QPushButton(tr("Importer une décision signée…"))
         self.import_button.clicked.connect(self.choose_decision)
-        self.publish_button = QPushButton("Publier les versions validées")
+        self.publish_button = QPushButton(tr("Publier les versions validées"))
         self.publish_button.clicked.connect(self.publish)
         buttons = QHBoxLayout()
         for b in (self.pack_button, self.import_button, self.publish_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Rien n'est publié avant la validation du chef de service."))
+        layout.addWidget(QLabel(tr("Rien n'est publié avant la validation du chef de service.")))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.log)

@@ -1,0 +1,239 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+  <context>
+    <name>mediakit</name>
+    <message>
+      <source>mediakit</source>
+      <translation>mediakit</translation>
+    </message>
+    <message>
+      <source>Ouvrez ou créez une opération (menu Fichier).</source>
+      <translation>Open or create an operation (File menu).</translation>
+    </message>
+    <message>
+      <source>Chutier</source>
+      <translation>Clip bin</translation>
+    </message>
+    <message>
+      <source>Anonymisation</source>
+      <translation>Anonymisation</translation>
+    </message>
+    <message>
+      <source>Infographies</source>
+      <translation>Infographics</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Validation</source>
+      <translation>Validation</translation>
+    </message>
+    <message>
+      <source>Annuler</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>&amp;Fichier</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>&amp;Nouvelle opération…</source>
+      <translation>&amp;New operation…</translation>
+    </message>
+    <message>
+      <source>&amp;Ouvrir une opération…</source>
+      <translation>&amp;Open an operation…</translation>
+    </message>
+    <message>
+      <source>Opérations &amp;récentes</source>
+      <translation>&amp;Recent operations</translation>
+    </message>
+    <message>
+      <source>&amp;Importer un dossier…</source>
+      <translation>&amp;Import a folder…</translation>
+    </message>
+    <message>
+      <source>&amp;Quitter</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Édition</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>Rétablir</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>&amp;Affichage</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>Langue</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>&amp;Anonymisation</source>
+      <translation>&amp;Anonymisation</translation>
+    </message>
+    <message>
+      <source>&amp;Détecter visages et plaques (photos)</source>
+      <translation>&amp;Detect faces and plates (photos)</translation>
+    </message>
+    <message>
+      <source>La langue choisie s'appliquera au prochain démarrage.</source>
+      <translation>The chosen language applies at the next start.</translation>
+    </message>
+    <message>
+      <source>Tous les médias</source>
+      <translation>All media</translation>
+    </message>
+    <message>
+      <source>Photos</source>
+      <translation>Photos</translation>
+    </message>
+    <message>
+      <source>Rushes</source>
+      <translation>Rushes</translation>
+    </message>
+    <message>
+      <source>Tous les statuts</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>Filtrer par étiquette ou nom…</source>
+      <translation>Filter by tag or name…</translation>
+    </message>
+    <message>
+      <source>Canaux</source>
+      <translation>Channels</translation>
+    </message>
+    <message>
+      <source>Recadrer sur les sujets</source>
+      <translation>Crop around the subjects</translation>
+    </message>
+    <message>
+      <source>Fond flouté (letterbox)</source>
+      <translation>Blurred background (letterbox)</translation>
+    </message>
+    <message>
+      <source>Exporter aussi les éléments aux masques non revus (signalés)</source>
+      <translation>Also export items whose masks are not reviewed (flagged)</translation>
+    </message>
+    <message>
+      <source>Choisir…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Exporter</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Ouvrir le dossier</source>
+      <translation>Open the folder</translation>
+    </message>
+    <message>
+      <source>Travail</source>
+      <translation>Job</translation>
+    </message>
+    <message>
+      <source>Progression</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Éléments</source>
+      <translation>Items</translation>
+    </message>
+    <message>
+      <source>Dossier :</source>
+      <translation>Folder:</translation>
+    </message>
+    <message>
+      <source>Texte alternatif (généré depuis les champs si vide)</source>
+      <translation>Alt text (generated from the fields if empty)</translation>
+    </message>
+    <message>
+      <source>Exporter tous les formats</source>
+      <translation>Export every format</translation>
+    </message>
+    <message>
+      <source>Charte</source>
+      <translation>Charte</translation>
+    </message>
+    <message>
+      <source>Modèle</source>
+      <translation>Template</translation>
+    </message>
+    <message>
+      <source>Texte alternatif</source>
+      <translation>Alt text</translation>
+    </message>
+    <message>
+      <source>Conformité à la charte</source>
+      <translation>Charte compliance</translation>
+    </message>
+    <message>
+      <source>Accepter (A)</source>
+      <translation>Accept (A)</translation>
+    </message>
+    <message>
+      <source>Rejeter (R)</source>
+      <translation>Reject (R)</translation>
+    </message>
+    <message>
+      <source>Dessiner un masque (D)</source>
+      <translation>Draw a mask (D)</translation>
+    </message>
+    <message>
+      <source>Avant / après (Espace)</source>
+      <translation>Before / after (Space)</translation>
+    </message>
+    <message>
+      <source>Masque suivant (Tab)</source>
+      <translation>Next mask (Tab)</translation>
+    </message>
+    <message>
+      <source>Marquer comme revu (V)</source>
+      <translation>Mark as reviewed (V)</translation>
+    </message>
+    <message>
+      <source>Masques</source>
+      <translation>Masks</translation>
+    </message>
+    <message>
+      <source>Préparer un paquet de relecture…</source>
+      <translation>Prepare a review bundle…</translation>
+    </message>
+    <message>
+      <source>Importer une décision signée…</source>
+      <translation>Import a signed decision…</translation>
+    </message>
+    <message>
+      <source>Publier les versions validées</source>
+      <translation>Publish the validated versions</translation>
+    </message>
+    <message>
+      <source>Élément</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Statut</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Version</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>Commentaires</source>
+      <translation>Comments</translation>
+    </message>
+    <message>
+      <source>Rien n'est publié avant la validation du chef de service.</source>
+      <translation>Nothing is published before the chief of service has validated it.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,80 @@
+"""Screenshots of every screen, taken in a real window under Xvfb, for the README.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [docs/img]
+
+(``scripts/screenshots.sh`` does exactly this.) The operation is built from ``assets/``
+with the real detector, so the pictures show what an officer sees.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "img"
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from mediakit.library.importer import import_files
+    from mediakit.library.project import Operation
+    from mediakit.photo.operation import detect_item
+    from mediakit.privacy.detector import Detector
+    from mediakit.ui.app import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        op = Operation.create(Path(tmp) / "op", "Opération de démonstration")
+        import_files(op, [ROOT / "assets"])
+        detector = Detector()
+        photos = [s for s, it in op.items.items() if it["kind"] == "photo"]
+        for sha in photos:
+            detect_item(op, sha, detector)
+        op.save()
+        window = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window.set_operation(op)
+        window.resize(1500, 920)
+        window.show()
+
+        def settle(ms: int = 600) -> None:
+            for _ in range(ms // 20):
+                app.processEvents()
+                time.sleep(0.02)
+
+        settle(1200)
+        shots = {"ui-chutier.png": window.tabs.widget(0)}
+        group = next(s for s in photos if op.items[s]["name"] == "groupe.jpg")
+        for name, tab in shots.items():
+            window.tabs.setCurrentWidget(tab)
+            settle()
+            window.grab().save(str(out / name))
+        window.open_review(group)
+        settle(1500)
+        window.grab().save(str(out / "ui-anonymisation.png"))
+        window.tabs.setCurrentWidget(window.infographic)
+        window.infographic.update_preview()
+        settle(2500)
+        window.grab().save(str(out / "ui-infographies.png"))
+        window.tabs.setCurrentWidget(window.export)
+        window.export.channels["instagram-feed"].setChecked(True)
+        window.export.channels["x"].setChecked(True)
+        settle()
+        window.grab().save(str(out / "ui-export.png"))
+        window.tabs.setCurrentWidget(window.validation)
+        settle()
+        window.grab().save(str(out / "ui-validation.png"))
+        window.close()
+    print(f"captures écrites dans {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+import subprocess
+import sys
+
+from mediakit.ui import i18n
+from tests.conftest import ROOT
+
+
+def test_english_interface_when_chosen(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from mediakit.ui.app import MainWindow
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert i18n.language(settings) == "fr"
+    monkeypatch.setenv("MEDIAKIT_LANG", "en")
+    assert i18n.install(i18n.language(settings))
+    try:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        assert window.tabs.tabText(0) == "Clip bin"
+        assert window.review.findChildren(type(window.export.start_button))[0].text() == \
+            "Accept (A)"
+    finally:
+        i18n.install("fr")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    assert window.tabs.tabText(0) == "Chutier"
+
+
+def test_every_ui_string_has_an_english_translation():
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"),
+                           "--check"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
