@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Core command modules that register their own sub-commands (kept out of this file).
 _EXTRA_COMMANDS = ("mediakit.privacy.cli", "mediakit.video.cli", "mediakit.photo.cli",
                    "mediakit.channels.cli", "mediakit.infographic.cli",
-                   "mediakit.validation.cli")
+                   "mediakit.validation.cli", "mediakit.video.montage.cli")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

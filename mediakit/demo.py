@@ -4,22 +4,16 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from mediakit.atomic import write_text_atomic
-from mediakit.errors import display_path
+from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import PROJECT_FILE, Operation
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
-
-def _step(title: str) -> float:
-    print(f"\n== {title}")
-    return time.perf_counter()
-
-
-def _done(t0: float) -> None:
-    print(f"   ({time.perf_counter() - t0:.1f} s)")
+Step = Callable[[Operation, Path], dict[str, Path]]
 
 
 def run_demo(out: Path, assets: Path = ASSETS) -> int:
@@ -32,7 +26,7 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
         return 2
     out.mkdir(parents=True, exist_ok=True)
     op_dir = out / "operation"
-    t0 = _step("1. Opération et import des originaux (copiés, vérifiés, en lecture seule)")
+    t0 = _step("Opération et import des originaux (copiés, vérifiés, en lecture seule)")
     op = (Operation.open(op_dir) if (op_dir / PROJECT_FILE).exists()
           else Operation.create(op_dir, "Opération de démonstration"))
     sources = [p for p in (assets / "photos", assets / "rushes") if p.exists()]
@@ -40,26 +34,47 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
     print(f"   {len(report.imported)} importé(s), {len(report.duplicates)} déjà présent(s), "
           f"{len(report.failed)} en échec")
     _done(t0)
-
-    t0 = _step("2. Inventaire (mediakit info)")
+    t0 = _step("Inventaire (mediakit info)")
     for line in item_lines(op):
         print("   " + line)
     _done(t0)
 
-    outputs = {"operation": op_dir}
-    outputs.update(_anonymize_photos(op, out))
+    outputs: dict[str, Path] = {"opération": op_dir}
+    failures = 0
+    for title, step in STEPS:
+        t0 = _step(title)
+        try:
+            outputs.update(step(op, out))
+        except MediakitError as exc:
+            failures += 1
+            print(f"   ÉCHEC : {exc}")
+        _done(t0)
     print("\n== Sorties")
     for label, path in outputs.items():
-        print(f"   {label:<22} {display_path(path)}")
-    return 0 if report.ok else 1
+        print(f"   {label:<28} {display_path(path)}")
+    return 0 if report.ok and not failures else 1
 
 
-def _anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
+def _step(title: str) -> float:
+    print(f"\n== {title}")
+    return time.perf_counter()
+
+
+def _done(t0: float) -> None:
+    print(f"   ({time.perf_counter() - t0:.1f} s)")
+
+
+def _photos(op: Operation) -> list[str]:
+    return sorted((s for s, it in op.items.items() if it["kind"] == "photo"),
+                  key=lambda s: op.items[s]["name"])
+
+
+def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
     from mediakit.photo.operation import anonymize_operation
     from mediakit.privacy.detector import Detector
     from mediakit.privacy.masking import MaskStyle
+    from mediakit.privacy.review import mark_reviewed
 
-    t0 = _step("3. Anonymisation des photos (visages, plaques, métadonnées)")
     dest = out / "photos_anonymisees"
     results = anonymize_operation(op, dest, detector=Detector(), style=MaskStyle())
     for r in results:
@@ -71,5 +86,99 @@ def _anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
               f"{', '.join(r['metadata_removed']) or 'aucune'}")
     report = dest / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
-    _done(t0)
+    for sha in _photos(op):  # the demo stands in for the officer's review
+        mark_reviewed(op, sha)
+    op.save()
+    print("   (démo : masques marqués comme revus ; en vrai, l'agent les revoit un à un)")
     return {"photos anonymisées": dest, "rapport anonymisation": report}
+
+
+def step_selection(op: Operation, out: Path) -> dict[str, Path]:
+    import numpy as np
+
+    from mediakit.media.images import load_oriented_rgb
+    from mediakit.photo.adjust import auto_enhance
+    from mediakit.photo.captions import set_text
+    from mediakit.photo.contact_sheet import write_contact_sheet
+    from mediakit.photo.selection import compute_all_hints, suggest
+
+    compute_all_hints(op)
+    rows = suggest(op)
+    for row in rows:
+        print(f"   {'✔' if row['selected'] else '✘'} {row['name']:<14} {' ; '.join(row['reasons'])}")
+    group = next((s for s in _photos(op) if op.items[s]["name"] == "groupe.jpg"), None)
+    if group:
+        _, img = load_oriented_rgb(op.original_path(group))
+        adjust = auto_enhance(np.asarray(img)) | {"straighten": 1.5, "crop": [0.05, 0.1, 0.9, 0.85]}
+        op.doc.set(("items", group, "adjust"), adjust, label="réglages (démo)")
+        set_text(op, group, caption="Point presse à l'issue de l'opération.",
+                 credit="Service de communication",
+                 alt_text="Quatre intervenants assis derrière une table de conférence de presse, "
+                          "visages masqués.")
+        print(f"   groupe.jpg : réglages {json.dumps(adjust, ensure_ascii=False)}")
+    op.save()
+    sheet = write_contact_sheet(op, [r["item"] for r in rows if r["selected"]],
+                                out / "planche_contact.pdf")
+    return {"planche contact": sheet}
+
+
+def step_infographic(op: Operation, out: Path) -> dict[str, Path]:
+    from mediakit.infographic.charte import load_charte
+    from mediakit.infographic.render import parse_formats, render_one, write_outputs
+    from mediakit.infographic.templates import load_template
+
+    dest = out / "infographies"
+    charte = load_charte("etat")
+    written = 0
+    for name in ("bilan-operation", "appel-a-temoins"):
+        template = load_template(charte, name)
+        data, base = template.sample_data()
+        for width, height, dpi in parse_formats("all"):
+            rendered = render_one(charte, template, data, base, width, height, dpi)
+            if rendered.issues:
+                raise MediakitError(f"{name} {rendered.name}: {rendered.issues[0].message}")
+            write_outputs(rendered, dest)
+            written += 1
+    print(f"   {written} rendus conformes à la charte (PNG + PDF A4, fiches et textes alternatifs)")
+    return {"infographies": dest}
+
+
+def step_export(op: Operation, out: Path) -> dict[str, Path]:
+    from mediakit.channels.export import run_export, summary_text
+
+    dest = out / "export"
+    summary = run_export(op, ["x", "instagram-feed", "linkedin", "press"], dest,
+                         items=_photos(op))
+    for line in summary_text(summary).splitlines():
+        print("   " + line)
+    return {"export par canal": dest}
+
+
+def step_review_bundle(op: Operation, out: Path) -> dict[str, Path]:
+    from mediakit.validation.bundle import pack
+
+    result = pack(op, out / "relecture.zip", items=_photos(op), channels=["instagram-feed"])
+    print(f"   paquet {result.pack_id} : {len(result.items)} élément(s), "
+          f"empreinte du manifeste {result.manifest_sha256[:16]}…")
+    return {"paquet de relecture": result.bundle}
+
+
+def step_audit(op: Operation, out: Path) -> dict[str, Path]:
+    from mediakit.library import audit
+
+    path = out / "journal_audit.csv"
+    audit.to_csv(op.root, path)
+    problems = audit.verify(op.root)
+    print(f"   {len(audit.entries(op.root))} entrées, chaîne "
+          f"{'intacte' if not problems else 'ALTÉRÉE'}")
+    return {"journal d'audit": path}
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("Anonymisation des photos (visages, plaques, métadonnées)", step_anonymize_photos),
+    ("Sélection et retouche (suggestions, réglages, légendes, planche contact)", step_selection),
+    ("Infographies à la charte (tous formats)", step_infographic),
+    ("Export par canal (recadrage sur les sujets, plafonds de taille)", step_export),
+    ("Paquet de relecture pour le chef de service", step_review_bundle),
+    ("Journal d'audit", step_audit),
+]
