@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from mediakit.atomic import write_text_atomic
+from mediakit.atomic import file_sha256, write_text_atomic
 from mediakit.channels.naming import DEFAULT_PATTERN, check_pattern, output_name
 from mediakit.channels.presets import get_preset, load_presets
 from mediakit.channels.stills import EXT, export_still
@@ -136,7 +136,7 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
     todo = []
     for job in jobs:
         done = state.get(job.key + job.channel)
-        if done and Path(done["output"]).exists() and _sha(Path(done["output"])) == done["sha256"]:
+        if done and Path(done["output"]).exists() and file_sha256(Path(done["output"])) == done["sha256"]:
             summary.skipped.append(done["output"])
             summary.outputs.append(done)
         else:
@@ -148,7 +148,7 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
     def record(job: Job, result: dict[str, Any]) -> None:
         result.update(item=job.sha, name=op.items[job.sha]["name"], channel=job.channel,
                       forced=job.forced, validated=job.validated,
-                      sha256=_sha(Path(result["output"])), date=now_iso())
+                      sha256=file_sha256(Path(result["output"])), date=now_iso())
         with lock:
             state[job.key + job.channel] = result
             _save_state(out_dir, state)
@@ -273,14 +273,6 @@ def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
         result = export_video(source, preset["video"], job.output, fit=fit, subjects=subjects,
                               progress=lambda f, j=job: tick(j, f), cancelled=cancelled)
         record(job, result)
-
-
-def _sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _load_state(out_dir: Path) -> dict[str, Any]:

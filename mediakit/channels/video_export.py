@@ -14,8 +14,8 @@ import numpy as np
 
 from mediakit.atomic import atomic_path
 from mediakit.channels.reframe import crop_for_aspect
-from mediakit.errors import Cancelled, MediaError
-from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line, run_ffmpeg
+from mediakit.errors import MediaError
+from mediakit.media.ffmpeg import ffmpeg_exe, run_ffmpeg, run_ffmpeg_progress
 from mediakit.media.probe import video_info
 from mediakit.privacy.regions import BoxTuple
 
@@ -151,25 +151,11 @@ def _loudnorm(loud: dict[str, float], m: dict[str, str]) -> str:
 def _run_with_progress(args: list, src: Path, duration: float,
                        progress: Callable[[float], None] | None,
                        cancelled: Callable[[], bool] | None) -> None:
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", *map(str, args)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            if cancelled and cancelled():
-                raise Cancelled("export annulé")
-            line = raw.decode("ascii", "replace").strip()
-            if progress and line.startswith("out_time_us=") and duration > 0:
-                value = line.split("=", 1)[1]
-                if value.isdigit():
-                    progress(min(1.0, int(value) / 1e6 / duration))
-        proc.wait()
-    except BaseException:
-        proc.kill()
-        proc.wait()
-        raise
-    if proc.returncode != 0:
-        raise MediaError(src, f"échec de l'encodage : {last_error_line(proc.stderr.read())}")
+        run_ffmpeg_progress(args, duration=duration, progress=progress, cancelled=cancelled,
+                            what="export")
+    except RuntimeError as exc:
+        raise MediaError(src, f"échec de l'encodage : {exc}") from exc
 
 
 def _facts(out: Path, video: dict[str, Any], normalised: bool) -> dict[str, Any]:

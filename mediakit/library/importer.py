@@ -6,7 +6,6 @@ it and the reason, and the import goes on with the others.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -17,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediakit.atomic import atomic_path
+from mediakit.atomic import atomic_path, file_sha256
 from mediakit.errors import Cancelled, MediaError, display_path
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
@@ -190,16 +189,12 @@ def copy_verified(src: Path, dest: Path, sha: str) -> None:
 
 def sha256_file(path: Path) -> str:
     """SHA-256 of a file, read in chunks."""
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(CHUNK), b""):
-                digest.update(chunk)
+        return file_sha256(path, CHUNK)
     except PermissionError as exc:
         raise MediaError(path, "lecture interdite (permissions)") from exc
     except OSError as exc:
         raise MediaError(path, f"lecture impossible ({exc.strerror or exc})") from exc
-    return digest.hexdigest()
 
 
 def safe_name(name: str) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import functools
 import subprocess
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from mediakit.errors import MediaError
+from mediakit.errors import Cancelled, MediaError
 
 
 @functools.cache
@@ -44,3 +45,34 @@ def last_error_line(stderr: bytes | None) -> str:
         if any(k in low for k in ("invalid", "error", "not found", "no such", "moov", "denied")):
             return line[:200]
     return lines[-1][:200] if lines else "erreur inconnue"
+
+
+def run_ffmpeg_progress(args: Sequence[str | Path], *, duration: float,
+                        progress: Callable[[float], None] | None = None,
+                        cancelled: Callable[[], bool] | None = None,
+                        what: str = "traitement") -> None:
+    """Run ffmpeg with ``-progress pipe:1`` among ``args``, reporting 0–1 and honouring
+    cancellation (the process is killed). Raises RuntimeError with ffmpeg's telling line on
+    failure; stderr goes to a temporary file so a chatty ffmpeg never blocks on a full pipe.
+    """
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", *map(str, args)]
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
+        try:
+            assert proc.stdout is not None
+            for raw in proc.stdout:
+                if cancelled and cancelled():
+                    raise Cancelled(f"{what} annulé")
+                line = raw.decode("ascii", "replace").strip()
+                if progress and line.startswith("out_time_us=") and duration > 0:
+                    value = line.split("=", 1)[1]
+                    if value.isdigit():
+                        progress(min(1.0, int(value) / 1e6 / duration))
+            proc.wait()
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(last_error_line(err.read()))

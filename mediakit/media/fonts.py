@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PIL import ImageFont
+from PIL import ImageDraw, ImageFont
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "charte" / "fonts" / "arimo"
 
@@ -17,3 +17,22 @@ def sans(size: int, bold: bool = False) -> ImageFont.FreeTypeFont | ImageFont.Im
     if path.exists():
         return ImageFont.truetype(str(path), size)
     return ImageFont.load_default(size=size)
+
+
+def wrap_text(draw: ImageDraw.ImageDraw, text: str, font: object, width: int,
+              max_lines: int) -> list[str]:
+    """Greedy word wrap to ``width`` pixels; an overlong last line ends with « … »."""
+    lines, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if draw.textlength(trial, font=font) <= width or not line:
+            line = trial
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip() + " …"
+    return lines

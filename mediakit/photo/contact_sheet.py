@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from mediakit.atomic import atomic_path
 from mediakit.library.project import Operation
-from mediakit.media.fonts import sans
+from mediakit.media.fonts import sans, wrap_text
 from mediakit.photo.preview import preview_path
 
 PAGE = (1754, 1240)  # A4 landscape at 150 dpi
@@ -18,24 +18,6 @@ COLS, ROWS, MARGIN = 3, 2, 60
 
 def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
     return sans(size, bold)
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.ImageFont, width: int,
-          max_lines: int) -> list[str]:
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if draw.textlength(trial, font=font) <= width:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip() + " …"
-    return lines
 
 
 def render_pages(op: Operation, shas: list[str]) -> list[Image.Image]:
@@ -66,7 +48,7 @@ def render_pages(op: Operation, shas: list[str]) -> list[Image.Image]:
                 draw.rectangle((x + 10, y + 8, x + 20 + width, y + 36), fill="#ce0500")
                 draw.text((x + 15, y + 11), warning, fill="white", font=_font(18, True))
             caption = item.get("caption") or "(sans légende)"
-            for n, line in enumerate(_wrap(draw, caption, _font(18), cell_w - 20, 3)):
+            for n, line in enumerate(wrap_text(draw, caption, _font(18), cell_w - 20, 3)):
                 draw.text((x + 10, ty + 26 + 22 * n), line, fill="#3a3a3a", font=_font(18))
         pages.append(page)
     return pages

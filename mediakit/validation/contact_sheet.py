@@ -9,46 +9,16 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont
 
 from mediakit.atomic import atomic_path
+from mediakit.media.fonts import sans, wrap_text
 
 PAGE = (1240, 1754)  # A4 portrait at 150 dpi
 COLS, ROWS, MARGIN, HEADER = 2, 3, 70, 130
 RED, BLACK, GREY = (200, 0, 0), (20, 20, 20), (110, 110, 110)
 
 
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-
-
 def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
-    """A font with every French glyph (Pillow's default one lacks accents)."""
-    try:
-        from mediakit.media.fonts import sans
-
-        font = sans(size)
-        if isinstance(font, ImageFont.FreeTypeFont) and "Arimo" in (font.getname()[0] or ""):
-            return font
-    except ImportError:  # pragma: no cover - shared font helper not installed
-        pass
-    if DEJAVU.exists():
-        return ImageFont.truetype(str(DEJAVU), size)
-    return ImageFont.load_default(size=size)
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: Any, width: int,
-          max_lines: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if draw.textlength(trial, font=font) <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: max(0, len(lines[-1]) - 1)] + "…"
-    return lines
+    """The charte's open sans (every French glyph)."""
+    return sans(size)
 
 
 def render_pages(title: str, subtitle: str, cells: list[dict[str, Any]]) -> list[Image.Image]:
@@ -90,12 +60,12 @@ def _draw_cell(page: Image.Image, draw: ImageDraw.ImageDraw, cell: dict[str, Any
     draw.text((x, ty), cell["title"][:60], fill=BLACK, font=mid)
     ty += 32
     for text, colour in cell.get("lines", []):
-        for line in _wrap(draw, text, small, w, 2):
+        for line in wrap_text(draw, text, small, w, 2):
             if ty > y + h - 24:
                 return
             draw.text((x, ty), line, fill=colour, font=small)
             ty += 25
-    for line in _wrap(draw, f"Légende : {cell.get('caption') or '—'}", small, w, 3):
+    for line in wrap_text(draw, f"Légende : {cell.get('caption') or '—'}", small, w, 3):
         if ty > y + h - 24:
             return
         draw.text((x, ty), line, fill=BLACK, font=small)

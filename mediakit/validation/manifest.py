@@ -3,12 +3,12 @@ operation (``review/packs/<pack_id>/``) so a decision can be checked against wha
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from mediakit.atomic import file_sha256
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.validation.versions import sha256_hex
@@ -21,11 +21,7 @@ PACK_ID = re.compile(r"[0-9A-Za-z-]{6,64}")
 
 
 def file_sha(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    return file_sha256(path)
 
 
 def pack_dir(op: Operation, pack_id: str) -> Path:

@@ -22,9 +22,9 @@ from PIL import Image
 from mediakit.atomic import atomic_path, write_text_atomic
 from mediakit.channels.presets import get_preset
 from mediakit.channels.video_export import NO_METADATA
-from mediakit.errors import Cancelled, MediakitError, display_path
+from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
-from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line
+from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line, run_ffmpeg_progress
 from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.media.probe import video_info
 from mediakit.video.montage.graph import Canvas, Graph, Overlays, Segment, build_graph
@@ -361,25 +361,8 @@ def _verify(out: Path, plan: Plan) -> dict[str, Any]:
 def run_with_progress(args: list[str], out: Path, duration: float,
                       progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
     """Run ffmpeg, reporting progress (0–1) and honouring cancellation."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", *args]
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err)
-        try:
-            assert proc.stdout is not None
-            for raw in proc.stdout:
-                if cancelled and cancelled():
-                    raise Cancelled("montage annulé")
-                line = raw.decode("ascii", "replace").strip()
-                if progress and line.startswith("out_time_us=") and duration > 0:
-                    value = line.split("=", 1)[1]
-                    if value.isdigit():
-                        progress(min(1.0, int(value) / 1e6 / duration))
-            proc.wait()
-        except BaseException:
-            proc.kill()
-            proc.wait()
-            raise
-        if proc.returncode != 0:
-            err.seek(0)
-            raise MontageError(f"{display_path(out)}: échec du rendu : "
-                               f"{last_error_line(err.read())}")
+    try:
+        run_ffmpeg_progress(args, duration=duration, progress=progress, cancelled=cancelled,
+                            what="montage")
+    except RuntimeError as exc:
+        raise MontageError(f"{display_path(out)}: échec du rendu : {exc}") from exc
