@@ -33,6 +33,7 @@ from mediakit.ui.export_panel import ExportPanel
 from mediakit.ui.i18n import LANGUAGES, install, language, tr
 from mediakit.ui.infographic_panel import InfographicPanel
 from mediakit.ui.mask_review import MaskReviewPanel
+from mediakit.ui.montage_panel import MontagePanel
 from mediakit.ui.validation_panel import ValidationPanel
 from mediakit.ui.workers import Worker
 
@@ -66,12 +67,14 @@ class MainWindow(QMainWindow):
         library.addWidget(self.log)
         self.review = MaskReviewPanel()
         self.infographic = InfographicPanel()
+        self.montage = MontagePanel()
         self.export = ExportPanel()
         self.validation = ValidationPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(library, tr("Chutier"))
         self.tabs.addTab(self.review, tr("Anonymisation"))
         self.tabs.addTab(self.infographic, tr("Infographies"))
+        self.tabs.addTab(self.montage, tr("Montage"))
         self.tabs.addTab(self.export, tr("Export"))
         self.tabs.addTab(self.validation, tr("Validation"))
         self.setCentralWidget(self.tabs)
@@ -172,7 +175,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("open_operation", path)  # cleared on a clean exit
         self.settings.sync()
         self._fill_recent()
-        for panel in (self.chutier, self.export, self.infographic, self.validation):
+        for panel in (self.chutier, self.export, self.infographic, self.validation,
+                      self.montage):
             panel.set_operation(op)
         self._update_actions()
 

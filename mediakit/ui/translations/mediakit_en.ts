@@ -24,6 +24,10 @@
       <translation>Infographics</translation>
     </message>
     <message>
+      <source>Montage</source>
+      <translation>Editing</translation>
+    </message>
+    <message>
       <source>Export</source>
       <translation>Export</translation>
     </message>
@@ -202,6 +206,50 @@
     <message>
       <source>Masques</source>
       <translation>Masks</translation>
+    </message>
+    <message>
+      <source>Appliquer au clip</source>
+      <translation>Apply to the clip</translation>
+    </message>
+    <message>
+      <source>Entrée</source>
+      <translation>In</translation>
+    </message>
+    <message>
+      <source>Sortie</source>
+      <translation>Out</translation>
+    </message>
+    <message>
+      <source>Transition</source>
+      <translation>Transition</translation>
+    </message>
+    <message>
+      <source>Texte du titre, ou Nom | Fonction</source>
+      <translation>Title text, or Name | Role</translation>
+    </message>
+    <message>
+      <source>Ajouter le titre</source>
+      <translation>Add the title</translation>
+    </message>
+    <message>
+      <source>Rendre la vidéo</source>
+      <translation>Render the video</translation>
+    </message>
+    <message>
+      <source>Rendu en cours…</source>
+      <translation>Rendering…</translation>
+    </message>
+    <message>
+      <source>Clips (glisser pour réordonner)</source>
+      <translation>Clips (drag to reorder)</translation>
+    </message>
+    <message>
+      <source>Titres et bandeaux</source>
+      <translation>Titles and lower-thirds</translation>
+    </message>
+    <message>
+      <source>Aucune timeline : créez-la (mediakit montage … --save) ou lancez la démonstration.</source>
+      <translation>No timeline: create one (mediakit montage … --save) or run the demo.</translation>
     </message>
     <message>
       <source>Préparer un paquet de relecture…</source>
