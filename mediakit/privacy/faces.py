@@ -14,11 +14,15 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
 
 from mediakit.privacy.regions import FACE, Detection
+
+if TYPE_CHECKING:
+    import onnxruntime
 
 SOURCE = "centerface"
 STRIDE = 32  # the network's input sides must be multiples of this
@@ -118,7 +122,7 @@ def make_shapes_dynamic(model: bytes, input_rank: int = 4) -> bytes:
 # --- model -----------------------------------------------------------------------------
 
 _lock = threading.Lock()
-_session = None
+_session: onnxruntime.InferenceSession | None = None
 
 
 def model_path() -> Path:
@@ -129,7 +133,7 @@ def model_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "centerface.onnx"
 
 
-def session_options(threads: int = 2):
+def session_options(threads: int = 2) -> onnxruntime.SessionOptions:
     """onnxruntime options shared by mediakit's detectors."""
     import onnxruntime as ort
 
@@ -140,7 +144,7 @@ def session_options(threads: int = 2):
     return opts
 
 
-def get_session():
+def get_session() -> onnxruntime.InferenceSession:
     """The process-wide CenterFace onnxruntime session, loaded on first use."""
     global _session
     with _lock:

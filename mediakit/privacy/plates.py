@@ -1,0 +1,346 @@
+"""Licence-plate detection from PP-OCR text detection (the ONNX models shipped in
+``rapidocr``), run with onnxruntime directly.
+
+Text regions are found with the DB text detector at one or more scales (upscaled
+tiles for small dashcam plates), merged into single text lines, and kept as plate
+candidates when their shape fits a one-row plate (text line 1.6-8:1). Where the recogniser can read the text, plate formats (French SIV/FNI and
+other European patterns) raise the score and clearly non-plate text (long words,
+dates, clock times) is dropped; an unreadable plate-shaped box is kept, at a lower
+score, because missing a plate is worse than masking a sign.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+
+from mediakit.privacy.faces import _iou_matrix, session_options, tiles
+from mediakit.privacy.regions import PLATE, Detection
+
+if TYPE_CHECKING:
+    import onnxruntime
+
+SOURCE = "ppocr"
+DET_MODEL = "PP-OCRv6_det_small.onnx"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+STRIDE = 32
+REC_HEIGHT = 48
+READ_CONFIDENCE = 0.8  # mean CTC character confidence above which text counts as read
+MIN_SCORE = 0.2
+_NON_LATIN = re.compile(r"[^\x00-\u024f]")
+
+# --- plate text -----------------------------------------------------------------------
+
+_CONFUSABLE_TO_LETTER = str.maketrans("0185246", "OIBSZGG")
+_CONFUSABLE_TO_DIGIT = str.maketrans("OQDIL|BSZG", "0001118526")
+
+PLATE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "fr_siv": re.compile(r"^[A-Z]{2}\d{3}[A-Z]{2}$"),  # AB-123-CD (FR, IT too)
+    "fr_fni": re.compile(r"^\d{1,4}[A-Z]{1,3}(\d{2}|2A|2B|97\d)$"),  # 123 ABC 75
+    "de": re.compile(r"^[A-Z]{1,3}[A-Z]{1,2}\d{1,4}[EH]?$"),  # M AB 1234
+    "es": re.compile(r"^\d{4}[A-Z]{3}$"),  # 1234 BCD
+    "ro": re.compile(r"^(B\d{2,3}|[A-Z]{2}\d{2})[A-Z]{3}$"),  # B 123 ABC, CJ 12 ABC
+    "be": re.compile(r"^\d[A-Z]{3}\d{3}$"),  # 1-ABC-234
+    "generic": re.compile(r"^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{4,8}$"),
+}
+
+
+def normalise_plate_text(text: str) -> str:
+    """Upper-case alphanumerics only (separators, spaces and the EU band dropped)."""
+    return re.sub(r"[^A-Z0-9]", "", text.upper())
+
+
+def _siv_fix(text: str) -> str:
+    """Read a 7-character string as SIV ``LLDDDLL``, fixing at most two digit/letter
+    confusions (O/0, I/1, B/8...); returned unchanged otherwise."""
+    if len(text) != 7:
+        return text
+    letters = (text[:2] + text[5:]).translate(_CONFUSABLE_TO_LETTER)
+    digits = text[2:5].translate(_CONFUSABLE_TO_DIGIT)
+    fixed = letters[:2] + digits + letters[2:]
+    return fixed if sum(a != b for a, b in zip(text, fixed, strict=True)) <= 2 else text
+
+
+def plate_format(text: str) -> str | None:
+    """Name of the plate format matched by (normalised) ``text``, or None."""
+    text = normalise_plate_text(text)
+    if PLATE_PATTERNS["fr_siv"].match(_siv_fix(text)):
+        return "fr_siv"
+    return next((name for name, pattern in PLATE_PATTERNS.items() if pattern.match(text)), None)
+
+
+def format_plate(text: str) -> str:
+    """Canonical display of a plate (``AB-123-CD`` for SIV), else the normalised text."""
+    norm = normalise_plate_text(text)
+    fixed = _siv_fix(norm)
+    if PLATE_PATTERNS["fr_siv"].match(fixed):
+        return f"{fixed[:2]}-{fixed[2:5]}-{fixed[5:]}"
+    return norm
+
+
+def is_non_plate_text(text: str) -> bool:
+    """True for clearly read text that cannot be a plate: dates, clock times, more than
+    10 or fewer than 4 characters (brands), digits only, lower-case words, non-Latin text."""
+    raw = text.strip()
+    norm = normalise_plate_text(raw)
+    if re.search(r"\d{1,2}[:/.]\d{2}[:/.]\d{2,4}|\d{4}[-/.]\d{2}[-/.]\d{2}", raw):
+        return True
+    if not 4 <= len(norm) <= 10 or norm.isdigit():
+        return True
+    return sum(c.islower() for c in raw) >= 2 or any(ord(c) > 0x24F for c in raw)
+
+
+def text_score(text: str, conf: float, det_score: float) -> float | None:
+    """Plate score of a plate-shaped text box from what the recogniser read, or None to
+    drop it: a known plate format scores >= 0.9, letters-and-digits 0.75, unreadable
+    boxes keep 0.8 x their detector score, plate-less readable text is dropped or, for
+    letters-only text (vanity plates exist), scored 0.3 x detector score; text read in
+    another script than Latin is dropped."""
+    norm = normalise_plate_text(text)
+    if not norm and conf >= 0.3 and _NON_LATIN.search(text):
+        return None  # read as CJK/other script: plates are Latin alphanumerics
+    if conf < READ_CONFIDENCE or len(norm) < 3:
+        return 0.8 * det_score
+    fmt = plate_format(norm)
+    if fmt is not None and fmt != "generic":
+        return max(0.9, det_score)
+    if fmt == "generic":
+        return 0.75
+    if is_non_plate_text(text):
+        return None
+    return 0.3 * det_score
+
+
+# --- models ---------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_sessions: dict[str, onnxruntime.InferenceSession] = {}
+
+
+def model_dir() -> Path:
+    """Folder of the ONNX models inside the installed ``rapidocr`` package."""
+    spec = importlib.util.find_spec("rapidocr")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the 'rapidocr' package (PP-OCR models) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "models"
+
+
+def get_session(name: str) -> onnxruntime.InferenceSession:
+    """Process-wide onnxruntime session for one of the rapidocr models."""
+    with _lock:
+        if name not in _sessions:
+            import onnxruntime as ort
+
+            _sessions[name] = ort.InferenceSession(
+                str(model_dir() / name), session_options(),
+                providers=["CPUExecutionProvider"])
+        return _sessions[name]
+
+
+# --- text detection -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlateLevel:
+    """One detection pass: ``upscale`` of the image, its longest side capped at
+    ``max_side``; run in tiles of ``tile`` px when larger."""
+
+    upscale: float
+    max_side: int
+    tile: int = 2048
+
+
+def text_probability(rgb: np.ndarray) -> np.ndarray:
+    """DB text probability map of ``rgb`` (same size as the image)."""
+    h, w = rgb.shape[:2]
+    ph, pw = -(-h // STRIDE) * STRIDE, -(-w // STRIDE) * STRIDE
+    blob = np.zeros((1, 3, ph, pw), np.float32)
+    # PaddleOCR models were trained on BGR images
+    blob[0, :, :h, :w] = (rgb[..., ::-1].transpose(2, 0, 1).astype(np.float32) - 127.5) / 127.5
+    sess = get_session(DET_MODEL)
+    prob = sess.run(None, {sess.get_inputs()[0].name: blob})[0]
+    return prob[0, 0, :h, :w]
+
+
+def text_boxes(prob: np.ndarray, thresh: float = 0.3, box_thresh: float = 0.4,
+               unclip: float = 1.6) -> np.ndarray:
+    """Axis-aligned text boxes from a probability map: rows x0, y0, x1, y1, score.
+
+    Each connected region above ``thresh`` is grown by DB's unclip distance
+    (area * ratio / perimeter) and kept when its mean probability is ``box_thresh``+.
+    """
+    mask = cv2.dilate((prob > thresh).astype(np.uint8), np.ones((2, 2), np.uint8))
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+    rows = []
+    for k in range(1, n):
+        x, y, w, h, area = stats[k]
+        if min(w, h) < 3:
+            continue
+        score = float(prob[y:y + h, x:x + w][labels[y:y + h, x:x + w] == k].mean())
+        if score < box_thresh:
+            continue
+        d = w * h * unclip / (2 * (w + h))
+        rows.append([x - d, y - d, x + w + d, y + h + d, score])
+    return np.array(rows, np.float32).reshape(-1, 5)
+
+
+def detect_text(rgb: np.ndarray, level: PlateLevel, **kw: float) -> np.ndarray:
+    """Text boxes of one pass, in the image's pixel frame."""
+    h, w = rgb.shape[:2]
+    s = min(level.upscale, level.max_side / max(h, w))
+    sw, sh = max(STRIDE, round(w * s)), max(STRIDE, round(h * s))
+    interp = cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC
+    img = rgb if (sw, sh) == (w, h) else cv2.resize(rgb, (sw, sh), interpolation=interp)
+    found = []
+    for x0, y0, x1, y1 in tiles(sw, sh, level.tile, 96):
+        boxes = text_boxes(text_probability(img[y0:y1, x0:x1]), **kw)
+        boxes[:, [0, 2]] += x0
+        boxes[:, [1, 3]] += y0
+        found.append(boxes)
+    boxes = np.concatenate(found)
+    boxes[:, [0, 2]] = np.clip(boxes[:, [0, 2]] * (w / sw), 0, w)
+    boxes[:, [1, 3]] = np.clip(boxes[:, [1, 3]] * (h / sh), 0, h)
+    return boxes
+
+
+def merge_boxes(boxes: np.ndarray, iou_thr: float = 0.3) -> np.ndarray:
+    """Merge boxes of several passes: overlapping boxes are replaced by their union."""
+    boxes = boxes[np.argsort(-boxes[:, 4])]
+    used = np.zeros(len(boxes), bool)
+    ious = _iou_matrix(boxes[:, :4], boxes[:, :4])
+    out = []
+    for i in range(len(boxes)):
+        if used[i]:
+            continue
+        group = np.nonzero(~used & (ious[i] >= iou_thr))[0]
+        used[group] = True
+        g = boxes[group]
+        out.append([g[:, 0].min(), g[:, 1].min(), g[:, 2].max(), g[:, 3].max(), g[:, 4].max()])
+    return np.array(out, np.float32).reshape(-1, 5)
+
+
+def join_rows(boxes: np.ndarray) -> np.ndarray:
+    """Join text pieces of one line (``AB`` ``123`` ``CD`` split by dashes or the EU band)
+    when they have similar heights, overlap vertically and the gap is under one height."""
+    boxes = boxes[np.argsort(boxes[:, 0])].tolist()
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(boxes)):
+            for j in range(len(boxes)):
+                if i != j and _same_line(boxes[i], boxes[j]):
+                    a, b = boxes[i], boxes[j]
+                    boxes[i] = [min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]),
+                                max(a[3], b[3]), max(a[4], b[4])]
+                    del boxes[j]
+                    changed = True
+                    break
+            if changed:
+                break
+    return np.array(boxes, np.float32).reshape(-1, 5)
+
+
+def _same_line(a: list[float], b: list[float]) -> bool:
+    ha, hb = a[3] - a[1], b[3] - b[1]
+    if max(ha, hb) > 1.5 * min(ha, hb):
+        return False
+    overlap = min(a[3], b[3]) - max(a[1], b[1])
+    gap = max(a[0], b[0]) - min(a[2], b[2])
+    return overlap > 0.6 * min(ha, hb) and gap < 0.8 * min(ha, hb) and (
+        max(a[2], b[2]) - min(a[0], b[0])) < 8 * max(ha, hb)
+
+
+def plate_shaped(box: np.ndarray, min_height: float = 4.0) -> bool:
+    """Aspect of a (DB-unclipped) text box that can hold a one-row plate: 1.6-8:1.
+
+    Two-row (moto, square) plates are not kept: as square text boxes they could not be
+    told from signage cheaply (tried: 3 false alarms per dashcam frame)."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    return h >= min_height and 1.6 <= w / h <= 8.0
+
+
+# --- text recognition -----------------------------------------------------------------
+
+_charset: list[str] | None = None
+
+
+def charset() -> list[str]:
+    """CTC alphabet of the recogniser (blank first, space last, as PaddleOCR)."""
+    global _charset
+    if _charset is None:
+        meta = get_session(REC_MODEL).get_modelmeta().custom_metadata_map
+        _charset = ["", *meta["character"].splitlines(), " "]
+    return _charset
+
+
+def read_text(rgb: np.ndarray, boxes: np.ndarray, max_width: int = 320) -> list[tuple[str, float]]:
+    """Recognise the text in each box: (text, mean character confidence)."""
+    if not len(boxes):
+        return []
+    crops = []
+    for x0, y0, x1, y1 in boxes[:, :4].astype(int):
+        crop = rgb[max(y0, 0):y1, max(x0, 0):x1, ::-1]
+        w = min(max_width, max(8, round(crop.shape[1] * REC_HEIGHT / max(crop.shape[0], 1))))
+        crops.append(cv2.resize(crop, (w, REC_HEIGHT), interpolation=cv2.INTER_CUBIC))
+    width = max(c.shape[1] for c in crops)
+    blob = np.zeros((len(crops), 3, REC_HEIGHT, width), np.float32)
+    for k, c in enumerate(crops):
+        blob[k, :, :, :c.shape[1]] = (c.transpose(2, 0, 1).astype(np.float32) - 127.5) / 127.5
+    sess = get_session(REC_MODEL)
+    probs = sess.run(None, {sess.get_inputs()[0].name: blob})[0]
+    return [_ctc_decode(p) for p in probs]
+
+
+def _ctc_decode(prob: np.ndarray) -> tuple[str, float]:
+    idx = prob.argmax(1)
+    keep = (idx != 0) & np.r_[True, idx[1:] != idx[:-1]]
+    chars = charset()
+    text = "".join(chars[i] for i in idx[keep] if i < len(chars))
+    conf = float(prob.max(1)[keep].mean()) if keep.any() else 0.0
+    return text, conf
+
+
+class PlateDetector:
+    """Plate candidates from PP-OCR text detection, filtered by shape and text.
+
+    Scores come from :func:`text_score`; boxes scoring under ``MIN_SCORE`` are dropped.
+    """
+
+    def __init__(self, levels: tuple[PlateLevel, ...], box_thresh: float = 0.3,
+                 read: bool = True, min_height: float = 4.0) -> None:
+        self.levels = levels
+        self.box_thresh = box_thresh
+        self.read = read
+        self.min_height = min_height
+
+    def candidates(self, rgb: np.ndarray) -> np.ndarray:
+        """Plate-shaped text lines of all passes, merged: rows x0, y0, x1, y1, score."""
+        found = []
+        for level in self.levels:
+            boxes = join_rows(detect_text(rgb, level, box_thresh=self.box_thresh))
+            found.append(boxes[[plate_shaped(b, self.min_height) for b in boxes]])
+        boxes = np.concatenate(found)
+        return merge_boxes(boxes, 0.5) if len(boxes) else boxes
+
+    def detect(self, rgb: np.ndarray) -> list[Detection]:
+        """Plates in an RGB uint8 image; boxes (x, y, w, h) of the text line."""
+        boxes = self.candidates(rgb)
+        texts = read_text(rgb, boxes) if self.read else [("", 0.0)] * len(boxes)
+        dets = []
+        for (x0, y0, x1, y1, score), (text, conf) in zip(boxes, texts, strict=True):
+            final = text_score(text, conf, float(score))
+            if final is None or final < MIN_SCORE:
+                continue
+            fmt = plate_format(text) if conf >= READ_CONFIDENCE else None
+            dets.append(Detection(
+                PLATE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)), final, SOURCE,
+                text=format_plate(text) if fmt else None,
+                extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3)}))
+        return dets

