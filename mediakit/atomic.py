@@ -11,12 +11,14 @@ from typing import IO
 
 
 @contextlib.contextmanager
-def atomic_path(target: str | Path, suffix: str | None = None) -> Iterator[Path]:
+def atomic_path(target: str | Path, suffix: str | None = None,
+                durable: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it onto ``target`` if the block succeeds.
 
     The temporary file keeps the target's extension (encoders pick the format from it).
     On any error, or on KeyboardInterrupt, the temporary file is removed and ``target``
-    is left as it was.
+    is left as it was. ``durable=False`` skips the fsyncs, for outputs whose content is
+    verified again before being trusted (batch export checks hashes on resume).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -29,9 +31,11 @@ def atomic_path(target: str | Path, suffix: str | None = None) -> Iterator[Path]
         yield tmp
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise OSError(f"{target}: nothing was written")
-        _fsync_file(tmp)
+        if durable:
+            _fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        if durable:
+            _fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -48,16 +52,16 @@ def atomic_open(target: str | Path, mode: str = "w", encoding: str | None = "utf
         fh.flush()
 
 
-def write_text_atomic(target: str | Path, text: str) -> None:
+def write_text_atomic(target: str | Path, text: str, durable: bool = True) -> None:
     """Write ``text`` to ``target`` atomically."""
-    with atomic_open(target, "w") as fh:
-        fh.write(text)
+    with atomic_path(target, durable=durable) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
-def write_bytes_atomic(target: str | Path, data: bytes) -> None:
+def write_bytes_atomic(target: str | Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``target`` atomically."""
-    with atomic_open(target, "wb") as fh:
-        fh.write(data)
+    with atomic_path(target, durable=durable) as tmp:
+        tmp.write_bytes(data)
 
 
 def file_sha256(path: str | Path, chunk: int = 1 << 20) -> str:

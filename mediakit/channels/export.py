@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
 from mediakit.atomic import file_sha256, write_text_atomic
 from mediakit.channels.naming import DEFAULT_PATTERN, check_pattern, output_name
 from mediakit.channels.presets import get_preset, load_presets
+from mediakit.channels.reframe import salient_focus
 from mediakit.channels.stills import EXT, export_still
 from mediakit.errors import Cancelled, MediakitError
 from mediakit.library import audit
@@ -229,12 +231,15 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     faces = [tuple(m["region"]) for m in masks if m["label"] == "face"]
     if adjust:
         faces = transform_boxes(faces, adjust, width, height)
+    focus = None if faces else salient_focus(rgb)  # once per picture, not per channel
+    pil = Image.fromarray(rgb)
     for job in jobs:
         if cancelled and cancelled():
             raise Cancelled("export annulé")
         tick(job, 0.0)
         preset = get_preset(job.channel)
         result = export_still(rgb, preset["still"], job.output, subjects=faces, fit=fit,
+                              focus=focus, pil=pil,
                               icc_profile=icc, credit=op.doc.get(("settings", "credit")),
                               copyright_=op.doc.get(("settings", "copyright")))
         _write_texts(item, job, result)
@@ -284,7 +289,9 @@ def _load_state(out_dir: Path) -> dict[str, Any]:
 
 
 def _save_state(out_dir: Path, state: dict[str, Any]) -> None:
-    write_text_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1))
+    # not fsynced: a lost entry only means a job is redone; a kept one is re-hashed on resume
+    write_text_atomic(out_dir / STATE_FILE, json.dumps(state, ensure_ascii=False, indent=1),
+                      durable=False)
 
 
 def summary_text(summary: ExportSummary) -> str:

@@ -50,8 +50,8 @@ def _subject_centre(subjects: Sequence[BoxTuple], cw: int, ch: int) -> tuple[flo
 
 def salient_focus(rgb: np.ndarray) -> tuple[float, float]:
     """Centre of mass of edge energy: a cheap saliency when no face is known."""
-    small = cv2.resize(cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), (128, 128),
-                       interpolation=cv2.INTER_AREA).astype(np.float32)
+    small = cv2.cvtColor(cv2.resize(rgb, (128, 128), interpolation=cv2.INTER_AREA),
+                         cv2.COLOR_RGB2GRAY).astype(np.float32)
     energy = np.abs(cv2.Sobel(small, cv2.CV_32F, 1, 0)) + np.abs(cv2.Sobel(small, cv2.CV_32F, 0, 1))
     energy = cv2.GaussianBlur(energy, (0, 0), 8)
     total = float(energy.sum())

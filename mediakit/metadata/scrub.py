@@ -53,7 +53,11 @@ def encode_clean(img: Image.Image, fmt: str, *, icc_profile: bytes | None = None
                  credit: str | None = None, copyright_: str | None = None,
                  quality: int = 92) -> bytes:
     """Encode ``img`` in ``fmt`` (JPEG, PNG, WEBP, TIFF) with only pixels, ICC and credit."""
-    clean = Image.frombytes(img.mode, img.size, img.tobytes())  # pixels only, no info dict
+    clean = img
+    if img.info or getattr(img, "text", None) or img.getexif():
+        clean = img.copy()  # pixels only: no info dict, no EXIF, no text chunks
+        clean.info = {}
+        clean.getexif().clear()
     if fmt == "JPEG" and clean.mode not in ("RGB", "L", "CMYK"):
         clean = clean.convert("RGB")
     params: dict = {}
@@ -63,7 +67,7 @@ def encode_clean(img: Image.Image, fmt: str, *, icc_profile: bytes | None = None
     if exif and fmt in ("JPEG", "WEBP", "PNG", "TIFF"):
         params["exif"] = exif
     if fmt == "JPEG":
-        params.update(quality=quality, optimize=True, subsampling="4:2:0" if quality < 95 else 0)
+        params.update(quality=quality, subsampling="4:2:0" if quality < 95 else 0)
     elif fmt == "WEBP":
         params.update(quality=quality, method=4)
     elif fmt == "PNG":
