@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         for panel in (self.chutier, self.export, self.infographic, self.validation,
                       self.montage):
             panel.set_operation(op)
+        self.details.setText(tr("Opération : {name}\n{count} élément(s). Double-cliquez une photo "
+                                "pour revoir ses masques.").format(name=op.name,
+                                                                   count=len(op.items)))
         self._update_actions()
 
     def _on_change(self) -> None:

@@ -65,7 +65,8 @@ class Chutier(QWidget):
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setSpacing(8)
         self.grid.setWordWrap(True)
-        self.grid.setUniformItemSizes(True)
+        self.grid.setGridSize(QSize(204, 244))  # room for a two-line label under each picture
+        self.grid.setMovement(QListWidget.Movement.Static)
         self.grid.itemDoubleClicked.connect(
             lambda it: self.opened.emit(it.data(Qt.ItemDataRole.UserRole)))
         self.grid.currentItemChanged.connect(

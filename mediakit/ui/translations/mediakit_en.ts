@@ -92,6 +92,12 @@
       <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
+      <source>Opération : {name}
+{count} élément(s). Double-cliquez une photo pour revoir ses masques.</source>
+      <translation>Operation: {name}
+{count} item(s). Double-click a photo to review its masks.</translation>
+    </message>
+    <message>
       <source>Tous les médias</source>
       <translation>All media</translation>
     </message>
