@@ -93,6 +93,54 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
     return {"photos anonymisées": dest, "rapport anonymisation": report}
 
 
+def _videos(op: Operation) -> list[str]:
+    return sorted((s for s, it in op.items.items() if it["kind"] == "video"),
+                  key=lambda s: op.items[s]["name"])
+
+
+def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
+    from mediakit.privacy.detector import Detector
+    from mediakit.privacy.masking import MaskStyle
+    from mediakit.video import tracks as track_edits
+    from mediakit.video.operation import anonymize_items
+
+    dest = out / "videos_anonymisees"
+    results = anonymize_items(op, dest, detector=Detector(profile="video"), style=MaskStyle(),
+                              shas=_videos(op))
+    for r in results:
+        if "error" in r:
+            raise MediakitError(f"{r['file']}: {r['error']}")
+        print(f"   {r['file']}: {r['tracks_masked']} piste(s) masquée(s) ({r['faces']} visage(s), "
+              f"{r['plates']} plaque(s)) sur {r['frames_masked']}/{r['frames']} trames ; "
+              f"son {r['audio']} ; métadonnées retirées : "
+              f"{', '.join(r['metadata_removed']) or 'aucune'}")
+    for sha in _videos(op):
+        track_edits.mark_reviewed(op, sha)
+    op.save()
+    write_text_atomic(dest / "anonymisation_report.json",
+                      json.dumps(results, ensure_ascii=False, indent=1))
+    return {"vidéos anonymisées": dest}
+
+
+def step_montage(op: Operation, out: Path) -> dict[str, Path]:
+    from mediakit.video.montage.demo import demo_timeline
+    from mediakit.video.montage.render import render_timeline
+    from mediakit.video.montage.timeline import save_timeline
+
+    videos = _videos(op)
+    if not videos:
+        raise MediakitError("aucun rush dans l'opération")
+    photo = next((s for s in _photos(op) if op.items[s]["name"] == "groupe.jpg"), None)
+    timeline = demo_timeline(op, videos[0], photo)
+    save_timeline(op, "principal", timeline)
+    op.save()
+    result = render_timeline(op, timeline, out / "montage.mp4", channel="youtube",
+                             speed="veryfast")
+    print(f"   montage.mp4 : {result.get('duration', 0):.1f} s, "
+          f"{result.get('loudness', float('nan')):.1f} LUFS, contrôles {result.get('checks')}")
+    return {"montage": out / "montage.mp4"}
+
+
 def step_selection(op: Operation, out: Path) -> dict[str, Path]:
     import numpy as np
 
@@ -149,6 +197,10 @@ def step_export(op: Operation, out: Path) -> dict[str, Path]:
     dest = out / "export"
     summary = run_export(op, ["x", "instagram-feed", "linkedin", "press"], dest,
                          items=_photos(op))
+    summary_video = run_export(op, ["instagram-reel"], dest, items=_videos(op))
+    summary.outputs += summary_video.outputs
+    summary.failed += summary_video.failed
+    summary.refused += summary_video.refused
     for line in summary_text(summary).splitlines():
         print("   " + line)
     return {"export par canal": dest}
@@ -176,6 +228,9 @@ def step_audit(op: Operation, out: Path) -> dict[str, Path]:
 
 STEPS: list[tuple[str, Step]] = [
     ("Anonymisation des photos (visages, plaques, métadonnées)", step_anonymize_photos),
+    ("Anonymisation des rushes (pistes suivies, son conservé, métadonnées)",
+     step_anonymize_videos),
+    ("Montage à la charte (titre, bandeau, sous-titres, fondus, volume normalisé)", step_montage),
     ("Sélection et retouche (suggestions, réglages, légendes, planche contact)", step_selection),
     ("Infographies à la charte (tous formats)", step_infographic),
     ("Export par canal (recadrage sur les sujets, plafonds de taille)", step_export),

@@ -70,8 +70,8 @@ class ExportSummary:
 
 
 def is_reviewed(item: dict[str, Any]) -> bool:
-    """True when the officer has reviewed the item's masks (or tracks)."""
-    return bool(item.get("masks_reviewed"))
+    """True when the officer has reviewed the item's masks (photo) or tracks (video)."""
+    return bool(item.get("tracks_reviewed" if item["kind"] == VIDEO else "masks_reviewed"))
 
 
 def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: Path,

@@ -11,7 +11,7 @@ from typing import Any
 from mediakit.atomic import write_text_atomic
 from mediakit.errors import MediaError, display_path
 from mediakit.library.project import PROJECT_FILE, Operation
-from mediakit.media.kinds import PHOTO, kind_of
+from mediakit.media.kinds import PHOTO, VIDEO, kind_of
 from mediakit.privacy.masking import SHAPES, STYLES, MaskStyle
 
 EXIT_OK, EXIT_PARTIAL = 0, 1
@@ -34,6 +34,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--feather", type=float, default=0.0, help="adoucissement du bord (0–0.5)")
     p.add_argument("--credit", help="crédit à écrire dans l'EXIF (Artist)")
     p.add_argument("--copyright", help="copyright à écrire dans l'EXIF")
+    p.add_argument("--audio", choices=["keep", "mute"], default="keep",
+                   help="vidéo : garder le son (copie) ou le couper")
+    p.add_argument("--bleep", action="append", default=[], metavar="DÉBUT-FIN",
+                   help="vidéo : remplacer le son par un bip entre deux instants (s), répétable")
     p.set_defaults(handler=cmd_anonymize)
 
     p = sub.add_parser("masks", help="revoir les masques d'une opération")
@@ -56,39 +60,57 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_people)
 
 
-def _expand(inputs: list[str]) -> tuple[list[Path], list[str]]:
-    """Image files from files and folders; messages for inputs that are not images."""
-    files, errors = [], []
+def _expand(inputs: list[str]) -> tuple[list[Path], list[Path], list[str]]:
+    """Photos and videos from files and folders; messages for inputs that are neither."""
+    photos, videos, errors = [], [], []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and kind_of(p) == PHOTO)
+            found = sorted(p for p in path.rglob("*") if p.is_file())
         elif not path.exists():
             errors.append(f"{display_path(path)}: introuvable")
-        elif kind_of(path) == PHOTO:
-            files.append(path)
+            continue
         else:
-            errors.append(f"{display_path(path)}: type de fichier non pris en charge ici")
-    return files, errors
+            found = [path]
+        for p in found:
+            kind = kind_of(p)
+            if kind == PHOTO:
+                photos.append(p)
+            elif kind == VIDEO:
+                videos.append(p)
+            elif not path.is_dir():
+                errors.append(f"{display_path(p)}: type de fichier non pris en charge")
+    return photos, videos, errors
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
     from mediakit.photo.detect import detect_file
     from mediakit.privacy.detector import Detector
 
-    files, errors = _expand(args.inputs)
-    detector = Detector(faces=not args.no_faces, plates=not args.no_plates)
+    photos, videos, errors = _expand(args.inputs)
     entries = []
-    for path in files:
-        try:
-            entries.append(detect_file(path, detector))
-        except MediaError as exc:
-            errors.append(str(exc))
+    if photos:
+        detector = Detector(faces=not args.no_faces, plates=not args.no_plates)
+        for path in photos:
+            try:
+                entries.append(detect_file(path, detector))
+            except MediaError as exc:
+                errors.append(str(exc))
+    if videos:
+        from mediakit.video.cli import detect_video_files
+
+        video_detector = Detector(faces=not args.no_faces, plates=not args.no_plates,
+                                  profile="video")
+        for path in videos:  # one entry per frame: the regions masked in that frame
+            try:
+                entries += detect_video_files([path], video_detector)
+            except MediaError as exc:
+                errors.append(str(exc))
     write_text_atomic(args.json_out, json.dumps(entries, ensure_ascii=False, indent=1))
     for msg in errors:
         print(f"ÉCHEC {msg}", file=sys.stderr)
     n = sum(len(e["detections"]) for e in entries)
-    print(f"{len(entries)} image(s), {n} région(s) → {display_path(args.json_out)}")
+    print(f"{len(entries)} image(s) ou trame(s), {n} région(s) → {display_path(args.json_out)}")
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
@@ -104,13 +126,23 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
     ops = [a for a in args.inputs if (Path(a) / PROJECT_FILE).exists()]
     loose = [a for a in args.inputs if a not in ops]
     for op_dir in ops:
-        results += anonymize_operation(Operation.open(op_dir), out_dir, detector=detector,
-                                       style=style, progress=_progress)
-    files, errors = _expand(loose)
-    if files:
-        results += anonymize_photos(files, out_dir, detector=detector, style=style,
+        from mediakit.video.operation import anonymize_items
+
+        op = Operation.open(op_dir)
+        results += anonymize_operation(op, out_dir, detector=detector, style=style,
+                                       progress=_progress)
+        results += anonymize_items(op, out_dir, detector=Detector(profile="video"), style=style,
+                                   audio=args.audio, bleeps=_bleeps(args))
+    photos, videos, errors = _expand(loose)
+    if photos:
+        results += anonymize_photos(photos, out_dir, detector=detector, style=style,
                                     credit=args.credit, copyright_=args.copyright,
                                     progress=_progress)
+    if videos:
+        from mediakit.video.cli import anonymize_video_files
+
+        results += anonymize_video_files(videos, out_dir, style, audio=args.audio,
+                                         bleeps=_bleeps(args))
     results += [{"file": msg.split(":")[0], "error": msg.split(": ", 1)[-1]} for msg in errors]
     report = out_dir / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
@@ -156,9 +188,9 @@ def cmd_masks(args: argparse.Namespace) -> int:
             review.set_state(op, sha, mask_id, "accepted" if args.action == "accept"
                              else "rejected")
     elif args.action == "add":
-        print(review.add_manual(op, sha, args.label, _box(args.box)))
+        print(review.add_manual(op, sha, args.label, box_arg(args.box)))
     elif args.action == "resize":
-        review.set_region(op, sha, args.masks[0], _box(args.box))
+        review.set_region(op, sha, args.masks[0], box_arg(args.box))
     elif args.action == "reviewed":
         review.mark_reviewed(op, sha)
     op.save()
@@ -182,7 +214,17 @@ def cmd_people(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _box(text: str | None) -> tuple[float, float, float, float]:
+def _bleeps(args: argparse.Namespace) -> list[tuple[float, float]]:
+    from mediakit.video.audio import parse_segment
+
+    try:
+        return [parse_segment(b) for b in args.bleep]
+    except ValueError as exc:
+        raise SystemExit(f"--bleep : {exc}") from exc
+
+
+def box_arg(text: str | None) -> tuple[float, float, float, float]:
+    """``x,y,w,h`` from the command line."""
     try:
         x, y, w, h = (float(v) for v in (text or "").split(","))
     except ValueError as exc:

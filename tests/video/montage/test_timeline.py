@@ -117,7 +117,7 @@ def test_example_and_demo_timelines_are_valid(mt_op):
     assert 8 * 25 <= total <= 15 * 25 and any(t["type"] == "lower_third" for t in demo["titles"])
 
 
-def test_cli_montage_render_preview_and_refusal(mt_op, tmp_path, monkeypatch, capsys):
+def test_cli_montage_render_preview_and_masked_source(mt_op, tmp_path, monkeypatch, capsys):
     presets = tmp_path / "presets"
     presets.mkdir()
     from tests.video.montage.conftest import MINI
@@ -141,7 +141,13 @@ def test_cli_montage_render_preview_and_refusal(mt_op, tmp_path, monkeypatch, ca
     rush = {"clips": [{"item": "red.mp4", "out": 1}]}
     tfile.write_text(json.dumps(rush))
     capsys.readouterr()
+    # a rush without tracks is detected and masked first: the edit reads that rendering
+    assert main(["montage", str(mt_op.root), "--timeline", str(tfile), "--channel", "mini",
+                 "-o", str(tmp_path / "rush.mp4"), "--speed", "ultrafast"]) == 0
+    assert "tracks" in Operation.open(mt_op.root).items[mt_op.resolve("red.mp4")]
+    bad = {"clips": [{"item": "absent.mp4", "out": 1}]}
+    tfile.write_text(json.dumps(bad))
     assert main(["montage", str(mt_op.root), "--timeline", str(tfile), "--channel", "mini",
                  "-o", str(tmp_path / "refused.mp4")]) == 2
-    assert "red.mp4: rush non anonymisé" in capsys.readouterr().err
+    assert "absent.mp4" in capsys.readouterr().err
     assert not (tmp_path / "refused.mp4").exists()

@@ -1,0 +1,293 @@
+"""Video masking benchmark: mediakit against deface on pan rushes with exact ground truth,
+end-to-end speed at 1080p against a plain ffmpeg transcode, and peak memory.
+
+    .venv/bin/python benchmarks/video_masking.py [--quick] [--work DIR]
+
+Pan rushes are made from the shared sets by ``../shared/eval/make_pan_video.py``
+(``--images 4 --seconds 3``, seed 0, 1280x720; cached in ``--work``) and scored by
+``../shared/eval/score_video.py`` (faces: medium set). deface is measured with
+``../shared/eval/deface_baseline.py`` on the same rush, i.e. deface's CenterFace run on
+every frame with its defaults (threshold 0.2, mask scale 1.3), the boxes it would mask
+written per frame; deface's end-to-end speed is its own CLI (``deface --keep-metadata`` off,
+libx264 veryfast crf 20). The 1080p clip is the shared face clip looped and scaled to
+1920x1080 at 25 fps with its audio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVAL = SHARED / "eval"
+PY = sys.executable
+SETS = {
+    "faces/wider": ("faces", SHARED / "data/faces/wider"),
+    "plates/ro-dashcam": ("plates", SHARED / "data/plates/ro-dashcam"),
+    "plates/openalpr-eu": ("plates", SHARED / "data/plates/openalpr-eu"),
+}
+METRICS = ("frame_recall", "objects", "objects_ever_exposed", "longest_exposure_frames",
+           "false_alarms_per_frame")
+
+
+def ffmpeg() -> str:
+    from mediakit.media.ffmpeg import ffmpeg_exe
+
+    return ffmpeg_exe()
+
+
+def pan_video(name: str, work: Path) -> Path:
+    """The pan rush of a shared set (made once, then cached)."""
+    _, folder = SETS[name]
+    out = work / f"pan_{name.replace('/', '_')}.mp4"
+    if not out.with_suffix(".gt.json").exists():
+        subprocess.run([PY, str(EVAL / "make_pan_video.py"), str(folder / "gt.json"),
+                        str(folder / "images"), str(out), "--images", "4", "--seconds", "3",
+                        "--seed", "0", "--size", "1280x720"], check=True,
+                       stdout=subprocess.DEVNULL)
+    return out
+
+
+def score(video: Path, detections: Path, gt: Path | None = None) -> dict:
+    gt = gt or video.with_suffix(".gt.json")
+    proc = subprocess.run([PY, str(EVAL / "score_video.py"), str(gt), str(detections),
+                           "--json"], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout)
+
+
+def edge_false_alarms(video: Path, detections: Path) -> float:
+    """Share of false alarms (score_video's rule) touching the frame border: mostly faces
+    cut by the edge, which the ground truth drops once less than half inside."""
+    sys.path.insert(0, str(EVAL))
+    from score import FALSE_ALARM_IOU, iou
+
+    gt = json.loads(video.with_suffix(".gt.json").read_text())
+    key, width, height = gt["label"] + "s", gt["width"], gt["height"]
+    dets = {int(e["frame"]): [d["box"] for d in e["detections"]
+                              if d.get("label", gt["label"]) == gt["label"]]
+            for e in json.loads(detections.read_text())}
+    total = edge = 0
+    for frame in gt["frames"]:
+        for b in dets.get(frame["frame"], []):
+            if all(iou(b, o["box"]) < FALSE_ALARM_IOU for o in frame[key]):
+                total += 1
+                edge += b[0] <= 2 or b[1] <= 2 or b[0] + b[2] >= width - 2 \
+                    or b[1] + b[3] >= height - 2
+    return edge / total if total else 0.0
+
+
+def valid_gt(video: Path, work: Path) -> tuple[Path, int]:
+    """A copy of the rush's ground truth without degenerate boxes (negative width or height:
+    objects past the frame edge that make_pan_video keeps, which no mask can cover), and how
+    many objects had such boxes."""
+    gt = json.loads(video.with_suffix(".gt.json").read_text())
+    key = gt["label"] + "s"
+    bad = set()
+    for frame in gt["frames"]:
+        bad |= {o["id"] for o in frame[key] if o["box"][2] <= 0 or o["box"][3] <= 0}
+        frame[key] = [o for o in frame[key] if o["box"][2] > 0 and o["box"][3] > 0]
+    out = work / f"{video.stem}.valid.gt.json"
+    out.write_text(json.dumps(gt))
+    return out, len(bad)
+
+
+def run_mediakit(video: Path, work: Path, detector) -> tuple[Path, float]:
+    from mediakit.video.anonymize import detect_video
+
+    t0 = time.perf_counter()
+    entries = detect_video(video, detector)
+    fps = len(entries) / (time.perf_counter() - t0)
+    out = work / f"{video.stem}.mediakit.json"
+    out.write_text(json.dumps(entries))
+    return out, fps
+
+
+def run_deface(video: Path, work: Path) -> tuple[Path, float]:
+    out = work / f"{video.stem}.deface.json"
+    t0 = time.perf_counter()
+    subprocess.run([PY, str(EVAL / "deface_baseline.py"), str(video), str(out)], check=True,
+                   capture_output=True)
+    n = len(json.loads(out.read_text()))
+    return out, n / (time.perf_counter() - t0)
+
+
+def clip_1080(work: Path, seconds: int, size: str = "1920:1080") -> Path:
+    out = work / f"clip_{size.replace(':', 'x')}_{seconds}s.mp4"
+    if not out.exists():
+        subprocess.run([ffmpeg(), "-v", "error", "-y", "-stream_loop", "-1", "-i",
+                        str(SHARED / "data/video/egoblur_face_audio.mp4"), "-t", str(seconds),
+                        "-vf", f"scale={size},setsar=1,fps=25", "-c:v", "libx264", "-preset",
+                        "veryfast", "-crf", "18", "-c:a", "aac", str(out)], check=True)
+    return out
+
+
+def plain_transcode(clip: Path, work: Path) -> float:
+    out = work / "plain.mp4"
+    t0 = time.perf_counter()
+    subprocess.run([ffmpeg(), "-v", "error", "-y", "-i", str(clip), "-c:v", "libx264",
+                    "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-c:a", "copy",
+                    "-movflags", "+faststart", str(out)], check=True)
+    return time.perf_counter() - t0
+
+
+def deface_end_to_end(clip: Path, work: Path) -> float:
+    out = work / "deface_out.mp4"
+    cfg = json.dumps({"codec": "libx264", "pixelformat": "yuv420p",
+                      "ffmpeg_params": ["-preset", "veryfast", "-crf", "20"]})
+    t0 = time.perf_counter()
+    subprocess.run([str(Path(PY).with_name("deface")), str(clip), "-o", str(out),
+                    "--ffmpeg-config", cfg, "--keep-audio"], check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def frames_of(clip: Path) -> int:
+    from mediakit.media.probe import video_info
+
+    info = video_info(clip)
+    return int(round(info["duration"] * info["fps"]))
+
+
+MEASURE = """
+import sys, time
+from mediakit.privacy.masking import MaskStyle
+from mediakit.video.anonymize import anonymize_video
+{detector_import}
+t0 = time.perf_counter()
+r = anonymize_video(sys.argv[1], sys.argv[2], detector=DET, style=MaskStyle())
+print(r["frames"], time.perf_counter() - t0, r["tracks"], r["detections_run"])
+"""
+
+
+def anonymize_measured(clip: Path, out: Path, detector_spec: str) -> dict:
+    """Run anonymize_video in a child process; wall time and peak RSS of its process tree."""
+    code = MEASURE.format(detector_import=_detector_import(detector_spec))
+    proc = subprocess.Popen([PY, "-c", code, str(clip), str(out)], stdout=subprocess.PIPE,
+                            text=True, cwd=ROOT)
+    peak = [0]
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    stdout, _ = proc.communicate()
+    stop.set()
+    thread.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"anonymize_video failed on {clip}")
+    frames, seconds, tracks, runs = stdout.split()[-4:]
+    return {"frames": int(frames), "seconds": float(seconds), "tracks": int(tracks),
+            "detections_run": int(runs), "peak_rss_mb": round(peak[0] / 2**20, 1)}
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            statm = (stat.parent / "statm").read_text().split()
+        except OSError:
+            continue
+        p = int(stat.parent.name)
+        parents[p] = int(fields[1])
+        rss[p] = int(statm[1]) * page
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo += [c for c, parent in parents.items() if parent == p]
+    return total
+
+
+def _detector_import(spec: str) -> str:
+    if spec == "mediakit":
+        return ("from mediakit.privacy.detector import Detector\n"
+                "DET = Detector(faces=True, plates=True, profile='video')")
+    module, cls = spec.split(":")
+    return f"import sys; sys.path.insert(0, {str(Path(module).parent)!r})\n" \
+           f"from {Path(module).stem} import {cls}\nDET = {cls}()"
+
+
+def make_detector(spec: str):
+    namespace: dict = {}
+    exec(_detector_import(spec), namespace)  # noqa: S102 - benchmark option, local code
+    return namespace["DET"]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true",
+                    help="faces rush and one plate rush; shorter speed and memory clips")
+    ap.add_argument("--work", default=str(Path(tempfile.gettempdir()) / "mediakit-bench-video"))
+    ap.add_argument("--detector", default="mediakit",
+                    help="'mediakit' (Detector, profile video) or FILE.py:Class for development")
+    a = ap.parse_args()
+    work = Path(a.work)
+    work.mkdir(parents=True, exist_ok=True)
+    detector = make_detector(a.detector)
+    names = ["faces/wider", "plates/ro-dashcam"] + ([] if a.quick else ["plates/openalpr-eu"])
+    print("== pan rushes (1280x720, 300 frames; faces: medium set) ==")
+    header = f"{'rush':<20} {'tool':<9} " + " ".join(f"{m:>24}" for m in METRICS)
+    print(header + f" {'fps':>6}")
+    footnotes: list[str] = []
+    for name in names:
+        video = pan_video(name, work)
+        rows = [("mediakit", *run_mediakit(video, work, detector))]
+        if SETS[name][0] == "faces":
+            rows.append(("deface", *run_deface(video, work)))
+        clean, n_bad = valid_gt(video, work)
+        variants = [(None, "")] + ([(clean, "*")] if n_bad else [])
+        for tool, dets, fps in rows:
+            for gt, tag in variants:
+                s = score(video, dets, gt)
+                print(f"{name + tag:<20} {tool:<9} "
+                      + " ".join(f"{s[m]!s:>24}" for m in METRICS) + f" {fps:6.1f}", flush=True)
+        for tool, dets, _ in rows:
+            footnotes.append(f"{name} {tool}: {edge_false_alarms(video, dets):.0%} of false "
+                             "alarms touch the frame border")
+        if n_bad:
+            footnotes.append(f"{name}*: same, without the ground-truth boxes of negative size "
+                             f"(past the frame edge, unmaskable; {n_bad} object(s) have some)")
+    for note in footnotes:
+        print(note)
+
+    print("\n== end to end at 1920x1080 (decode → detect → mask → encode, audio copied) ==")
+    clip = clip_1080(work, 4 if a.quick else 10)
+    n = frames_of(clip)
+    plain = plain_transcode(clip, work)
+    ours = anonymize_measured(clip, work / "ours.mp4", a.detector)
+    print(f"clip: {n} frames, {os.cpu_count()} CPU(s)")
+    print(f"plain ffmpeg transcode : {n / plain:6.1f} fps")
+    print(f"mediakit anonymize     : {ours['frames'] / ours['seconds']:6.1f} fps "
+          f"({ours['frames'] / ours['seconds'] / (n / plain):.2f}× plain ffmpeg; "
+          f"{ours['detections_run']} detector runs, {ours['tracks']} tracks)")
+    if not a.quick:
+        short = clip_1080(work, 2)
+        t = deface_end_to_end(short, work)
+        print(f"deface CLI             : {frames_of(short) / t:6.1f} fps (2 s clip)")
+
+    print("\n== peak memory (RSS of the process tree) ==")
+    size = "640:360" if a.quick else "1280:720"
+    for seconds in (10, 60):
+        m = anonymize_measured(clip_1080(work, seconds, size), work / "mem.mp4", a.detector)
+        print(f"{size.replace(':', 'x')} {seconds:>3} s: {m['peak_rss_mb']:7.1f} MB peak, "
+              f"{m['frames'] / m['seconds']:.1f} fps")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
