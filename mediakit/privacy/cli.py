@@ -151,8 +151,11 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
         if "error" in r:
             print(f"ÉCHEC {r['file']}: {r['error']}", file=sys.stderr)
         else:
-            print(f"{r['file']} → {r['output']}  ({r['faces']} visage(s), {r['plates']} "
-                  f"plaque(s) masqués ; métadonnées retirées : "
+            what = f"{r['faces']} visage(s), {r['plates']} plaque(s) masqués"
+            if "tracks" in r:
+                what += (f" ({r['tracks_masked']} piste(s) sur {r['frames_masked']} trame(s), "
+                         f"son : {r['audio']})")
+            print(f"{r['file']} → {r['output']}  ({what} ; métadonnées retirées : "
                   f"{', '.join(r['metadata_removed']) or 'aucune'})")
     print(f"{len(results) - len(failed)} fichier(s) anonymisé(s), {len(failed)} en échec ; "
           f"rapport : {display_path(report)}")

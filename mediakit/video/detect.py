@@ -159,7 +159,8 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
         reader.close()
     finished = sorted((t for s in schedules for t in s.tracker.finish()),
                       key=lambda t: (t.frames[0], t.label))
-    tracks = [to_data(t, i, count, cuts, extend) for i, t in enumerate(finished, start=1)]
+    tracks = [to_data(t, i, count, cuts, extend, size=full, fps=info["fps"])
+              for i, t in enumerate(finished, start=1)]
     if matcher:
         for live, data in zip(finished, tracks, strict=True):
             if live.crop is not None:

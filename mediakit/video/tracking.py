@@ -13,6 +13,7 @@ from mediakit.privacy.regions import BoxTuple, Detection, iou
 
 MATCH_IOU = 0.15
 SINGLE_EXTEND = 2  # extension of a track detected on a single frame
+EDGE_EXTEND_S = 1.5  # extension of a track that enters or leaves through the frame border
 MAX_GAP = 12  # frames a track survives without a detection (bridged by interpolation)
 
 
@@ -125,21 +126,43 @@ class Tracker:
         return tracks
 
 
-def track_span(track: LiveTrack, n_frames: int, cuts: list[int],
-               extend: int) -> tuple[int, int]:
-    """[first, last] frames of a finished track after extension, cut-limited."""
+def touches_edge(box: BoxTuple, size: tuple[int, int] | None, margin: float = 0.35) -> bool:
+    """True when the box is within ``margin`` of its own size from a frame border: the
+    object is entering or leaving the picture, partly visible before/after detection."""
+    if size is None:
+        return False
+    x, y, w, h = box
+    mx, my = margin * w, margin * h
+    return x <= mx or y <= my or x + w >= size[0] - mx or y + h >= size[1] - my
+
+
+def track_span(track: LiveTrack, n_frames: int, cuts: list[int], extend: int,
+               size: tuple[int, int] | None = None, fps: float = 25.0) -> tuple[int, int]:
+    """[first, last] frames of a finished track after extension, cut-limited.
+
+    A track that starts (or ends) at the frame border is extended much further, up to
+    EDGE_EXTEND_S seconds: the detector only fires once enough of a face or plate is inside
+    the picture, but the sliver that came in before is just as identifying.
+    """
     first, last = track.frames[0], track.frames[-1]
+    before = after = extend
     if len(track.frames) == 1:  # seen once only: likely a false alarm, extend little
-        extend = min(extend, SINGLE_EXTEND)
+        before = after = min(extend, SINGLE_EXTEND)
+    edge = int(round(EDGE_EXTEND_S * fps))
+    if touches_edge(track.boxes[0], size):
+        before = max(before, edge)
+    if touches_edge(track.boxes[-1], size):
+        after = max(after, edge)
     shot_start = max((c for c in cuts if c <= first), default=0)
     shot_end = min((c - 1 for c in cuts if c > last), default=n_frames - 1)
-    return max(shot_start, first - extend), min(shot_end, last + extend, n_frames - 1)
+    return max(shot_start, first - before), min(shot_end, last + after, n_frames - 1)
 
 
 def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
-            extend: int) -> dict[str, Any]:
+            extend: int, size: tuple[int, int] | None = None,
+            fps: float = 25.0) -> dict[str, Any]:
     """The project form of a finished track (see :mod:`mediakit.video.tracks`)."""
-    first, last = track_span(track, n_frames, cuts, extend)
+    first, last = track_span(track, n_frames, cuts, extend, size, fps)
     best = track.best
     return {
         "id": f"t{index}",

@@ -100,3 +100,23 @@ def test_extrapolation_never_shrinks_to_nothing() -> None:
     for frame in range(31):
         box = boxes.box(frame)
         assert box is not None and box[2] > 0 and box[3] > 0
+
+
+def test_track_entering_through_the_border_is_extended_back_to_its_entry():
+    from mediakit.video.tracking import EDGE_EXTEND_S, LiveTrack, track_span
+
+    size = (1280, 720)
+    inside = LiveTrack(1, "plate", [40, 44, 48], [(600, 300, 80, 20)] * 3, [0.9] * 3)
+    entering = LiveTrack(2, "plate", [40, 44, 48],
+                         [(1230, 300, 80, 20), (1200, 300, 80, 20), (1170, 300, 80, 20)],
+                         [0.9] * 3)
+    assert track_span(inside, 200, [], 8, size, 25) == (32, 56)
+    first, last = track_span(entering, 200, [], 8, size, 25)
+    assert first == 40 - round(EDGE_EXTEND_S * 25) and last == 56
+    assert track_span(entering, 200, [30], 8, size, 25)[0] == 30  # never across a cut
+    # the extended frames are masked over the sliver still visible at the border
+    data_boxes = tr.TrackBoxes({"label": "plate", "source": "auto", "frames": [first, last],
+                                "keyframes": {"40": [1230, 300, 80, 20], "44": [1200, 300, 80, 20],
+                                              "48": [1170, 300, 80, 20]}})
+    x, _, w, _ = data_boxes.box(first)
+    assert x + w >= size[0]
