@@ -171,7 +171,7 @@ class MontagePanel(QWidget):
         clip = clips[row]
         self.in_box.setValue(float(clip.get("in", 0.0)))
         self.out_box.setValue(float(clip.get("out", clip.get("duration", 0.0))))
-        self.in_box.setEnabled(clip.get("type") == "video")
+        self.in_box.setEnabled(clip.get("type", "video") == "video")
         kind = (clip.get("transition") or {}).get("type", "cut")
         self.transition.setCurrentIndex(max(0, self.transition.findData(kind)))
 
@@ -200,7 +200,7 @@ class MontagePanel(QWidget):
         kind = self.transition.currentData()
         changes: dict[str, Any] = {"transition": {"type": kind, "duration": 0.5}
                                    if kind != "cut" else None}
-        if clip.get("type") == "video":
+        if clip.get("type", "video") == "video":
             changes.update({"in": self.in_box.value(), "out": self.out_box.value()})
         else:
             changes["duration"] = self.out_box.value()
