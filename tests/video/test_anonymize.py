@@ -155,7 +155,6 @@ def _live_children() -> list[int]:
 def test_real_detector_on_group_photo_clip(tmp_path: Path) -> None:
     pytest.importorskip("mediakit.privacy.detector")
     from mediakit.privacy.detector import Detector
-
     from tests.conftest import ASSETS
 
     clip = tmp_path / "groupe.mp4"
