@@ -29,6 +29,7 @@ from mediakit.library.summary import describe
 from mediakit.media.kinds import PHOTO
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
+from mediakit.ui.compare import CompareDialog
 from mediakit.ui.export_panel import ExportPanel
 from mediakit.ui.i18n import LANGUAGES, install, language, tr
 from mediakit.ui.infographic_panel import InfographicPanel
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         edit = self.menuBar().addMenu(tr("&Édition"))
         self.undo_action = self._add(edit, tr("Annuler"), self.undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._add(edit, tr("Rétablir"), self.redo, QKeySequence.StandardKey.Redo)
+        edit.addSeparator()
+        self._add(edit, tr("Comparer la sélection (2 à 4 photos)"), self.compare_selection, "C")
         view = self.menuBar().addMenu(tr("&Affichage"))
         lang_menu = view.addMenu(tr("Langue"))
         for code, label in LANGUAGES.items():
@@ -195,6 +198,21 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.op and self.op.doc.redo():
             self.op.save()
+
+    def compare_selection(self) -> CompareDialog | None:
+        if self.op is None:
+            return None
+        shas = [s for s in self.chutier.selected_items() if self.op.items[s]["kind"] == PHOTO]
+        try:
+            from mediakit.photo.selection import compute_all_hints
+
+            compute_all_hints(self.op)
+            dialog = CompareDialog(self.op, shas, self)
+        except MediakitError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return None
+        dialog.show()
+        return dialog
 
     def open_review(self, sha: str) -> None:
         if self.op is None:

@@ -34,7 +34,10 @@ class _ThumbJob(QRunnable):
     def run(self) -> None:
         image = QImage(self.path)
         if not image.isNull():
-            self.signals.loaded.emit(self.sha, image)
+            try:
+                self.signals.loaded.emit(self.sha, image)
+            except RuntimeError:  # the widget was closed meanwhile
+                pass
 
 
 class Chutier(QWidget):
@@ -54,6 +57,13 @@ class Chutier(QWidget):
         self.status.addItem(tr("Tous les statuts"), None)
         for key, label in STATUS_FR.items():
             self.status.addItem(label.capitalize(), key)
+        self.cull = QComboBox()
+        self.cull.addItem(tr("Toutes les photos"), None)
+        self.cull.addItem(tr("Retenues"), "pick")
+        self.cull.addItem(tr("Écartées"), "reject")
+        for stars in range(1, 6):
+            self.cull.addItem("★" * stars + tr(" et plus"), stars)
+        self.cull.currentIndexChanged.connect(self.refresh)
         self.tag = QLineEdit()
         self.tag.setPlaceholderText(tr("Filtrer par étiquette ou nom…"))
         for widget in (self.kind, self.status):
@@ -65,7 +75,8 @@ class Chutier(QWidget):
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setSpacing(8)
         self.grid.setWordWrap(True)
-        self.grid.setGridSize(QSize(204, 244))  # room for a two-line label under each picture
+        self.grid.setGridSize(QSize(204, 244))
+        self.grid.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)  # room for a two-line label under each picture
         self.grid.setMovement(QListWidget.Movement.Static)
         self.grid.itemDoubleClicked.connect(
             lambda it: self.opened.emit(it.data(Qt.ItemDataRole.UserRole)))
@@ -74,6 +85,7 @@ class Chutier(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.kind)
         filters.addWidget(self.status)
+        filters.addWidget(self.cull)
         filters.addWidget(self.tag, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,13 +105,18 @@ class Chutier(QWidget):
     def visible_items(self) -> list[str]:
         if self.op is None:
             return []
-        kind, status = self.kind.currentData(), self.status.currentData()
+        kind, status, cull = (self.kind.currentData(), self.status.currentData(),
+                              self.cull.currentData())
         text = self.tag.text().strip().lower()
         out = []
         for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
             if kind and item["kind"] != kind:
                 continue
             if status and item.get("status") != status:
+                continue
+            if isinstance(cull, str) and item.get("flag") != cull:
+                continue
+            if isinstance(cull, int) and (item.get("rating") or 0) < cull:
                 continue
             if text and text not in item["name"].lower() and not any(
                     text in t.lower() for t in item.get("tags", [])):
@@ -128,6 +145,9 @@ class Chutier(QWidget):
                 self.grid.setCurrentItem(entry)
             if sha not in self._icons and item.get("thumb"):
                 self.pool.start(_ThumbJob(sha, str(self.op.root / item["thumb"]), self._signals))
+
+    def selected_items(self) -> list[str]:
+        return [it.data(Qt.ItemDataRole.UserRole) for it in self.grid.selectedItems()]
 
     def _thumb_loaded(self, sha: str, image: QImage) -> None:
         icon = QIcon(QPixmap.fromImage(image))

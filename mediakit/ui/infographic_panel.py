@@ -50,7 +50,10 @@ class _PreviewJob(QRunnable):
             result: object = self.panel.render_preview(self.index, self.data)
         except MediakitError as exc:
             result = str(exc)
-        self.signals.done.emit(self.generation, self.index, result)
+        try:
+            self.signals.done.emit(self.generation, self.index, result)
+        except RuntimeError:  # the widget was closed meanwhile
+            pass
 
 
 class InfographicPanel(QWidget):

@@ -54,7 +54,10 @@ class _FrameJob(QRunnable):
             result: object = preview_frame(self.panel.op, self.timeline, self.t)
         except MediakitError as exc:
             result = str(exc)
-        self.signals.done.emit(self.generation, result)
+        try:
+            self.signals.done.emit(self.generation, result)
+        except RuntimeError:  # the widget was closed meanwhile
+            pass
 
 
 class MontagePanel(QWidget):

@@ -68,3 +68,22 @@ def test_validation_panel_packs_a_review_bundle(qtbot, window, tmp_path):
     assert any(n.endswith(".html") for n in names) and any(n.endswith(".pdf") for n in names)
     qtbot.waitUntil(lambda: "valider" in panel.table.item(0, 1).text(), timeout=3000)
     assert panel.table.item(0, 1).flags() & Qt.ItemFlag.ItemIsEnabled
+
+
+def test_compare_two_photos_and_filter_by_culling(qtbot, window, tmp_path):
+    op = _reviewed_op(tmp_path)
+    window.set_operation(op)
+    qtbot.waitUntil(lambda: window.grid.count() == 2, timeout=3000)
+    window.grid.selectAll()
+    dialog = window.compare_selection()
+    assert dialog is not None and len(dialog.cells) == 2
+    qtbot.addWidget(dialog)
+    first = next(iter(dialog.cells))
+    dialog.findChildren(type(window.export.start_button))[0].click()  # "Retenir" on the first
+    assert op.items[first]["flag"] == "pick"
+    assert "retenue" in dialog.cells[first].text()
+    window.chutier.cull.setCurrentIndex(window.chutier.cull.findData("pick"))
+    assert window.grid.count() == 1
+    window.grid.clearSelection()
+    assert window.compare_selection() is None  # fewer than two photos: a clear message
+    assert "deux à quatre" in window.statusBar().currentMessage()

@@ -72,6 +72,10 @@
       <translation>Redo</translation>
     </message>
     <message>
+      <source>Comparer la sélection (2 à 4 photos)</source>
+      <translation>Compare the selection (2 to 4 photos)</translation>
+    </message>
+    <message>
       <source>&amp;Affichage</source>
       <translation>&amp;View</translation>
     </message>
@@ -114,8 +118,56 @@
       <translation>All statuses</translation>
     </message>
     <message>
+      <source>Toutes les photos</source>
+      <translation>All photos</translation>
+    </message>
+    <message>
+      <source>Retenues</source>
+      <translation>Picked</translation>
+    </message>
+    <message>
+      <source>Écartées</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
       <source>Filtrer par étiquette ou nom…</source>
       <translation>Filter by tag or name…</translation>
+    </message>
+    <message>
+      <source> et plus</source>
+      <translation> and more</translation>
+    </message>
+    <message>
+      <source>Comparer</source>
+      <translation>Compare</translation>
+    </message>
+    <message>
+      <source>Choisissez de deux à quatre photos à comparer.</source>
+      <translation>Choose two to four photos to compare.</translation>
+    </message>
+    <message>
+      <source>Retenir</source>
+      <translation>Pick</translation>
+    </message>
+    <message>
+      <source>Écarter</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <source>aucun défaut détecté</source>
+      <translation>no defect detected</translation>
+    </message>
+    <message>
+      <source>retenue</source>
+      <translation>picked</translation>
+    </message>
+    <message>
+      <source>écartée</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <source>netteté</source>
+      <translation>sharpness</translation>
     </message>
     <message>
       <source>Canaux</source>
