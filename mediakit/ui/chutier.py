@@ -5,6 +5,8 @@ Thumbnails are read in a background thread pool so a large operation never block
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -34,10 +36,8 @@ class _ThumbJob(QRunnable):
     def run(self) -> None:
         image = QImage(self.path)
         if not image.isNull():
-            try:
+            with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
                 self.signals.loaded.emit(self.sha, image)
-            except RuntimeError:  # the widget was closed meanwhile
-                pass
 
 
 class Chutier(QWidget):

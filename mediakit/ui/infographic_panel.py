@@ -3,6 +3,7 @@ per format, compliance warnings inline, the alt text, and export of every format
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -50,10 +51,8 @@ class _PreviewJob(QRunnable):
             result: object = self.panel.render_preview(self.index, self.data)
         except MediakitError as exc:
             result = str(exc)
-        try:
+        with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
             self.signals.done.emit(self.generation, self.index, result)
-        except RuntimeError:  # the widget was closed meanwhile
-            pass
 
 
 class InfographicPanel(QWidget):

@@ -4,6 +4,7 @@ Every edit is a core timeline command (undoable)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,8 @@ class _FrameJob(QRunnable):
             result: object = preview_frame(self.panel.op, self.timeline, self.t)
         except MediakitError as exc:
             result = str(exc)
-        try:
+        with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
             self.signals.done.emit(self.generation, result)
-        except RuntimeError:  # the widget was closed meanwhile
-            pass
 
 
 class MontagePanel(QWidget):
