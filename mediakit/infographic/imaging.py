@@ -37,19 +37,22 @@ def _detector() -> Any:
         raise MediakitError(
             "anonymisation impossible : le détecteur de visages n'est pas disponible — "
             "fournir une photo déjà anonymisée (champ « …_anonymisee »: true)") from exc
-    return Detector(plates=False)
+    return Detector()  # faces and plates: both identify
 
 
 def anonymise(rgb: np.ndarray, detector: Any | None = None) -> tuple[np.ndarray, list[Box], int]:
-    """Mask every detected face of ``rgb`` (copy); returns pixels, face boxes, masks applied."""
+    """Mask every detected face and plate of ``rgb`` (copy); returns pixels, face boxes (for
+    the crop) and the number of masks applied."""
     from mediakit.privacy.masking import MaskStyle, apply_masks
 
     detector = detector or _detector()
-    detections = [d for d in detector.detect(rgb) if getattr(d, "label", "face") == "face"]
+    detections = detector.detect(rgb)
     boxes = [tuple(d.mask_box or d.box) for d in detections]
     out = rgb.copy()
     apply_masks(out, boxes, MaskStyle())
-    return out, [tuple(map(float, d.box)) for d in detections], len(boxes)
+    faces = [tuple(map(float, d.box)) for d in detections
+             if getattr(d, "label", "face") == "face"]
+    return out, faces, len(boxes)
 
 
 @cache
