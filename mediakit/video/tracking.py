@@ -170,7 +170,6 @@ def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
         "source": "auto",
         "state": "accepted",
         "frames": [first, last],
-        "edge": [touches_edge(track.boxes[0], size), touches_edge(track.boxes[-1], size)],
         "keyframes": {str(f): [round(v, 1) for v in b]
                       for f, b in zip(track.frames, _smooth(track.boxes), strict=True)},
         "score": round(max(track.scores), 4),

@@ -26,7 +26,6 @@ from mediakit.library.project import Operation
 from mediakit.privacy.regions import BoxTuple
 
 ACCEPTED, REJECTED = "accepted", "rejected"
-EDGE_EXTRAPOLATION = 90  # frames a track entering/leaving through the border may move on
 MAX_EXTRAPOLATION = 8  # frames an automatic track may move on past its keyframes
 SPEED_MARGIN = 0.75  # box growth per side, in frames of motion
 UNCERTAINTY = 0.04  # extra growth per side per frame away from a keyframe (× box side)
@@ -54,8 +53,6 @@ class TrackBoxes:
         self.frames = [f for f, _ in kfs]
         self.boxes = [b for _, b in kfs]
         self.auto = track.get("source") == "auto"
-        # a side entered/left through the frame border moves on at its speed until it is out
-        self.edge = tuple(track.get("edge") or (False, False))
 
     def box(self, frame: int) -> BoxTuple | None:
         """The region masked at ``frame`` (None outside the track or without keyframes)."""
@@ -74,8 +71,7 @@ class TrackBoxes:
             dist = abs(frame - fr[j])
             vel = self._velocity(1 if i == 0 else len(fr) - 1)
             if self.auto:  # the centre moves on at its speed; the size is kept
-                limit = EDGE_EXTRAPOLATION if self.edge[0 if i == 0 else 1] else MAX_EXTRAPOLATION
-                steps = max(-limit, min(limit, frame - fr[j]))
+                steps = max(-MAX_EXTRAPOLATION, min(MAX_EXTRAPOLATION, frame - fr[j]))
                 x, y, w, h = bx[j]
                 box = (x + (vel[0] + vel[2] / 2) * steps, y + (vel[1] + vel[3] / 2) * steps,
                        w, h)
@@ -83,7 +79,7 @@ class TrackBoxes:
                 box = bx[j]
         if not self.auto:
             return box  # type: ignore[return-value]
-        return _grow(box, vel, min(dist, MAX_EXTRAPOLATION))  # type: ignore[arg-type]
+        return _grow(box, vel, dist)  # type: ignore[arg-type]
 
     def _velocity(self, i: int) -> tuple[float, float, float, float]:
         """Per-frame change of the box between keyframes i-1 and i (zero if only one)."""
