@@ -31,6 +31,8 @@ def atomic_path(target: str | Path, suffix: str | None = None,
         yield tmp
         if not tmp.exists() or tmp.stat().st_size == 0:
             raise OSError(f"{target}: nothing was written")
+        if tmp.stat().st_mode & 0o777 == 0o600:  # mkstemp's private mode: make it a normal file
+            os.chmod(tmp, 0o644)
         if durable:
             _fsync_file(tmp)
         os.replace(tmp, target)
