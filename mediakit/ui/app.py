@@ -26,7 +26,7 @@ from mediakit.errors import MediakitError
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.library.summary import describe
-from mediakit.media.kinds import PHOTO
+from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
 from mediakit.ui.compare import CompareDialog
@@ -35,6 +35,7 @@ from mediakit.ui.i18n import LANGUAGES, install, language, tr
 from mediakit.ui.infographic_panel import InfographicPanel
 from mediakit.ui.mask_review import MaskReviewPanel
 from mediakit.ui.montage_panel import MontagePanel
+from mediakit.ui.rush_review import RushReviewPanel
 from mediakit.ui.validation_panel import ValidationPanel
 from mediakit.ui.workers import Worker
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         library.addWidget(top)
         library.addWidget(self.log)
         self.review = MaskReviewPanel()
+        self.rush_review = RushReviewPanel()
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
         self.export = ExportPanel()
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(library, tr("Chutier"))
         self.tabs.addTab(self.review, tr("Anonymisation"))
+        self.tabs.addTab(self.rush_review, tr("Rushes"))
         self.tabs.addTab(self.infographic, tr("Infographies"))
         self.tabs.addTab(self.montage, tr("Montage"))
         self.tabs.addTab(self.export, tr("Export"))
@@ -217,8 +220,11 @@ class MainWindow(QMainWindow):
     def open_review(self, sha: str) -> None:
         if self.op is None:
             return
+        if self.op.items[sha]["kind"] == VIDEO:
+            self.rush_review.set_item(self.op, sha)
+            self.tabs.setCurrentWidget(self.rush_review)
+            return
         if self.op.items[sha]["kind"] != PHOTO:
-            self.statusBar().showMessage("La revue des rushes arrive avec le suivi vidéo.", 5000)
             return
         self.review.set_item(self.op, sha)
         self.tabs.setCurrentWidget(self.review)
@@ -335,6 +341,8 @@ class MainWindow(QMainWindow):
         if self.worker is not None:
             self.worker.cancel()
             self.worker.thread.wait(10000)
+        if self.rush_review.worker is not None:
+            self.rush_review.worker.thread.wait(30000)
         if self.op is not None and self.op.doc.dirty:
             self.op.save()
         self.settings.remove("open_operation")

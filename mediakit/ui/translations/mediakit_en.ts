@@ -20,6 +20,10 @@
       <translation>Anonymisation</translation>
     </message>
     <message>
+      <source>Rushes</source>
+      <translation>Rushes</translation>
+    </message>
+    <message>
       <source>Infographies</source>
       <translation>Infographics</translation>
     </message>
@@ -108,10 +112,6 @@
     <message>
       <source>Photos</source>
       <translation>Photos</translation>
-    </message>
-    <message>
-      <source>Rushes</source>
-      <translation>Rushes</translation>
     </message>
     <message>
       <source>Tous les statuts</source>
@@ -308,6 +308,104 @@
     <message>
       <source>Aucune timeline : créez-la (mediakit montage … --save) ou lancez la démonstration.</source>
       <translation>No timeline: create one (mediakit montage … --save) or run the demo.</translation>
+    </message>
+    <message>
+      <source>Détecter</source>
+      <translation>Detect</translation>
+    </message>
+    <message>
+      <source>revu</source>
+      <translation>reviewed</translation>
+    </message>
+    <message>
+      <source>NON REVU</source>
+      <translation>NOT REVIEWED</translation>
+    </message>
+    <message>
+      <source>Détection en cours…</source>
+      <translation>Detecting…</translation>
+    </message>
+    <message>
+      <source>Piste</source>
+      <translation>Track</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Images</source>
+      <translation>Frames</translation>
+    </message>
+    <message>
+      <source>État</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Dessiner une image clé (D)</source>
+      <translation>Draw a keyframe (D)</translation>
+    </message>
+    <message>
+      <source>Point d'entrée (I)</source>
+      <translation>Mark in (I)</translation>
+    </message>
+    <message>
+      <source>Point de sortie (O)</source>
+      <translation>Mark out (O)</translation>
+    </message>
+    <message>
+      <source>Repère (M)</source>
+      <translation>Marker (M)</translation>
+    </message>
+    <message>
+      <source>Pistes</source>
+      <translation>Tracks</translation>
+    </message>
+    <message>
+      <source>accepté</source>
+      <translation>accepted</translation>
+    </message>
+    <message>
+      <source>rejeté</source>
+      <translation>rejected</translation>
+    </message>
+    <message>
+      <source>manuel</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <source>auto</source>
+      <translation>auto</translation>
+    </message>
+    <message>
+      <source>{name} — {tracks} piste(s) — {reviewed}
+{ranges} plage(s), {markers} repère(s)</source>
+      <translation>{name} — {tracks} track(s) — {reviewed}
+{ranges} range(s), {markers} marker(s)</translation>
+    </message>
+    <message>
+      <source>Mode dessin : tracez un rectangle sur l'image.</source>
+      <translation>Drawing mode: drag a rectangle on the frame.</translation>
+    </message>
+    <message>
+      <source>La sortie doit suivre l'entrée.</source>
+      <translation>The out point must come after the in point.</translation>
+    </message>
+    <message>
+      <source>{t:.2f} s — image {frame} / {total}</source>
+      <translation>{t:.2f} s — frame {frame} / {total}</translation>
+    </message>
+    <message>
+      <source>Entrée : {t:.2f} s</source>
+      <translation>In: {t:.2f} s</translation>
+    </message>
+    <message>
+      <source>{count} piste(s) détectée(s)</source>
+      <translation>{count} track(s) detected</translation>
     </message>
     <message>
       <source>Préparer un paquet de relecture…</source>

@@ -1,0 +1,91 @@
+"""Rush review: frame display and stepping, reject a track, draw a manual track and undo,
+dérushage in/out marks."""
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from mediakit.library.importer import import_files
+from mediakit.library.project import Operation
+from mediakit.video import tracks
+from tests.conftest import make_video
+from tests.ui.test_mask_review import _drag
+
+
+def _setup(qtbot, window, tmp_path):
+    clip = make_video(tmp_path / "rush.mp4", seconds=2.0, size="320x240")
+    op = Operation.create(tmp_path / "op", "Rushes")
+    import_files(op, [clip])
+    sha = next(iter(op.items))
+    tracks.add_track(op, sha, "face", 0, (100.0, 60.0, 80.0, 80.0), last=30)
+    op.save()
+    window.set_operation(op)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_review(sha)
+    panel = window.rush_review
+    assert window.tabs.currentWidget() is panel
+    qtbot.waitUntil(lambda: panel.shown_frame == 0, timeout=5000)
+    return op, sha, panel
+
+
+def test_rush_review(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    assert len(panel._overlays) == 1  # the track's box on frame 0
+    assert not panel._pixmap.pixmap().isNull()
+
+    QTest.keyClick(panel, Qt.Key.Key_Right)
+    assert panel.frame == 1
+    QTest.keyClick(panel, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.frame == 26
+    QTest.keyClick(panel, Qt.Key.Key_Left)
+    assert panel.frame == 25
+    qtbot.waitUntil(lambda: panel.shown_frame == 25, timeout=5000)
+    assert "image 25" in panel.position.text()
+
+    panel.select_track("t1")
+    QTest.keyClick(panel, Qt.Key.Key_R)
+    assert op.items[sha]["tracks"][0]["state"] == "rejected"
+    assert Operation.open(op.root).items[sha]["tracks"][0]["state"] == "rejected"  # saved
+    QTest.keyClick(panel, Qt.Key.Key_V)
+    assert op.items[sha]["tracks_reviewed"]
+
+    # a new manual track, drawn with nothing selected
+    panel.select_track(None)
+    QTest.keyClick(panel, Qt.Key.Key_D)
+    assert panel.view.drawing
+    _drag(panel.view, QPointF(20, 20), QPointF(120, 100))
+    qtbot.waitUntil(lambda: len(op.items[sha]["tracks"]) == 2, timeout=3000)
+    new = op.items[sha]["tracks"][1]
+    assert new["source"] == "manual" and new["frames"][0] == 25
+    x, y, w, h = new["keyframes"]["25"]
+    assert abs(x - 20) < 6 and abs(w - 100) < 8 and abs(h - 80) < 8
+    assert not panel.view.drawing
+    window.undo()
+    assert [t["id"] for t in op.items[sha]["tracks"]] == ["t1"]
+
+    # a keyframe on the selected track
+    panel.select_track("t1")
+    panel.set_frame(40)
+    panel.toggle_drawing()
+    _drag(panel.view, QPointF(150, 100), QPointF(250, 200))
+    qtbot.waitUntil(lambda: "40" in op.items[sha]["tracks"][0]["keyframes"], timeout=3000)
+    assert op.items[sha]["tracks"][0]["frames"] == [0, 40]
+
+    # dérushage: in at frame 5, out at frame 30, a marker at frame 30
+    panel.set_frame(5)
+    QTest.keyClick(panel, Qt.Key.Key_I)
+    panel.set_frame(30)
+    QTest.keyClick(panel, Qt.Key.Key_O)
+    QTest.keyClick(panel, Qt.Key.Key_M)
+    derush = op.items[sha]["derush"]
+    assert [(r["in"], r["out"]) for r in derush["ranges"]] == [(0.2, 1.2)]
+    assert [m["t"] for m in derush["markers"]] == [1.2]
+
+
+def test_strip_click_seeks(qtbot, window, tmp_path):
+    _, _, panel = _setup(qtbot, window, tmp_path)
+    strip = panel.strip
+    QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     strip.rect().center())
+    assert abs(panel.frame - panel.frame_count() // 2) <= 1
