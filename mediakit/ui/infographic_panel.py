@@ -51,6 +51,8 @@ class _PreviewJob(QRunnable):
             result: object = self.panel.render_preview(self.index, self.data)
         except MediakitError as exc:
             result = str(exc)
+        except Exception as exc:  # noqa: BLE001 - never let an exception reach Qt's pool
+            result = f"aperçu impossible : {exc}"
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
             self.signals.done.emit(self.generation, self.index, result)
 

@@ -55,6 +55,8 @@ class _FrameJob(QRunnable):
             result: object = preview_frame(self.panel.op, self.timeline, self.t)
         except MediakitError as exc:
             result = str(exc)
+        except Exception as exc:  # noqa: BLE001 - never let an exception reach Qt's pool
+            result = f"aperçu impossible : {exc}"
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
             self.signals.done.emit(self.generation, result)
 
