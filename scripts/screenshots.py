@@ -38,6 +38,16 @@ def main() -> int:
         photos = [s for s, it in op.items.items() if it["kind"] == "photo"]
         for sha in photos:
             detect_item(op, sha, detector)
+        from mediakit.video.montage.demo import demo_timeline
+        from mediakit.video.montage.timeline import save_timeline
+        from mediakit.video.operation import detect_item as detect_rush
+
+        rushes = [s for s, it in op.items.items() if it["kind"] == "video"]
+        for sha in rushes:
+            detect_rush(op, sha, Detector(profile="video"))
+        group = next(s for s in photos if op.items[s]["name"] == "groupe.jpg")
+        if rushes:
+            save_timeline(op, "principal", demo_timeline(op, rushes[0], group))
         op.save()
         window = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window.set_operation(op)
@@ -51,7 +61,6 @@ def main() -> int:
 
         settle(1200)
         shots = {"ui-chutier.png": window.tabs.widget(0)}
-        group = next(s for s in photos if op.items[s]["name"] == "groupe.jpg")
         for name, tab in shots.items():
             window.tabs.setCurrentWidget(tab)
             settle()
@@ -59,6 +68,15 @@ def main() -> int:
         window.open_review(group)
         settle(1500)
         window.grab().save(str(out / "ui-anonymisation.png"))
+        if rushes:
+            window.open_review(rushes[0])
+            window.rush_review.slider.setValue(60)
+            settle(2500)
+            window.grab().save(str(out / "ui-rushes.png"))
+            window.tabs.setCurrentWidget(window.montage)
+            window.montage.time.setValue(60)
+            settle(4000)
+            window.grab().save(str(out / "ui-montage.png"))
         window.tabs.setCurrentWidget(window.infographic)
         window.infographic.update_preview()
         settle(2500)

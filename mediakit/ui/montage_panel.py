@@ -153,7 +153,11 @@ class MontagePanel(QWidget):
         self.clips.blockSignals(True)
         self.clips.clear()
         for i, clip in enumerate(tl.get("clips", [])):
-            self.clips.addItem(QListWidgetItem(tl_cmd.clip_label(i, clip)))
+            label = tl_cmd.clip_label(i, clip)
+            ref = clip.get("item")
+            if ref and self.op is not None and ref in self.op.items:
+                label = label.replace(ref, self.op.items[ref]["name"])
+            self.clips.addItem(QListWidgetItem(label))
         self.clips.blockSignals(False)
         if tl.get("clips"):
             self.clips.setCurrentRow(min(max(row, 0), self.clips.count() - 1))
