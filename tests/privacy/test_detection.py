@@ -141,3 +141,26 @@ def test_plate_shape() -> None:
     assert plates.plate_shaped(np.array([0, 0, 120, 30, 1.0]))
     assert not plates.plate_shaped(np.array([0, 0, 60, 60, 1.0]))  # square: signage
     assert not plates.plate_shaped(np.array([0, 0, 12, 3, 1.0]))  # too small to hold text
+
+
+def test_small_text_regions_pad_and_merge() -> None:
+    blobs = np.array([[100, 100, 120, 106], [130, 100, 150, 106], [600, 300, 620, 306]],
+                     np.float32)
+    regions = plates.small_text_regions(blobs, 640, 360, pad=32)
+    assert sorted(regions) == [(68, 68, 182, 138), (568, 268, 640, 338)]  # clipped right
+
+
+def test_focused_pass_finds_small_plate() -> None:
+    """A plate too small for the 1x pass is found by the upscaled pass run only around
+    the weak text blobs of the 1x pass (photo profile)."""
+    rgb, (px0, py0, px1, py1) = plate_image()
+    small = np.asarray(Image.fromarray(rgb).resize((192, 108), Image.Resampling.BOX))
+    canvas = np.full((720, 1280, 3), 120, np.uint8)
+    canvas[200:308, 300:492] = small
+    detector = Detector(faces=False, profile="photo")
+    assert detector.plates is not None and detector.plates.levels[1].focused
+    found = [d for d in detector.detect(canvas) if d.label == PLATE]
+    assert len(found) == 1
+    x, y, w, h = found[0].mask_box
+    cx, cy = 300 + (px0 + px1) * 0.15, 200 + (py0 + py1) * 0.15  # plate centre, 0.3 scale
+    assert x <= cx <= x + w and y <= cy <= y + h
