@@ -8,7 +8,7 @@ this widget only draws the project's state and turns gestures into those calls.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsRectItem,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from mediakit.photo.preview import preview_path
 from mediakit.privacy import review
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
+from mediakit.ui.widgets import action_column
 
 ACCEPTED_PEN = QColor("#18753c")
 REJECTED_PEN = QColor("#ce0500")
@@ -151,21 +151,14 @@ class MaskReviewPanel(QWidget):
         self.list.currentItemChanged.connect(self._list_selection)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        buttons = QVBoxLayout()
-        for text, slot, keys in (
+        buttons = action_column(self, (
             (tr("Accepter (A)"), self.accept_current, "A"),
             (tr("Rejeter (R)"), self.reject_current, "R"),
             (tr("Dessiner un masque (D)"), self.toggle_drawing, "D"),
             (tr("Avant / après (Espace)"), self.toggle_before_after, "Space"),
             (tr("Masque suivant (Tab)"), self.next_mask, "Tab"),
             (tr("Marquer comme revu (V)"), self.mark_reviewed, "V"),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        ))
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Masques")))
         side.addWidget(self.list)

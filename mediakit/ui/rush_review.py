@@ -18,11 +18,9 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
-    QKeySequence,
     QPainter,
     QPen,
     QPixmap,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
@@ -44,6 +42,7 @@ from mediakit.media.ffmpeg import ffmpeg_exe
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, ReviewView
+from mediakit.ui.widgets import action_column, add_shortcut
 from mediakit.ui.workers import Worker
 from mediakit.video import tracks as tracks_cmd
 from mediakit.video.montage import derush
@@ -179,8 +178,7 @@ class RushReviewPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        buttons = QVBoxLayout()
-        for text, slot, keys in (
+        buttons = action_column(self, (
             (tr("Accepter (A)"), self.accept_current, "A"),
             (tr("Rejeter (R)"), self.reject_current, "R"),
             (tr("Dessiner une image clé (D)"), self.toggle_drawing, "D"),
@@ -188,17 +186,13 @@ class RushReviewPanel(QWidget):
             (tr("Point d'entrée (I)"), self.set_in, "I"),
             (tr("Point de sortie (O)"), self.set_out, "O"),
             (tr("Repère (M)"), self.add_marker, "M"),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-            self._shortcut(keys, slot)
+        ))
         self.detect_button = QPushButton(tr("Détecter"))
         self.detect_button.clicked.connect(self.detect)
         buttons.addWidget(self.detect_button)
         for keys, step in (("Left", -1), ("Right", 1), ("Shift+Left", -1000),
                            ("Shift+Right", 1000)):
-            self._shortcut(keys, lambda s=step: self.step(s))
+            add_shortcut(self, keys, lambda s=step: self.step(s))
 
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Pistes")))
@@ -214,11 +208,6 @@ class RushReviewPanel(QWidget):
         layout.addLayout(main, 1)
         layout.addLayout(side)
         self.bridge = DocumentBridge(self._refresh_if_valid, delay_ms=0, parent=self)
-
-    def _shortcut(self, keys: str, slot) -> None:  # noqa: ANN001
-        shortcut = QShortcut(QKeySequence(keys), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
 
     # -- model -------------------------------------------------------------------------
     def set_item(self, op: Operation, sha: str) -> None:
