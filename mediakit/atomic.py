@@ -7,7 +7,6 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 
 @contextlib.contextmanager
@@ -42,16 +41,6 @@ def atomic_path(target: str | Path, suffix: str | None = None,
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-
-
-@contextlib.contextmanager
-def atomic_open(target: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temporary file for writing; it replaces ``target`` only when the block succeeds."""
-    if "b" in mode:
-        encoding = None
-    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding) as fh:
-        yield fh
-        fh.flush()
 
 
 def write_text_atomic(target: str | Path, text: str, durable: bool = True) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 from mediakit.atomic import atomic_path
 from mediakit.channels.reframe import crop_for_aspect
 from mediakit.errors import MediaError
-from mediakit.media.ffmpeg import ffmpeg_exe, run_ffmpeg, run_ffmpeg_progress
+from mediakit.media.ffmpeg import ffmpeg_exe, run_ffmpeg_progress
 from mediakit.media.probe import video_info
 from mediakit.privacy.regions import BoxTuple
 
@@ -178,12 +178,3 @@ def _facts(out: Path, video: dict[str, Any], normalised: bool) -> dict[str, Any]
             result["loudness"] = float(got["input_i"])
             checks["loudness"] = abs(float(got["input_i"]) - video["loudness"]["integrated"]) <= 1
     return result
-
-
-def probe_ok(path: Path) -> bool:
-    """True when ffmpeg decodes the file's header."""
-    try:
-        run_ffmpeg(["-v", "error", "-i", path, "-frames:v", "1", "-f", "null", "-"], source=path)
-    except MediaError:
-        return False
-    return True

@@ -24,10 +24,6 @@ def hex_to_rgb(value: str) -> RGB:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def rgb_to_hex(rgb: RGB) -> str:
-    return "#{:02x}{:02x}{:02x}".format(*rgb)
-
-
 def relative_luminance(value: str) -> float:
     """WCAG relative luminance of an sRGB hex colour."""
 

@@ -35,11 +35,13 @@ def set_label(op: Operation, sha: str, label: str | None) -> None:
 
 
 def compute_all_hints(op: Operation, *, refresh: bool = False,
-                      progress: Callable[[int, int, str], None] | None = None) -> list[str]:
-    """Compute missing hints for every photo (stored on items); returns error messages."""
+                      progress: Callable[[int, int, str], None] | None = None,
+                      only: list[str] | None = None) -> list[str]:
+    """Compute missing hints for every photo (or the ``only`` ones), stored on items;
+    returns error messages."""
     errors = []
     shas = [s for s, it in op.items.items() if it["kind"] == PHOTO
-            and (refresh or "hints" not in it)]
+            and (refresh or "hints" not in it) and (only is None or s in only)]
     with op.doc.transaction("indices de tri"):
         for i, sha in enumerate(shas):
             if progress:

@@ -276,11 +276,6 @@ def detect_text_and_blobs(rgb: np.ndarray, level: PlateLevel,
     return boxes, blobs
 
 
-def detect_text(rgb: np.ndarray, level: PlateLevel, **kw: float) -> np.ndarray:
-    """Text boxes of one pass over the whole image, in the image's pixel frame."""
-    return detect_text_and_blobs(rgb, level, **kw)[0]
-
-
 def merge_boxes(boxes: np.ndarray, iou_thr: float = 0.3) -> np.ndarray:
     """Merge boxes of several passes: overlapping boxes are replaced by their union."""
     boxes = boxes[np.argsort(-boxes[:, 4])]

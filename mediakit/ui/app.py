@@ -209,7 +209,8 @@ class MainWindow(QMainWindow):
         try:
             from mediakit.photo.selection import compute_all_hints
 
-            compute_all_hints(self.op)
+            if 2 <= len(shas) <= 4:
+                compute_all_hints(self.op, only=shas)  # a few photos: fast enough here
             dialog = CompareDialog(self.op, shas, self)
         except MediakitError as exc:
             self.statusBar().showMessage(str(exc), 6000)

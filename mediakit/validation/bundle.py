@@ -4,7 +4,6 @@ offline HTML page and a manifest of SHA-256s, zipped; the manifest is kept in th
 
 from __future__ import annotations
 
-import json
 import secrets
 import shutil
 import tempfile
@@ -231,7 +230,3 @@ def read_bundle(path: str | Path) -> dict[str, bytes]:
             return {n.split("/", 1)[1]: zf.read(n) for n in names}
     except (OSError, zipfile.BadZipFile) as exc:
         raise MediakitError(f"{path}: paquet illisible ({exc})") from exc
-
-
-def manifest_json(contents: dict[str, bytes]) -> dict[str, Any]:
-    return json.loads(contents[MANIFEST])

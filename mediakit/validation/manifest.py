@@ -20,10 +20,6 @@ PAGE = "index.html"
 PACK_ID = re.compile(r"[0-9A-Za-z-]{6,64}")
 
 
-def file_sha(path: Path) -> str:
-    return file_sha256(path)
-
-
 def pack_dir(op: Operation, pack_id: str) -> Path:
     return op.root / "review" / "packs" / pack_id
 
@@ -38,7 +34,7 @@ def files_table(folder: Path, exclude: set[str]) -> dict[str, str]:
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder).as_posix()
         if rel not in exclude:
-            table[rel] = file_sha(path)
+            table[rel] = file_sha256(path)
     return table
 
 
