@@ -30,12 +30,19 @@ def preview_key(item: dict, side: int, masked: bool, style: MaskStyle) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 
+def cached_preview(op: Operation, sha: str, side: int = PREVIEW_SIDE, masked: bool = True,
+                   style: MaskStyle | None = None) -> Path:
+    """Where the preview is (or will be) cached; it may not exist yet."""
+    key = preview_key(op.items[sha], side, masked, style or MaskStyle())
+    return op.root / "cache" / "previews" / f"{key}.jpg"
+
+
 def preview_path(op: Operation, sha: str, side: int = PREVIEW_SIDE, masked: bool = True,
                  style: MaskStyle | None = None) -> Path:
     """Path of the cached preview, rendering it on first use."""
     style = style or MaskStyle()
     item = op.items[sha]
-    out = op.root / "cache" / "previews" / f"{preview_key(item, side, masked, style)}.jpg"
+    out = cached_preview(op, sha, side, masked, style)
     if out.exists():
         return out
     img = open_image_draft(op.original_path(sha), side)

@@ -7,7 +7,9 @@ this widget only draws the project's state and turns gestures into those calls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+import contextlib
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediakit.library.project import Operation
-from mediakit.photo.preview import preview_path
+from mediakit.photo.preview import cached_preview, preview_path
 from mediakit.privacy import review
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
@@ -33,6 +35,26 @@ from mediakit.ui.widgets import action_column
 ACCEPTED_PEN = QColor("#18753c")
 REJECTED_PEN = QColor("#ce0500")
 HANDLE = 14.0  # size of the resize handle, in view pixels
+
+
+class _PreviewSignals(QObject):
+    ready = Signal()
+
+
+class _PreviewJob(QRunnable):
+    """Renders (and caches) a photo's screen preview off the UI thread."""
+
+    def __init__(self, op: Operation, sha: str, masked: bool, signals: _PreviewSignals) -> None:
+        super().__init__()
+        self.op, self.sha, self.masked, self.signals = op, sha, masked, signals
+
+    def run(self) -> None:
+        try:
+            preview_path(self.op, self.sha, masked=self.masked)
+        except Exception:  # noqa: BLE001 - an unreadable picture just shows no preview
+            return
+        with contextlib.suppress(RuntimeError):  # the panel was closed meanwhile
+            self.signals.ready.emit()
 
 
 class MaskRect(QGraphicsRectItem):
@@ -169,6 +191,8 @@ class MaskReviewPanel(QWidget):
         layout.addLayout(side)
         self._rects: dict[str, MaskRect] = {}
         self._selected: str | None = None
+        self._preview_signals = _PreviewSignals()
+        self._preview_signals.ready.connect(self._refresh_if_valid)
         # redraws come after the mouse event that caused them has finished with its items
         self.bridge = DocumentBridge(self._refresh_if_valid, delay_ms=0, parent=self)
 
@@ -195,12 +219,16 @@ class MaskReviewPanel(QWidget):
             return
         item = self.op.items[self.sha]
         full_w, full_h = item["info"]["width"], item["info"]["height"]
-        path = preview_path(self.op, self.sha, masked=self.show_masked)
-        pixmap = QPixmap(str(path))
-        pix = QGraphicsPixmapItem(pixmap)
-        pix.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        pix.setScale(full_w / max(1, pixmap.width()))
-        scene.addItem(pix)
+        path = cached_preview(self.op, self.sha, masked=self.show_masked)
+        if path.exists():
+            pixmap = QPixmap(str(path))
+            pix = QGraphicsPixmapItem(pixmap)
+            pix.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+            pix.setScale(full_w / max(1, pixmap.width()))
+            scene.addItem(pix)
+        else:  # first view: decode in the thread pool, redraw when it is ready
+            QThreadPool.globalInstance().start(_PreviewJob(self.op, self.sha, self.show_masked,
+                                                           self._preview_signals))
         scene.setSceneRect(QRectF(0, 0, full_w, full_h))
         if not self.show_masked:
             for mask in self.masks():

@@ -68,8 +68,13 @@ def test_resize_from_corner_draw_new_and_reject(qtbot, window, tmp_path):
 
 
 def test_view_maps_masks_on_the_picture(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QGraphicsPixmapItem
+
     _, _ = _setup(qtbot, window, tmp_path)
     view = window.review.view
+    # the picture is decoded off the UI thread on first view, then drawn under the masks
+    qtbot.waitUntil(lambda: any(isinstance(i, QGraphicsPixmapItem)
+                                for i in view.scene().items()), timeout=10_000)
     rect = window.review._rects["m1"]
     top_left = view.mapFromScene(rect.mapToScene(rect.rect().topLeft()))
     assert isinstance(top_left, QPoint) and view.viewport().rect().contains(top_left)
