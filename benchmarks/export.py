@@ -1,7 +1,8 @@
 """Channel export speed and quality against plain ffmpeg and a bare Pillow resize.
 
 One run: (1) a 1080p clip exported by mediakit for each video channel vs the same ffmpeg
-settings run directly (encode only: scale/crop, x264 caps, AAC, faststart) — mediakit also
+settings run directly (same crop, Lanczos scale, x264 caps, one-pass loudnorm, AAC,
+faststart) — mediakit also
 does its two-pass loudness and checks; (2) 50 photos × 6 channels by mediakit's batch vs a
 bare Pillow resize + save; (3) VMAF of each video output against the source scaled to the same
 size (libvmaf is in the bundled ffmpeg); (4) every output within its preset's caps.
@@ -28,39 +29,52 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit.channels.export import run_export  # noqa: E402
 from mediakit.channels.presets import load_presets  # noqa: E402
-from mediakit.channels.video_export import export_video  # noqa: E402
+from mediakit.channels.video_export import crop_path, export_video  # noqa: E402
 from mediakit.library.importer import import_files  # noqa: E402
 from mediakit.library.project import Operation  # noqa: E402
 from mediakit.media.ffmpeg import ffmpeg_exe  # noqa: E402
+from mediakit.media.probe import video_info  # noqa: E402
 
 PHOTO_CHANNELS = ["x", "instagram-feed", "instagram-story", "linkedin", "facebook", "youtube"]
 VIDEO_CHANNELS = ["youtube", "instagram-feed", "tiktok"]
+FPS = 30
 
 
 def make_clip(path: Path, seconds: float) -> None:
     subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i",
-                    f"testsrc2=size=1920x1080:rate=30:duration={seconds}", "-f", "lavfi",
+                    f"testsrc2=size=1920x1080:rate={FPS}:duration={seconds}", "-f", "lavfi",
                     "-i", f"sine=frequency=330:duration={seconds}", "-c:v", "libx264",
                     "-preset", "veryfast", "-crf", "16", "-pix_fmt", "yuv420p", "-c:a", "aac",
                     "-shortest", str(path)], check=True)
 
 
+def reframe(src: Path, video: dict) -> str:
+    """The centre crop to the channel's aspect, then a Lanczos scale: the geometry of
+    mediakit's export of a clip without subjects (so VMAF compares like with like)."""
+    cw, ch, path = crop_path(video_info(src), video["width"] / video["height"], None)
+    return (f"crop={cw}:{ch}:{path[0][1]}:{path[0][2]},"
+            f"scale={video['width']}:{video['height']}:flags=lanczos")
+
+
 def plain_ffmpeg(src: Path, video: dict, out: Path) -> None:
-    """The same encode as mediakit's, without its analysis, run directly."""
-    tw, th = video["width"], video["height"]
+    """The same encode as mediakit's, run directly: same filters, one-pass loudnorm to the
+    same target (mediakit measures first, then normalises and checks the result)."""
+    loud = video["loudness"]
     subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-i", str(src), "-vf",
-                    f"scale={tw}:{th}:force_original_aspect_ratio=increase,crop={tw}:{th},"
-                    "setsar=1,format=yuv420p", "-c:v", "libx264", "-preset", "medium",
-                    "-profile:v", video["profile"], "-b:v", video["bitrate"],
+                    f"{reframe(src, video)},setsar=1,format=yuv420p",
+                    "-af", f"loudnorm=I={loud['integrated']}:TP={loud['true_peak']}:"
+                    f"LRA={loud['lra']},aresample=48000",
+                    "-c:v", "libx264", "-preset", "medium",
+                    "-profile:v", video["profile"], "-level:v", str(video["level"]),
+                    "-g", str(round(video["gop_seconds"] * FPS)), "-b:v", video["bitrate"],
                     "-maxrate", video["maxrate"], "-bufsize", video["bufsize"], "-threads", "2",
                     "-c:a", "aac", "-ar", "48000", "-b:a", video["audio"]["bitrate"],
                     "-movflags", "+faststart", str(out)], check=True)
 
 
-def vmaf(distorted: Path, reference: Path, width: int, height: int) -> float | None:
-    graph = (f"[0:v]scale={width}:{height}:flags=bicubic,setpts=PTS-STARTPTS[d];"
-             f"[1:v]scale={width}:{height}:force_original_aspect_ratio=increase,"
-             f"crop={width}:{height},setpts=PTS-STARTPTS[r];[d][r]libvmaf=n_threads=2")
+def vmaf(distorted: Path, reference: Path, video: dict) -> float | None:
+    graph = (f"[0:v]setpts=PTS-STARTPTS[d];[1:v]{reframe(reference, video)},"
+             "setpts=PTS-STARTPTS[r];[d][r]libvmaf=n_threads=2")
     proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-i", str(distorted), "-i",
                            str(reference), "-lavfi", graph, "-f", "null", "-"],
                           capture_output=True, text=True)
@@ -111,7 +125,7 @@ def main() -> int:
             t0 = time.perf_counter()
             plain_ffmpeg(clip, video, tmp / f"ff_{ch}.mp4")
             t_ff = time.perf_counter() - t0
-            score = vmaf(tmp / f"mk_{ch}.mp4", clip, video["width"], video["height"])
+            score = vmaf(tmp / f"mk_{ch}.mp4", clip, video)
             checks = "ok" if all(result["checks"].values()) else json.dumps(result["checks"])
             print(f"{ch:<16}{t_mk:>11.1f}{t_ff:>10.1f}{t_ff / t_mk:>8.2f}×"
                   f"{score if score is not None else float('nan'):>7.1f}  {checks}")

@@ -136,7 +136,8 @@ def test_killed_batch_resumes_without_redoing_finished_jobs(tmp_path):
     assert not [p for p in out.iterdir() if ".part" in p.name and p.stat().st_size == 0]
 
 
-@pytest.mark.parametrize("channel", ["youtube", "instagram-feed"])
+# one preset per shape (16:9, 4:5, 9:16) and the broadcast loudness target (press, -23 LUFS)
+@pytest.mark.parametrize("channel", ["youtube", "instagram-feed", "tiktok", "press"])
 def test_video_preset_output_matches(tmp_path, channel):
     ffprobe = require("ffprobe")
     from mediakit.channels.video_export import export_video
@@ -158,3 +159,13 @@ def test_video_preset_output_matches(tmp_path, channel):
     assert abs(r["loudness"] - video["loudness"]["integrated"]) <= 1.0
     tags = {**probe["format"].get("tags", {}), **v.get("tags", {})}
     assert not {"creation_time", "location", "encoder"} & {k.lower() for k in tags}
+
+
+def test_video_longer_than_the_cap_is_cut_to_it(tmp_path):
+    from mediakit.channels.video_export import export_video
+    from tests.conftest import make_video
+
+    clip = make_video(tmp_path / "c.mp4", seconds=2.0, size="320x180", fps=25)
+    video = {**load_presets()["x"]["video"], "max_duration": 1.0, "width": 320, "height": 180}
+    r = export_video(clip, video, tmp_path / "x.mp4")
+    assert r["checks"]["duration_cap"] and 0.9 <= r["duration"] <= 1.05, r["duration"]
