@@ -6,6 +6,7 @@ Layout of an operation folder::
     originals/           imported originals, read-only, never written again
     cache/thumbs/        thumbnails (regenerable)
     exports/             anything mediakit writes for publication
+    people/              reference face crops of the people lists (by person id)
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ class Operation:
     @property
     def exports_dir(self) -> Path:
         return self.root / "exports"
+
+    @property
+    def people_dir(self) -> Path:
+        return self.root / "people"
 
     # -- life cycle --------------------------------------------------------------------
     @classmethod

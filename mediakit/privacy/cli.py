@@ -52,11 +52,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("people", help="listes de personnes (toujours masquer / laisser visible)")
     p.add_argument("dir", help="dossier d'opération")
-    p.add_argument("action", choices=["add", "list"])
-    p.add_argument("name", nargs="?")
+    p.add_argument("action", choices=["add", "list", "remove", "move"])
+    p.add_argument("name", nargs="?", help="nom (add) ; nom ou identifiant (remove, move)")
     p.add_argument("photos", nargs="*", help="photos de référence")
     p.add_argument("--list", dest="list_name", choices=["always_mask", "keep_visible"],
-                   default="always_mask")
+                   help="liste (add : always_mask par défaut ; move : l'autre liste par défaut)")
     p.set_defaults(handler=cmd_people)
 
 
@@ -201,19 +201,29 @@ def cmd_masks(args: argparse.Namespace) -> int:
 
 
 def cmd_people(args: argparse.Namespace) -> int:
-    from mediakit.privacy.people import enroll
+    from mediakit.privacy import people
 
     op = Operation.open(args.dir)
     if args.action == "list":
-        for list_name, people in op.doc.get(("people",), {}).items():
-            for person in people:
-                print(f"{list_name:<13} {person['name']}  ({len(person['encodings'])} photo(s))")
+        for list_name in people.LISTS:
+            for person in op.doc.get(("people", list_name), []):
+                print(f"{list_name:<13} {person['id']}  {person['name']}  "
+                      f"({len(person['encodings'])} photo(s))")
         return EXIT_OK
-    if not args.name or not args.photos:
-        raise SystemExit("mediakit people add: nom et photo(s) de référence requis")
-    person = enroll(op, args.name, args.list_name, args.photos)
+    if not args.name:
+        raise SystemExit(f"mediakit people {args.action}: nom de la personne requis")
+    if args.action == "remove":
+        done = f"{people.remove(op, args.name)['name']} retiré des listes"
+    elif args.action == "move":
+        done = f"{args.name} est dans la liste {people.move(op, args.name, args.list_name)}"
+    else:
+        if not args.photos:
+            raise SystemExit("mediakit people add: nom et photo(s) de référence requis")
+        list_name = args.list_name or "always_mask"
+        person = people.enroll(op, args.name, list_name, args.photos)
+        done = f"{person['name']} ajouté à la liste {list_name}"
     op.save()
-    print(f"{person['name']} ajouté à la liste {args.list_name}")
+    print(done)
     return EXIT_OK
 
 

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
-from mediakit.errors import MediaError
+from mediakit.atomic import atomic_path
+from mediakit.errors import MediaError, ProjectError
 from mediakit.library.project import Operation, now_iso
 from mediakit.privacy.regions import BoxTuple
 
 LISTS = ("always_mask", "keep_visible")
+FACE_SIZE = 160  # px, side of the stored reference face crop
 TOLERANCE = 0.5  # face_recognition distance; its default 0.6 confuses strangers too often
 
 
@@ -38,15 +42,24 @@ def face_encoding(rgb: np.ndarray, box: BoxTuple) -> np.ndarray | None:
     return enc[0] if enc else None
 
 
-def enroll(op: Operation, name: str, list_name: str, photos: Iterable[str | Path]) -> dict:
-    """Add a person to a list from reference photos (the largest face of each is used)."""
+@dataclass
+class References:
+    """What reference photos give: encodings, the photos used, a crop of the first face."""
+
+    encodings: list[list[float]]
+    photos: list[str]
+    face: Image.Image
+
+
+def encode_references(photos: Iterable[str | Path]) -> References:
+    """Encode the largest face of each reference photo (slow: run it off the UI thread)."""
     from mediakit.media.images import load_oriented_rgb
     from mediakit.privacy.detector import Detector
 
-    if list_name not in LISTS:
-        raise ValueError(f"liste inconnue : {list_name} (choix : {', '.join(LISTS)})")
     detector = Detector(plates=False)
-    encodings, used = [], []
+    encodings: list[list[float]] = []
+    used: list[str] = []
+    face: Image.Image | None = None
     for photo in photos:
         _, img = load_oriented_rgb(photo)
         rgb = np.asarray(img)
@@ -59,10 +72,93 @@ def enroll(op: Operation, name: str, list_name: str, photos: Iterable[str | Path
             raise MediaError(photo, "visage trop petit pour être reconnu")
         encodings.append([round(float(v), 6) for v in enc])
         used.append(str(photo))
-    person = {"id": uuid.uuid4().hex[:8], "name": name, "encodings": encodings,
-              "photos": used, "added": now_iso()}
-    op.doc.append(("people", list_name), person, label=f"ajouter {name} ({list_name})")
+        if face is None:
+            face = _square_crop(img, largest.mask_box or largest.box)
+    if face is None:
+        raise ValueError("aucune photo de référence")
+    return References(encodings, used, face)
+
+
+def _square_crop(img: Image.Image, box: BoxTuple) -> Image.Image:
+    """The square around ``box`` (clipped to the image), reduced to FACE_SIZE."""
+    x, y, w, h = box
+    side = max(w, h)
+    cx, cy = x + w / 2, y + h / 2
+    left, top = max(0, round(cx - side / 2)), max(0, round(cy - side / 2))
+    right, bottom = min(img.width, round(cx + side / 2)), min(img.height, round(cy + side / 2))
+    crop = img.crop((left, top, right, bottom)).convert("RGB")
+    crop.thumbnail((FACE_SIZE, FACE_SIZE), Image.Resampling.LANCZOS)
+    return crop
+
+
+def add_person(op: Operation, name: str, list_name: str, refs: References) -> dict:
+    """Store an encoded person in a list (one undo step); the face crop is kept in
+    ``people/`` of the operation so the list shows it even if the photos move."""
+    _check_list(list_name)
+    if not name.strip():
+        raise ValueError("nom de la personne requis")
+    person_id = uuid.uuid4().hex[:8]
+    face = op.people_dir / f"{person_id}.jpg"
+    with atomic_path(face) as tmp:
+        refs.face.save(tmp, "JPEG", quality=85)
+    person = {"id": person_id, "name": name.strip(), "encodings": refs.encodings,
+              "photos": refs.photos, "face": face.relative_to(op.root).as_posix(),
+              "added": now_iso()}
+    op.doc.append(("people", list_name), person, label=f"ajouter {person['name']} ({list_name})")
     return person
+
+
+def enroll(op: Operation, name: str, list_name: str, photos: Iterable[str | Path]) -> dict:
+    """Add a person to a list from reference photos (the largest face of each is used)."""
+    _check_list(list_name)
+    return add_person(op, name, list_name, encode_references(photos))
+
+
+def find(op: Operation, ref: str) -> tuple[str, int, dict]:
+    """``(list, index, person)`` of the person whose id, or else unique name, is ``ref``."""
+    found = [(list_name, i, person) for list_name in LISTS
+             for i, person in enumerate(op.doc.get(("people", list_name), []))]
+    for how in ("id", "name"):
+        matches = [f for f in found if f[2].get(how) == ref]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise ProjectError(f"{ref}: plusieurs personnes portent ce nom, donnez l'identifiant")
+    raise ProjectError(f"{ref}: personne inconnue dans les listes de l'opération")
+
+
+def remove(op: Operation, ref: str) -> dict:
+    """Take a person (id or unique name) off their list, as one undoable edit.
+
+    The face crop stays in ``people/`` so that undo brings the person back whole.
+    """
+    list_name, index, person = find(op, ref)
+    op.doc.delete(("people", list_name, index), label=f"retirer {person['name']} ({list_name})")
+    return person
+
+
+def move(op: Operation, ref: str, to_list: str | None = None) -> str:
+    """Move a person to ``to_list`` (default: the other list) in one undo step; returns the
+    list the person is now on."""
+    list_name, index, person = find(op, ref)
+    target = to_list or next(n for n in LISTS if n != list_name)
+    _check_list(target)
+    if target != list_name:
+        with op.doc.transaction(f"déplacer {person['name']} vers {target}"):
+            op.doc.delete(("people", list_name, index))
+            op.doc.append(("people", target), person)
+    return target
+
+
+def face_path(op: Operation, person: dict) -> Path | None:
+    """The stored face crop of ``person``, if it has one on disk."""
+    path = op.root / person["face"] if person.get("face") else None
+    return path if path is not None and path.is_file() else None
+
+
+def _check_list(list_name: str) -> None:
+    if list_name not in LISTS:
+        raise ValueError(f"liste inconnue : {list_name} (choix : {', '.join(LISTS)})")
 
 
 class PeopleMatcher:

@@ -35,6 +35,7 @@ from mediakit.ui.i18n import LANGUAGES, install, language, tr
 from mediakit.ui.infographic_panel import InfographicPanel
 from mediakit.ui.mask_review import MaskReviewPanel
 from mediakit.ui.montage_panel import MontagePanel
+from mediakit.ui.people_panel import PeoplePanel
 from mediakit.ui.rush_review import RushReviewPanel
 from mediakit.ui.validation_panel import ValidationPanel
 from mediakit.ui.workers import Worker
@@ -72,11 +73,13 @@ class MainWindow(QMainWindow):
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
         self.export = ExportPanel()
+        self.people = PeoplePanel()
         self.validation = ValidationPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(library, tr("Chutier"))
         self.tabs.addTab(self.review, tr("Anonymisation"))
         self.tabs.addTab(self.rush_review, tr("Rushes"))
+        self.tabs.addTab(self.people, tr("Personnes"))
         self.tabs.addTab(self.infographic, tr("Infographies"))
         self.tabs.addTab(self.montage, tr("Montage"))
         self.tabs.addTab(self.export, tr("Export"))
@@ -182,7 +185,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._fill_recent()
         for panel in (self.chutier, self.export, self.infographic, self.validation,
-                      self.montage):
+                      self.montage, self.people):
             panel.set_operation(op)
         self.details.setText(tr("Opération : {name}\n{count} élément(s). Double-cliquez une photo "
                                 "pour revoir ses masques.").format(name=op.name,
