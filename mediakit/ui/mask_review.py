@@ -3,11 +3,13 @@ resize with the mouse, draw new ones, before/after toggle, keyboard shortcuts.
 
 Every change goes through :mod:`mediakit.privacy.review` (undoable commands, audit trail);
 this widget only draws the project's state and turns gestures into those calls.
+The box item and the view are shared with the rush review (:mod:`mediakit.ui.rush_review`).
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from mediakit.library.project import Operation
 from mediakit.photo.preview import cached_preview, preview_path
 from mediakit.privacy import review
+from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.widgets import action_column
@@ -57,32 +60,47 @@ class _PreviewJob(QRunnable):
             self.signals.ready.emit()
 
 
-class MaskRect(QGraphicsRectItem):
-    """One mask on the picture; dragging moves it, the bottom-right corner resizes it."""
+class BoxItem(QGraphicsRectItem):
+    """A box on the picture with its label: filled green when masked, dashed red otherwise.
 
-    def __init__(self, panel: MaskReviewPanel, mask: dict) -> None:
-        x, y, w, h = mask["region"]
+    An editable box (``edited`` given) moves by dragging and resizes by its bottom-right
+    corner; ``pressed`` is called on a press, ``edited`` with the new (x, y, w, h) on release
+    when the box has changed. Both run inside the mouse event: they must not delete the item
+    (project changes redraw through the document bridge, after the event).
+    """
+
+    def __init__(self, box: Sequence[float], text: str, masked: bool, zoom: float,
+                 width: float = 3, pressed: Callable[[], object] | None = None,
+                 edited: Callable[[BoxTuple], object] | None = None) -> None:
+        x, y, w, h = box
         super().__init__(0, 0, w, h)
         self.setPos(x, y)
-        self.panel = panel
-        self.mask_id = mask["id"]
-        self.accepted = mask["state"] == review.ACCEPTED
-        self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsMovable)
-        color = ACCEPTED_PEN if self.accepted else REJECTED_PEN
-        pen = QPen(color, 3)
+        self.box = (float(x), float(y), float(w), float(h))
+        self.pressed, self.edited = pressed, edited
+        if edited is not None:
+            self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsSelectable)
+            self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsMovable)
+        else:  # clicks go through to the view
+            self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        color = ACCEPTED_PEN if masked else REJECTED_PEN
+        pen = QPen(color, width)
         pen.setCosmetic(True)
-        if not self.accepted:
+        if not masked:
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
         fill = QColor(color)
-        fill.setAlpha(40 if self.accepted else 0)
+        fill.setAlpha(40 if masked else 0)
         self.setBrush(QBrush(fill))
-        label = QGraphicsSimpleTextItem(f"{mask['id']} {mask['label']}", self)
+        label = QGraphicsSimpleTextItem(text, self)
         label.setBrush(QBrush(color))
         label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        label.setPos(0, -18 / max(panel.view.transform().m11(), 1e-3))
+        label.setPos(0, -18 / max(zoom, 1e-3))
         self._resizing = False
+
+    def set_width(self, width: float) -> None:
+        pen = self.pen()
+        pen.setWidthF(width)
+        self.setPen(pen)
 
     def _handle_size(self) -> float:
         return HANDLE / max(self.scene().views()[0].transform().m11(), 1e-3)
@@ -91,7 +109,8 @@ class MaskRect(QGraphicsRectItem):
         r = self.rect()
         h = self._handle_size()
         self._resizing = (event.pos().x() > r.right() - h and event.pos().y() > r.bottom() - h)
-        self.panel.select_mask(self.mask_id)
+        if self.pressed is not None:
+            self.pressed()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
@@ -106,7 +125,9 @@ class MaskRect(QGraphicsRectItem):
         r = self.rect()
         region = (self.pos().x() + r.x(), self.pos().y() + r.y(), r.width(), r.height())
         self._resizing = False
-        self.panel.region_edited(self.mask_id, region)
+        changed = any(abs(a - b) >= 0.5 for a, b in zip(self.box, region, strict=True))
+        if self.edited is not None and changed:
+            self.edited(region)
 
 
 class ReviewView(QGraphicsView):
@@ -189,7 +210,7 @@ class MaskReviewPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(side)
-        self._rects: dict[str, MaskRect] = {}
+        self._rects: dict[str, BoxItem] = {}
         self._selected: str | None = None
         self._preview_signals = _PreviewSignals()
         self._preview_signals.ready.connect(self._refresh_if_valid)
@@ -231,8 +252,13 @@ class MaskReviewPanel(QWidget):
                                                            self._preview_signals))
         scene.setSceneRect(QRectF(0, 0, full_w, full_h))
         if not self.show_masked:
+            zoom = self.view.transform().m11()
             for mask in self.masks():
-                rect = MaskRect(self, mask)
+                mask_id = mask["id"]
+                rect = BoxItem(mask["region"], f"{mask_id} {mask['label']}",
+                               mask["state"] == review.ACCEPTED, zoom,
+                               pressed=lambda m=mask_id: self.select_mask(m),
+                               edited=lambda box, m=mask_id: self.region_edited(m, box))
                 scene.addItem(rect)
                 self._rects[mask["id"]] = rect
         self.list.blockSignals(True)
@@ -302,14 +328,9 @@ class MaskReviewPanel(QWidget):
             self.op.save()
 
     def region_edited(self, mask_id: str, region: tuple[float, float, float, float]) -> None:
-        if not (self.op and self.sha):
-            return
-        current = next((m["region"] for m in self.masks() if m["id"] == mask_id), None)
-        if current is None or all(abs(a - b) < 0.5 for a, b in zip(current, region,
-                                                                     strict=True)):
-            return
-        review.set_region(self.op, self.sha, mask_id, region)
-        self.op.save()
+        if self.op and self.sha:
+            review.set_region(self.op, self.sha, mask_id, region)
+            self.op.save()
 
     def _add_drawn(self, rect: QRectF) -> None:
         if self.op and self.sha:

@@ -1,6 +1,7 @@
-"""Review of a rush's tracks: the frame at the playhead with its masks, frame stepping, the
-track list (accept/reject), a presence strip, keyframes drawn with the mouse, detection off
-the UI thread, and the dérushage marks (in/out ranges, markers).
+"""Review of a rush's tracks: the frame at the playhead with its masks, frame stepping,
+playback with sound (Qt Multimedia, the masks drawn over the moving picture), the track list
+(accept/reject, first/last frame), a presence strip, keyframes drawn, moved and resized with
+the mouse, detection off the UI thread, and the dérushage marks (in/out ranges, markers).
 
 Every change goes through :mod:`mediakit.video.tracks` and
 :mod:`mediakit.video.montage.derush` (undoable commands, audit trail); this widget only
@@ -11,11 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QObject,
+    QRectF,
+    QRunnable,
+    QSizeF,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPainter,
@@ -24,8 +34,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
-    QGraphicsRectItem,
-    QGraphicsSimpleTextItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -39,9 +47,10 @@ from PySide6.QtWidgets import (
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.media.ffmpeg import ffmpeg_exe
+from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
-from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, ReviewView
+from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, BoxItem, ReviewView
 from mediakit.ui.widgets import action_column, add_shortcut
 from mediakit.ui.workers import Worker
 from mediakit.video import tracks as tracks_cmd
@@ -50,6 +59,7 @@ from mediakit.video.montage import derush
 MAX_WIDTH = 960  # decoded frames are scaled down to this width at most
 SELECTED_PEN = QColor("#0063cb")
 MARK_PEN = QColor("#b34000")
+BOX_WIDTH, SELECTED_WIDTH = 2, 4  # pen widths of the track boxes
 
 
 def decode_frame(path: str, t: float, width: int, height: int) -> bytes | str:
@@ -139,7 +149,13 @@ class TrackStrip(QWidget):
 
 
 class RushReviewPanel(QWidget):
-    """Review of one rush's tracks and its dérushage marks."""
+    """Review of one rush's tracks and its dérushage marks.
+
+    Paused, the picture is a still decoded by ffmpeg at the playhead; playing, a Qt
+    Multimedia player renders the original into a video item of the same scene, under the
+    track boxes, and its position drives the playhead. The player is created on first use, so
+    the screen works (without playback) where Qt Multimedia has no backend.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -152,7 +168,10 @@ class RushReviewPanel(QWidget):
         self.mark_out: float | None = None
         self._selected: str | None = None
         self._index: tracks_cmd.TrackIndex | None = None
-        self._overlays: list[QGraphicsRectItem] = []
+        self._overlays: dict[str, BoxItem] = {}
+        self._player: Any = None  # QMediaPlayer, created by _ensure_player
+        self._video: Any = None  # its QGraphicsVideoItem
+        self._start_ms: int | None = None  # where to start once the rush is loaded
         self._generation = 0
         self._signals = _FrameSignals()
         self._signals.done.connect(self._show_frame)
@@ -163,12 +182,15 @@ class RushReviewPanel(QWidget):
         self.view.drawn.connect(self._add_drawn)
         self._pixmap = QGraphicsPixmapItem()
         self._pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._pixmap.setZValue(-2)  # under the video, under the boxes
         self.view.scene().addItem(self._pixmap)
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.valueChanged.connect(self.set_frame)
         self.strip = TrackStrip()
         self.strip.seek.connect(self.set_frame)
         self.position = QLabel()
+        self.play_button = QPushButton(tr("Lecture (Espace)"))
+        self.play_button.clicked.connect(self.toggle_play)
         self.list = QTreeWidget()
         self.list.setHeaderLabels([tr("Piste"), tr("Type"), tr("Images"), tr("État"),
                                    tr("Source")])
@@ -182,6 +204,9 @@ class RushReviewPanel(QWidget):
             (tr("Accepter (A)"), self.accept_current, "A"),
             (tr("Rejeter (R)"), self.reject_current, "R"),
             (tr("Dessiner une image clé (D)"), self.toggle_drawing, "D"),
+            (tr("Début de piste ici ([)"), self.set_track_first, "["),
+            (tr("Fin de piste ici (])"), self.set_track_last, "]"),
+            (tr("Retirer l'image clé (Suppr)"), self.remove_keyframe, "Delete"),
             (tr("Marquer comme revu (V)"), self.mark_reviewed, "V"),
             (tr("Point d'entrée (I)"), self.set_in, "I"),
             (tr("Point de sortie (O)"), self.set_out, "O"),
@@ -193,6 +218,11 @@ class RushReviewPanel(QWidget):
         for keys, step in (("Left", -1), ("Right", 1), ("Shift+Left", -1000),
                            ("Shift+Right", 1000)):
             add_shortcut(self, keys, lambda s=step: self.step(s))
+        # "[" and "]" need AltGr on a French keyboard: Maj+I / Maj+O as well
+        add_shortcut(self, "Shift+I", self.set_track_first)
+        add_shortcut(self, "Shift+O", self.set_track_last)
+        add_shortcut(self, "Space", self.toggle_play)
+        add_shortcut(self, "K", self.pause)
 
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Pistes")))
@@ -203,7 +233,10 @@ class RushReviewPanel(QWidget):
         main.addWidget(self.view, 1)
         main.addWidget(self.slider)
         main.addWidget(self.strip)
-        main.addWidget(self.position)
+        transport = QHBoxLayout()
+        transport.addWidget(self.play_button)
+        transport.addWidget(self.position, 1)
+        main.addLayout(transport)
         layout = QHBoxLayout(self)
         layout.addLayout(main, 1)
         layout.addLayout(side)
@@ -211,6 +244,7 @@ class RushReviewPanel(QWidget):
 
     # -- model -------------------------------------------------------------------------
     def set_item(self, op: Operation, sha: str) -> None:
+        self.stop()
         self.op, self.sha = op, sha
         self.bridge.watch(op.doc)
         self._selected = None
@@ -265,9 +299,8 @@ class RushReviewPanel(QWidget):
                                      source])
             entry.setData(0, Qt.ItemDataRole.UserRole, track["id"])
             self.list.addTopLevelItem(entry)
-            if track["id"] == self._selected:
-                self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
+        self._show_selection()
         fps = self.fps()
         ranges = derush.derush_of(self.op, self.sha)["ranges"]
         self.strip.set_data(tracks, self.frame_count(), self._selected,
@@ -289,36 +322,55 @@ class RushReviewPanel(QWidget):
             text += "\n" + tr("Mode dessin : tracez un rectangle sur l'image.")
         self.status.setText(text)
 
+    def _show_selection(self) -> None:
+        """The selected track highlighted in the list and the strip."""
+        self.list.blockSignals(True)
+        for i in range(self.list.topLevelItemCount()):
+            entry = self.list.topLevelItem(i)
+            if entry.data(0, Qt.ItemDataRole.UserRole) == self._selected:
+                self.list.setCurrentItem(entry)
+        self.list.blockSignals(False)
+        self.strip.selected = self._selected
+        self.strip.update()
+
     def _draw_overlays(self) -> None:
+        """The boxes of the current frame; paused, they move and resize with the mouse."""
         scene = self.view.scene()
-        for rect in self._overlays:
+        for rect in self._overlays.values():
             scene.removeItem(rect)
         self._overlays.clear()
         if self._index is None:
             return
-        scale = 1 / max(self.view.transform().m11(), 1e-3)
+        zoom = self.view.transform().m11()
+        editable = not self.playing()
         for label, box, track in self._index.boxes(self.frame):
-            masked = tracks_cmd.is_masked(track)
-            color = ACCEPTED_PEN if masked else REJECTED_PEN
-            pen = QPen(color, 4 if track["id"] == self._selected else 2)
-            pen.setCosmetic(True)
-            if not masked:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            x, y, w, h = box
-            rect = QGraphicsRectItem(x, y, w, h)
-            rect.setPen(pen)
-            fill = QColor(color)
-            fill.setAlpha(40 if masked else 0)
-            rect.setBrush(QBrush(fill))
-            text = QGraphicsSimpleTextItem(f"{track['id']} {label}", rect)
-            text.setBrush(QBrush(color))
-            text.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            text.setPos(x, y - 18 * scale)
+            track_id = track["id"]
+            rect = BoxItem(
+                box, f"{track_id} {label}", tracks_cmd.is_masked(track), zoom,
+                width=SELECTED_WIDTH if track_id == self._selected else BOX_WIDTH,
+                pressed=(lambda t=track_id: self._box_pressed(t)) if editable else None,
+                edited=(lambda b, t=track_id: self.box_edited(t, b)) if editable else None)
             scene.addItem(rect)
-            self._overlays.append(rect)
+            self._overlays[track_id] = rect
+
+    def _box_pressed(self, track_id: str) -> None:
+        """A press on a box selects its track (the boxes are restyled, not redrawn: the
+        pressed one is about to be dragged)."""
+        self._selected = track_id
+        for other, rect in self._overlays.items():
+            rect.set_width(SELECTED_WIDTH if other == track_id else BOX_WIDTH)
+        self._show_selection()
+
+    def box_edited(self, track_id: str, box: BoxTuple) -> None:
+        """A box moved or resized with the mouse: a keyframe at the current frame."""
+        frame = self.frame
+        self._on_track(lambda op, sha, t: tracks_cmd.set_keyframe(op, sha, t, frame, box),
+                       track_id)
 
     # -- frames ------------------------------------------------------------------------
-    def set_frame(self, frame: int) -> None:
+    def set_frame(self, frame: int, seek_player: bool = True) -> None:
+        """Move the playhead; while playing, the player follows unless it is the one
+        moving it (``seek_player`` False)."""
         if self.op is None or self.sha is None:
             return
         frame = max(0, min(self.frame_count() - 1, int(frame)))
@@ -334,16 +386,23 @@ class RushReviewPanel(QWidget):
             t=frame / fps, frame=frame, total=self.frame_count() - 1))
         self.strip.set_current(frame)
         self._draw_overlays()
-        self._request_frame()
+        if not self.playing():
+            self._request_frame()
+        elif seek_player:
+            self._player.setPosition(self._ms(frame))
 
     def step(self, frames: int) -> None:
-        """Move by ``frames``; ±1000 stands for one second either way."""
+        """Pause and move by ``frames``; ±1000 stands for one second either way."""
+        self.pause()
         if abs(frames) == 1000:
             frames = int(round(self.fps())) * (1 if frames > 0 else -1)
         self.set_frame(self.frame + frames)
 
     def time(self) -> float:
         return self.frame / self.fps()
+
+    def _ms(self, frame: int) -> int:
+        return int(round(frame / self.fps() * 1000))
 
     def _out_size(self) -> tuple[int, int]:
         """Size of the decoded frames: the displayed frame, at most MAX_WIDTH wide, even."""
@@ -373,12 +432,119 @@ class RushReviewPanel(QWidget):
         self._pixmap.setPixmap(QPixmap.fromImage(image))
         self._pixmap.setScale(int(self.info()["width"]) / out_w)
         self.shown_frame = frame
+        if self._video is not None and not self.playing():
+            self._video.hide()  # the still replaces the paused video
+
+    # -- playback ----------------------------------------------------------------------
+    def _ensure_player(self) -> bool:
+        """Create the player on first use; False, with a message, when Qt Multimedia cannot
+        play here."""
+        if self._player is not None:
+            return True
+        try:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+            from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
+        except ImportError as exc:
+            self.status.setText("⛔ " + tr("Lecture impossible : Qt Multimedia est absent "
+                                          "({error}).").format(error=exc))
+            return False
+        player = QMediaPlayer(self)
+        if not player.isAvailable():
+            player.deleteLater()
+            self.status.setText("⛔ " + tr("Lecture impossible : aucun moteur de lecture "
+                                          "vidéo sur ce poste."))
+            return False
+        if not QMediaDevices.audioOutputs():
+            self.status.setText(tr("Lecture sans son : aucune sortie audio sur ce poste."))
+        player.setAudioOutput(QAudioOutput(player))
+        self._video = QGraphicsVideoItem()
+        self._video.setAspectRatioMode(Qt.AspectRatioMode.IgnoreAspectRatio)
+        self._video.setZValue(-1)  # over the still, under the boxes
+        self._video.hide()
+        self.view.scene().addItem(self._video)
+        player.setVideoOutput(self._video)
+        player.positionChanged.connect(self._player_moved)
+        player.playbackStateChanged.connect(self._player_state)
+        player.mediaStatusChanged.connect(self._media_status)
+        player.errorOccurred.connect(self._player_error)
+        self._player = player
+        return True
+
+    def playing(self) -> bool:
+        return self._player is not None and self._player.isPlaying()
+
+    def toggle_play(self) -> None:
+        if self.playing() or self._start_ms is not None:
+            self.pause()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        """Play the original rush with its sound from the playhead (from the start when at
+        the end)."""
+        if self.op is None or self.sha is None or self.playing() or not self._ensure_player():
+            return
+        if self.frame >= self.frame_count() - 1:
+            self.set_frame(0)
+        info = self.info()
+        self._video.setSize(QSizeF(float(info["width"]), float(info["height"])))
+        self._video.show()
+        url = QUrl.fromLocalFile(str(self.op.original_path(self.sha)))
+        if self._player.source() != url:
+            self._start_ms = self._ms(self.frame)  # a position is only kept once loaded
+            self._player.setSource(url)
+        else:
+            self._player.setPosition(self._ms(self.frame))
+            self._player.play()
+
+    def pause(self) -> None:
+        self._start_ms = None
+        if self.playing():
+            self._player.pause()
+
+    def stop(self) -> None:
+        """Stop playing and forget the rush (another one is opened)."""
+        self._start_ms = None
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
+            self._video.hide()
+
+    def hideEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        self.pause()
+        super().hideEvent(event)
+
+    def _media_status(self, status: object) -> None:
+        if self._start_ms is not None and status == self._player.MediaStatus.LoadedMedia:
+            self._player.setPosition(self._start_ms)
+            self._start_ms = None
+            self._player.play()
+
+    def _player_moved(self, ms: int) -> None:
+        if self.playing():
+            self.set_frame(round(ms / 1000 * self.fps()), seek_player=False)
+
+    def _player_state(self, _state: object) -> None:
+        """Playing: the boxes follow the video. Paused or at the end: back to a still."""
+        playing = self.playing()
+        self.play_button.setText(tr("Pause (Espace)") if playing else tr("Lecture (Espace)"))
+        self.shown_frame = None
+        self._draw_overlays()  # editable only while paused
+        if playing:
+            self._generation += 1  # a still still being decoded would hide the video
+            self._video.show()
+        elif self.op is not None and self.sha in self.op.items:
+            self._request_frame()
+
+    def _player_error(self, _error: object, message: str) -> None:
+        self.stop()
+        self.status.setText("⛔ " + tr("Lecture impossible : {error}").format(error=message))
 
     # -- actions -----------------------------------------------------------------------
     def _try(self, fn) -> bool:  # noqa: ANN001
         try:
             fn()
-        except (MediakitError, KeyError, ValueError) as exc:
+        except (MediakitError, ValueError) as exc:
             self.status.setText(f"⛔ {exc}")
             return False
         self.op.save()  # type: ignore[union-attr]
@@ -392,16 +558,39 @@ class RushReviewPanel(QWidget):
         if current is not None:
             self.select_track(current.data(0, Qt.ItemDataRole.UserRole))
 
-    def _set_state(self, state: str) -> None:
-        if self.op and self.sha and self._selected:
-            op, sha, track_id = self.op, self.sha, self._selected
-            self._try(lambda: tracks_cmd.set_state(op, sha, track_id, state))
+    def _on_track(self, fn: Callable[[Operation, str, str], object],
+                  track_id: str | None = None) -> None:
+        """``fn(op, sha, track_id)`` on the given or selected track, errors in the status."""
+        track_id = track_id or self._selected
+        if self.op is None or self.sha is None:
+            return
+        if track_id is None:
+            self.status.setText(tr("Sélectionnez d'abord une piste (liste ou clic sur son "
+                                   "cadre)."))
+            return
+        op, sha = self.op, self.sha
+        self._try(lambda: fn(op, sha, track_id))
 
     def accept_current(self) -> None:
-        self._set_state(tracks_cmd.ACCEPTED)
+        self._on_track(lambda op, sha, t: tracks_cmd.set_state(op, sha, t, tracks_cmd.ACCEPTED))
 
     def reject_current(self) -> None:
-        self._set_state(tracks_cmd.REJECTED)
+        self._on_track(lambda op, sha, t: tracks_cmd.set_state(op, sha, t, tracks_cmd.REJECTED))
+
+    def set_track_first(self) -> None:
+        """The selected track starts at the current frame."""
+        frame = self.frame
+        self._on_track(lambda op, sha, t: tracks_cmd.set_span(op, sha, t, first=frame))
+
+    def set_track_last(self) -> None:
+        """The selected track ends at the current frame."""
+        frame = self.frame
+        self._on_track(lambda op, sha, t: tracks_cmd.set_span(op, sha, t, last=frame))
+
+    def remove_keyframe(self) -> None:
+        """Remove the selected track's keyframe at the current frame."""
+        frame = self.frame
+        self._on_track(lambda op, sha, t: tracks_cmd.remove_keyframe(op, sha, t, frame))
 
     def mark_reviewed(self) -> None:
         if self.op and self.sha:

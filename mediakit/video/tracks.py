@@ -21,6 +21,7 @@ import bisect
 from collections.abc import Iterable
 from typing import Any
 
+from mediakit.errors import ProjectError
 from mediakit.library import audit
 from mediakit.library.project import Operation
 from mediakit.privacy.regions import BoxTuple
@@ -131,7 +132,7 @@ def find(op: Operation, sha: str, track_id: str) -> int:
     for i, track in enumerate(item_tracks(op, sha)):
         if track["id"] == track_id:
             return i
-    raise KeyError(f"{track_id}: aucune piste de ce nom sur {op.items[sha]['name']}")
+    raise ProjectError(f"{track_id}: aucune piste de ce nom sur {op.items[sha]['name']}")
 
 
 def set_state(op: Operation, sha: str, track_id: str, state: str) -> None:
@@ -173,7 +174,14 @@ def set_keyframe(op: Operation, sha: str, track_id: str, frame: int, box: BoxTup
 
 
 def remove_keyframe(op: Operation, sha: str, track_id: str, frame: int) -> None:
+    """Remove the keyframe at ``frame``; ValueError when there is none there or it is the
+    track's only one (a track needs a box)."""
     i = find(op, sha, track_id)
+    keys = op.items[sha]["tracks"][i]["keyframes"]
+    if str(frame) not in keys:
+        raise ProjectError(f"piste {track_id} : pas d'image clé à l'image {frame}")
+    if len(keys) == 1:
+        raise ProjectError(f"piste {track_id} : sa seule image clé ne peut pas être retirée")
     op.doc.delete(("items", sha, "tracks", i, "keyframes", str(frame)),
                   label=f"retirer l'image clé {frame} de la piste {track_id}")
 
@@ -187,7 +195,7 @@ def set_span(op: Operation, sha: str, track_id: str, first: int | None = None,
     first = old_first if first is None else max(0, first)
     last = old_last if last is None else last
     if last < first:
-        raise ValueError(f"piste {track_id} : la fin ({last}) précède le début ({first})")
+        raise ProjectError(f"piste {track_id} : la fin ({last}) précède le début ({first})")
     kept = {f: b for f, b in track["keyframes"].items() if first <= int(f) <= last}
     if not kept:  # keep the nearest box so the track still has a position
         near = min(track["keyframes"].items(),

@@ -1,5 +1,5 @@
 """Rush review: frame display and stepping, reject a track, draw a manual track and undo,
-dérushage in/out marks."""
+dérushage in/out marks, boxes moved and resized with the mouse, track spans, playback."""
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
@@ -89,3 +89,75 @@ def test_strip_click_seeks(qtbot, window, tmp_path):
     QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      strip.rect().center())
     assert abs(panel.frame - panel.frame_count() // 2) <= 1
+
+
+def _keyframes(op, sha):
+    return op.items[sha]["tracks"][0]["keyframes"]
+
+
+def test_move_and_resize_a_box(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    panel.set_frame(10)
+    _drag(panel.view, QPointF(140, 100), QPointF(170, 120))  # the box's middle: a move
+    assert panel._selected == "t1"  # the press selected the track
+    assert panel.list.currentItem().text(0) == "t1"
+    x, y, w, h = _keyframes(op, sha)["10"]
+    assert abs(x - 130) < 3 and abs(y - 80) < 3 and (w, h) == (80.0, 80.0)
+    op.doc.undo()
+    assert list(_keyframes(op, sha)) == ["0"]
+    qtbot.waitUntil(lambda: panel._overlays["t1"].pos().x() == 100, timeout=3000)
+
+    _drag(panel.view, QPointF(178, 138), QPointF(198, 168))  # the bottom-right handle
+    x, y, w, h = _keyframes(op, sha)["10"]
+    assert (x, y) == (100.0, 60.0) and abs(w - 100) < 3 and abs(h - 110) < 3
+    qtbot.waitUntil(lambda: panel._overlays["t1"].rect().width() == w, timeout=3000)
+
+
+def test_track_span_and_keyframe_removal(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    track = lambda: op.items[sha]["tracks"][0]  # noqa: E731
+    panel.set_frame(5)
+    QTest.keyClick(panel, Qt.Key.Key_BracketLeft)
+    assert "Sélectionnez" in panel.status.text() and track()["frames"] == [0, 30]
+    panel.select_track("t1")
+    QTest.keyClick(panel, Qt.Key.Key_BracketLeft)
+    assert track()["frames"] == [5, 30] and list(track()["keyframes"]) == ["5"]
+    panel.set_frame(20)
+    QTest.keyClick(panel, Qt.Key.Key_BracketRight)
+    assert track()["frames"] == [5, 20]
+    panel.set_frame(25)
+    QTest.keyClick(panel, Qt.Key.Key_O, Qt.KeyboardModifier.ShiftModifier)
+    assert track()["frames"] == [5, 25]
+    panel.set_frame(2)
+    QTest.keyClick(panel, Qt.Key.Key_BracketRight)  # before the start: refused
+    assert track()["frames"] == [5, 25]
+    assert "précède le début" in panel.status.text()
+
+    tracks.set_keyframe(op, sha, "t1", 15, (120.0, 60.0, 80.0, 80.0))
+    panel.set_frame(15)
+    QTest.keyClick(panel, Qt.Key.Key_Delete)
+    assert list(track()["keyframes"]) == ["5"]
+    QTest.keyClick(panel, Qt.Key.Key_Delete)
+    assert "pas d'image clé" in panel.status.text()
+    panel.set_frame(5)
+    QTest.keyClick(panel, Qt.Key.Key_Delete)
+    assert "seule image clé" in panel.status.text() and list(track()["keyframes"]) == ["5"]
+    op.doc.undo()  # the removal
+    assert sorted(track()["keyframes"]) == ["15", "5"]
+
+
+def test_play_and_pause(qtbot, window, tmp_path):
+    _, _, panel = _setup(qtbot, window, tmp_path)
+    panel.set_frame(10)
+    QTest.keyClick(panel, Qt.Key.Key_Space)
+    if panel._player is None:  # no Qt Multimedia backend here: a message, still frames
+        assert "⛔" in panel.status.text() and not panel.playing()
+        return
+    qtbot.waitUntil(lambda: panel.frame > 12, timeout=5000)  # the playhead follows the video
+    assert panel._video.isVisible() and panel.slider.value() == panel.frame
+    assert all(box.edited is None for box in panel._overlays.values())  # boxes follow only
+    QTest.keyClick(panel, Qt.Key.Key_Space)
+    assert not panel.playing() and panel.play_button.text() == "Lecture (Espace)"
+    qtbot.waitUntil(lambda: panel.shown_frame == panel.frame, timeout=5000)  # a still again
+    assert not panel._video.isVisible()
+    assert all(box.edited is not None for box in panel._overlays.values())  # editable again

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from mediakit.errors import ProjectError
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.privacy.masking import MaskStyle
@@ -71,6 +74,8 @@ def test_cut_and_extend(square_clip: Path, tmp_path: Path) -> None:
     assert all(10 <= int(f) <= 20 for f in cut["keyframes"])
     tr.set_span(op, sha, track["id"], last=30)
     assert tr.TrackBoxes(tr.item_tracks(op, sha)[0]).box(30) is not None
+    with pytest.raises(ProjectError, match="pas d'image clé"):
+        tr.remove_keyframe(op, sha, track["id"], 25)
 
 
 def test_tracks_command(square_clip: Path, tmp_path: Path, capsys) -> None:

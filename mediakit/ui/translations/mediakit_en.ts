@@ -238,6 +238,10 @@
       <translation>Charte compliance</translation>
     </message>
     <message>
+      <source>Masques</source>
+      <translation>Masks</translation>
+    </message>
+    <message>
       <source>Accepter (A)</source>
       <translation>Accept (A)</translation>
     </message>
@@ -260,10 +264,6 @@
     <message>
       <source>Marquer comme revu (V)</source>
       <translation>Mark as reviewed (V)</translation>
-    </message>
-    <message>
-      <source>Masques</source>
-      <translation>Masks</translation>
     </message>
     <message>
       <source>Appliquer au clip</source>
@@ -310,6 +310,88 @@
       <translation>No timeline: create one (mediakit montage … --save) or run the demo.</translation>
     </message>
     <message>
+      <source>Toujours masquer</source>
+      <translation>Always mask</translation>
+    </message>
+    <message>
+      <source>Laisser visible</source>
+      <translation>Keep visible</translation>
+    </message>
+    <message>
+      <source>Personnes</source>
+      <translation>People</translation>
+    </message>
+    <message>
+      <source>« Toujours masquer » : personnes à protéger (agents enrôlés…), masquées sur toutes les photos et vidéos même si leur masque a été rejeté par erreur. « Laisser visible » : personnes qui ont consenti (porte-parole…), laissées visibles mais signalées à la relecture. Chaque personne est reconnue d'après le visage de ses photos de référence.</source>
+      <translation>“Always mask”: people to protect (enrolled officers…), masked on every photo and video even if their mask was rejected by mistake. “Keep visible”: people who consented (spokesperson…), left visible but flagged for review. Each person is recognised from the face on their reference photos.</translation>
+    </message>
+    <message>
+      <source>Ajouter une personne…</source>
+      <translation>Add a person…</translation>
+    </message>
+    <message>
+      <source>Retirer</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Déplacer vers l'autre liste</source>
+      <translation>Move to the other list</translation>
+    </message>
+    <message>
+      <source>Ajouter une personne</source>
+      <translation>Add a person</translation>
+    </message>
+    <message>
+      <source>Nom :</source>
+      <translation>Name:</translation>
+    </message>
+    <message>
+      <source>Liste :</source>
+      <translation>List:</translation>
+    </message>
+    <message>
+      <source>Photos de référence (un visage bien visible)</source>
+      <translation>Reference photos (one clearly visible face)</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)</source>
+      <translation>Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+      <source>⛔ Donnez un nom et au moins une photo de référence.</source>
+      <translation>⛔ Give a name and at least one reference photo.</translation>
+    </message>
+    <message>
+      <source>Recherche du visage de {name} sur {count} photo(s)…</source>
+      <translation>Looking for {name}'s face on {count} photo(s)…</translation>
+    </message>
+    <message>
+      <source>{name} ajouté(e) à « {list} ».</source>
+      <translation>{name} added to “{list}”.</translation>
+    </message>
+    <message>
+      <source>⛔ Personne non ajoutée : {message}</source>
+      <translation>⛔ Person not added: {message}</translation>
+    </message>
+    <message>
+      <source>{name} retiré(e) des listes (Ctrl+Z pour annuler).</source>
+      <translation>{name} removed from the lists (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+      <source>{name} déplacé(e) vers « {list} ».</source>
+      <translation>{name} moved to “{list}”.</translation>
+    </message>
+    <message>
+      <source>{count} photo(s) de référence :
+{photos}</source>
+      <translation>{count} reference photo(s):
+{photos}</translation>
+    </message>
+    <message>
+      <source>Lecture (Espace)</source>
+      <translation>Play (Space)</translation>
+    </message>
+    <message>
       <source>Détecter</source>
       <translation>Detect</translation>
     </message>
@@ -346,22 +428,6 @@
       <translation>Source</translation>
     </message>
     <message>
-      <source>Dessiner une image clé (D)</source>
-      <translation>Draw a keyframe (D)</translation>
-    </message>
-    <message>
-      <source>Point d'entrée (I)</source>
-      <translation>Mark in (I)</translation>
-    </message>
-    <message>
-      <source>Point de sortie (O)</source>
-      <translation>Mark out (O)</translation>
-    </message>
-    <message>
-      <source>Repère (M)</source>
-      <translation>Marker (M)</translation>
-    </message>
-    <message>
       <source>Pistes</source>
       <translation>Tracks</translation>
     </message>
@@ -392,20 +458,72 @@
       <translation>Drawing mode: drag a rectangle on the frame.</translation>
     </message>
     <message>
+      <source>Lecture sans son : aucune sortie audio sur ce poste.</source>
+      <translation>Playing without sound: no audio output on this computer.</translation>
+    </message>
+    <message>
+      <source>Pause (Espace)</source>
+      <translation>Pause (Space)</translation>
+    </message>
+    <message>
+      <source>Sélectionnez d'abord une piste (liste ou clic sur son cadre).</source>
+      <translation>Select a track first (in the list or by clicking its box).</translation>
+    </message>
+    <message>
       <source>La sortie doit suivre l'entrée.</source>
       <translation>The out point must come after the in point.</translation>
+    </message>
+    <message>
+      <source>Dessiner une image clé (D)</source>
+      <translation>Draw a keyframe (D)</translation>
+    </message>
+    <message>
+      <source>Début de piste ici ([)</source>
+      <translation>Track starts here ([)</translation>
+    </message>
+    <message>
+      <source>Fin de piste ici (])</source>
+      <translation>Track ends here (])</translation>
+    </message>
+    <message>
+      <source>Retirer l'image clé (Suppr)</source>
+      <translation>Remove the keyframe (Del)</translation>
+    </message>
+    <message>
+      <source>Point d'entrée (I)</source>
+      <translation>Mark in (I)</translation>
+    </message>
+    <message>
+      <source>Point de sortie (O)</source>
+      <translation>Mark out (O)</translation>
+    </message>
+    <message>
+      <source>Repère (M)</source>
+      <translation>Marker (M)</translation>
     </message>
     <message>
       <source>{t:.2f} s — image {frame} / {total}</source>
       <translation>{t:.2f} s — frame {frame} / {total}</translation>
     </message>
     <message>
+      <source>Lecture impossible : aucun moteur de lecture vidéo sur ce poste.</source>
+      <translation>Cannot play: no video playback engine on this computer.</translation>
+    </message>
+    <message>
       <source>Entrée : {t:.2f} s</source>
       <translation>In: {t:.2f} s</translation>
     </message>
     <message>
+      <source>Lecture impossible : {error}</source>
+      <translation>Cannot play: {error}</translation>
+    </message>
+    <message>
       <source>{count} piste(s) détectée(s)</source>
       <translation>{count} track(s) detected</translation>
+    </message>
+    <message>
+      <source>Lecture impossible : Qt Multimedia est absent ({error}).</source>
+      <translation>Cannot play: Qt Multimedia is missing ({error}).</translation>
     </message>
     <message>
       <source>Préparer un paquet de relecture…</source>
