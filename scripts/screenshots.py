@@ -48,6 +48,10 @@ def main() -> int:
         group = next(s for s in photos if op.items[s]["name"] == "groupe.jpg")
         if rushes:
             save_timeline(op, "principal", demo_timeline(op, rushes[0], group))
+        from mediakit.privacy.people import enroll
+
+        enroll(op, "Porte-parole (consentement écrit)", "keep_visible",
+               [ROOT / "assets" / "photos" / "gps.jpg"])
         op.save()
         window = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window.set_operation(op)
@@ -77,6 +81,9 @@ def main() -> int:
             window.montage.time.setValue(60)
             settle(4000)
             window.grab().save(str(out / "ui-montage.png"))
+        window.tabs.setCurrentWidget(window.people)
+        settle()
+        window.grab().save(str(out / "ui-personnes.png"))
         window.tabs.setCurrentWidget(window.infographic)
         window.infographic.update_preview()
         settle(2500)
