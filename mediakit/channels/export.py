@@ -29,6 +29,7 @@ from mediakit.channels.stills import EXT, export_still
 from mediakit.errors import Cancelled, MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
+from mediakit.library.status import is_reviewed
 from mediakit.media.images import load_oriented_rgb
 from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.photo.adjust import apply_adjustments, transform_boxes
@@ -67,11 +68,6 @@ class ExportSummary:
     @property
     def ok(self) -> bool:
         return not self.failed and not self.refused
-
-
-def is_reviewed(item: dict[str, Any]) -> bool:
-    """True when the officer has reviewed the item's masks (photo) or tracks (video)."""
-    return bool(item.get("tracks_reviewed" if item["kind"] == VIDEO else "masks_reviewed"))
 
 
 def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: Path,

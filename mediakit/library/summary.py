@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mediakit.library.project import Operation
-
-STATUS_FR = {"to_anonymize": "à anonymiser", "anonymized": "anonymisé", "to_validate": "à valider",
-             "validated": "validé", "corrections_requested": "corrections demandées",
-             "exported": "exporté"}
+from mediakit.library.status import status_fr
 
 
 def item_lines(op: Operation) -> list[str]:
@@ -35,8 +32,7 @@ def describe(sha: str, item: dict[str, Any]) -> list[str]:
     camera = " ".join(x for x in (info.get("camera_make"), info.get("camera_model")) if x)
     facts.append(f"appareil {camera or 'inconnu'}")
     facts.append("GPS : OUI" if info.get("gps") else "GPS : non")
-    status = STATUS_FR.get(item.get("status", ""), item.get("status", ""))
-    return [head, "            " + " · ".join(facts) + f" · {status}"]
+    return [head, "            " + " · ".join(facts) + f" · {status_fr(item)}"]
 
 
 def _size(n: int) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediakit.library.project import Operation
-from mediakit.library.summary import STATUS_FR
+from mediakit.library.status import STATUS_FR, item_status
 from mediakit.ui.i18n import tr
 
 
@@ -112,7 +112,7 @@ class Chutier(QWidget):
         for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
             if kind and item["kind"] != kind:
                 continue
-            if status and item.get("status") != status:
+            if status and item_status(item) != status:
                 continue
             if isinstance(cull, str) and item.get("flag") != cull:
                 continue
@@ -133,7 +133,7 @@ class Chutier(QWidget):
             return
         for sha in self.visible_items():
             item = self.op.items[sha]
-            status = STATUS_FR.get(item.get("status", ""), "")
+            status = STATUS_FR[item_status(item)]
             flag = " ✔" if item.get("masks_reviewed") else ""
             entry = QListWidgetItem(self._icons.get(sha, QIcon()), f"{item['name']}\n{status}{flag}")
             entry.setData(Qt.ItemDataRole.UserRole, sha)

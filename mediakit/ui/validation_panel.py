@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
-from mediakit.library.summary import STATUS_FR
+from mediakit.library.status import status_fr
 from mediakit.ui.i18n import tr
 from mediakit.ui.workers import Worker
 
@@ -64,7 +64,7 @@ class ValidationPanel(QWidget):
             self.table.insertRow(row)
             comments = " | ".join(c.get("comment", "") for c in item.get("review_comments", [])
                                   if c.get("comment"))
-            values = [item["name"], STATUS_FR.get(item.get("status", ""), item.get("status", "")),
+            values = [item["name"], status_fr(item),
                       str(item.get("version", "—")), comments]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))

@@ -18,6 +18,7 @@ from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
+from mediakit.library.status import item_status
 from mediakit.media.ffmpeg import run_ffmpeg
 from mediakit.media.kinds import PHOTO
 from mediakit.validation import contact_sheet, html_page, versions
@@ -161,7 +162,7 @@ def _item_entry(op: Operation, sha: str, index: int, version: int, previous: int
     reviewed_version, changes = versions.changes_since_review(item)
     return {"item": sha, "index": index, "name": item["name"], "kind": item["kind"],
             "version": version, "content_hash": versions.content_hash(item),
-            "status_before": item.get("status"),
+            "status_before": item_status(item),
             "caption": item.get("caption"), "alt_text": item.get("alt_text"),
             "credit": item.get("credit"), "anonymisation": anonymisation(item),
             "metadata": metadata_report(op.original_path(sha), outs, allowed),

@@ -13,11 +13,11 @@ from typing import Any
 
 from PIL import Image
 
-from mediakit.library.summary import STATUS_FR
+from mediakit.library.status import STATUS_FR
 from mediakit.validation.summary import describe_metadata
 
 DECISION_FORMAT = "mediakit-decision/1"
-STATUS_LABELS = {**STATUS_FR, "corrections_requested": "corrections demandées", None: "—"}
+STATUS_LABELS = {**STATUS_FR, None: "—"}
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f3f4f6;
