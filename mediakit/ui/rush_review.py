@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QObject,
     QRectF,
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.media.ffmpeg import ffmpeg_exe
+from mediakit.privacy.masking import MaskStyle, apply_masks
 from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
@@ -82,14 +84,20 @@ class _FrameSignals(QObject):
 
 
 class _FrameJob(QRunnable):
+    """Decode one frame; with ``masks`` (boxes in decoded pixels), mask it as the export will."""
+
     def __init__(self, signals: _FrameSignals, generation: int, frame: int, path: str,
-                 t: float, size: tuple[int, int]) -> None:
+                 t: float, size: tuple[int, int], masks: list[BoxTuple] | None = None) -> None:
         super().__init__()
         self.signals, self.generation, self.frame = signals, generation, frame
-        self.path, self.t, self.size = path, t, size
+        self.path, self.t, self.size, self.masks = path, t, size, masks
 
     def run(self) -> None:
         result = decode_frame(self.path, self.t, *self.size)
+        if self.masks and isinstance(result, bytes):
+            rgb = np.frombuffer(result, np.uint8).reshape(self.size[1], self.size[0], 3).copy()
+            apply_masks(rgb, self.masks, MaskStyle())
+            result = rgb.tobytes()
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
             self.signals.done.emit(self.generation, self.frame, result)
 
@@ -169,6 +177,7 @@ class RushReviewPanel(QWidget):
         self._selected: str | None = None
         self._index: tracks_cmd.TrackIndex | None = None
         self._overlays: dict[str, BoxItem] = {}
+        self.show_masked = False  # "after": the frame masked as exported, no boxes
         self._player: Any = None  # QMediaPlayer, created by _ensure_player
         self._video: Any = None  # its QGraphicsVideoItem
         self._start_ms: int | None = None  # where to start once the rush is loaded
@@ -211,6 +220,7 @@ class RushReviewPanel(QWidget):
             (tr("Point d'entrée (I)"), self.set_in, "I"),
             (tr("Point de sortie (O)"), self.set_out, "O"),
             (tr("Repère (M)"), self.add_marker, "M"),
+            (tr("Avant / après masquage (B)"), self.toggle_masked, "B"),
         ))
         self.detect_button = QPushButton(tr("Détecter"))
         self.detect_button.clicked.connect(self.detect)
@@ -306,6 +316,8 @@ class RushReviewPanel(QWidget):
         self.strip.set_data(tracks, self.frame_count(), self._selected,
                             [(int(r["in"] * fps), int(r["out"] * fps)) for r in ranges])
         self._draw_overlays()
+        if self.show_masked and not self.playing():
+            self._request_frame()  # the masks changed: so does the masked picture
         self._update_status()
 
     def _update_status(self) -> None:
@@ -339,7 +351,7 @@ class RushReviewPanel(QWidget):
         for rect in self._overlays.values():
             scene.removeItem(rect)
         self._overlays.clear()
-        if self._index is None:
+        if self._index is None or self.show_masked:
             return
         zoom = self.view.transform().m11()
         editable = not self.playing()
@@ -416,9 +428,22 @@ class RushReviewPanel(QWidget):
         # seek a little before the frame's time so rounding never skips it
         t = max(0.0, (self.frame - 0.25) / self.fps())
         self._pool.clear()  # requests not started yet are outdated
+        size = self._out_size()
+        masks = None
+        if self.show_masked and self._index is not None:
+            k = size[0] / max(1, int(self.info()["width"]))
+            masks = [(x * k, y * k, w * k, h * k) for _, (x, y, w, h), track
+                     in self._index.boxes(self.frame) if tracks_cmd.is_masked(track)]
         self._pool.start(_FrameJob(self._signals, self._generation, self.frame,
                                    str(self.op.original_path(self.sha)),  # type: ignore[union-attr,arg-type]
-                                   t, self._out_size()))
+                                   t, size, masks))
+
+    def toggle_masked(self) -> None:
+        """Before/after: the original with its boxes, or the frame masked as exported."""
+        self.show_masked = not self.show_masked
+        self._draw_overlays()
+        if self.op and self.sha and not self.playing():
+            self._request_frame()
 
     def _show_frame(self, generation: int, frame: int, result: object) -> None:
         if generation != self._generation or self.op is None:

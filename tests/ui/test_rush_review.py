@@ -161,3 +161,26 @@ def test_play_and_pause(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: panel.shown_frame == panel.frame, timeout=5000)  # a still again
     assert not panel._video.isVisible()
     assert all(box.edited is not None for box in panel._overlays.values())  # editable again
+
+
+def _picture(panel):
+    image = panel._pixmap.pixmap().toImage()
+    return [[image.pixelColor(x, y).getRgb()[:3] for x in range(0, 320, 8)]
+            for y in range(0, 240, 8)]
+
+
+def test_before_after_shows_the_frame_masked(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    before = _picture(panel)
+    QTest.keyClick(panel, Qt.Key.Key_B)
+    assert panel.show_masked and not panel._overlays  # the picture as exported, no boxes
+    qtbot.waitUntil(lambda: _picture(panel) != before, timeout=5000)
+    after = _picture(panel)
+    inside = {(r, c) for r in range(30) for c in range(40)
+              if 60 <= r * 8 < 140 and 100 <= c * 8 < 180}
+    changed = {(r, c) for r in range(30) for c in range(40) if after[r][c] != before[r][c]}
+    assert changed and changed <= inside  # the mask lands on the track's box only
+    tracks.set_state(op, sha, "t1", tracks.REJECTED)  # a rejected track is not masked
+    qtbot.waitUntil(lambda: _picture(panel) == before, timeout=5000)
+    QTest.keyClick(panel, Qt.Key.Key_B)
+    assert not panel.show_masked and len(panel._overlays) == 1

@@ -24,6 +24,10 @@
       <translation>Rushes</translation>
     </message>
     <message>
+      <source>Personnes</source>
+      <translation>People</translation>
+    </message>
+    <message>
       <source>Infographies</source>
       <translation>Infographics</translation>
     </message>
@@ -318,10 +322,6 @@
       <translation>Keep visible</translation>
     </message>
     <message>
-      <source>Personnes</source>
-      <translation>People</translation>
-    </message>
-    <message>
       <source>« Toujours masquer » : personnes à protéger (agents enrôlés…), masquées sur toutes les photos et vidéos même si leur masque a été rejeté par erreur. « Laisser visible » : personnes qui ont consenti (porte-parole…), laissées visibles mais signalées à la relecture. Chaque personne est reconnue d'après le visage de ses photos de référence.</source>
       <translation>“Always mask”: people to protect (enrolled officers…), masked on every photo and video even if their mask was rejected by mistake. “Keep visible”: people who consented (spokesperson…), left visible but flagged for review. Each person is recognised from the face on their reference photos.</translation>
     </message>
@@ -500,6 +500,10 @@
     <message>
       <source>Repère (M)</source>
       <translation>Marker (M)</translation>
+    </message>
+    <message>
+      <source>Avant / après masquage (B)</source>
+      <translation>Before / after masking (B)</translation>
     </message>
     <message>
       <source>{t:.2f} s — image {frame} / {total}</source>
