@@ -351,8 +351,8 @@ class RushReviewPanel(QWidget):
         for rect in self._overlays.values():
             scene.removeItem(rect)
         self._overlays.clear()
-        if self._index is None or self.show_masked:
-            return
+        if self._index is None or (self.show_masked and not self.playing()):
+            return  # the masked still needs no boxes; the playing original does
         zoom = self.view.transform().m11()
         editable = not self.playing()
         for label, box, track in self._index.boxes(self.frame):
