@@ -6,12 +6,12 @@ Bundled presets live beside this module; a user's folder (``MEDIAKIT_PRESETS`` o
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 
 from mediakit.errors import MediakitError
+from mediakit.jsonfile import read_json_object
 
 BUNDLED = Path(__file__).with_name("presets")
 
@@ -28,10 +28,7 @@ def load_presets() -> dict[str, dict[str, Any]]:
         if not folder.is_dir():
             continue
         for path in sorted(folder.glob("*.json")):
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, json.JSONDecodeError) as exc:
-                raise MediakitError(f"{path}: préréglage illisible ({exc})") from exc
+            data = read_json_object(path, "préréglage")
             data.setdefault("name", path.stem)
             data["file"] = str(path)
             presets[data["name"]] = data

@@ -17,7 +17,6 @@ when they are missing.
 from __future__ import annotations
 
 import copy
-import json
 import os
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,8 +25,9 @@ from typing import Any
 
 from PIL import Image
 
-from mediakit.errors import MediakitError, display_path
+from mediakit.errors import MediakitError
 from mediakit.infographic.colours import is_hex, normalise_hex
+from mediakit.jsonfile import read_json_object
 
 BUNDLED = Path(__file__).resolve().parents[2] / "charte"
 CHARTE_FILE = "charte.json"
@@ -58,16 +58,7 @@ def charte_folders() -> dict[str, Path]:
 
 
 def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CharteError(f"{display_path(path)} : fichier illisible ({exc.strerror})") from exc
-    except json.JSONDecodeError as exc:
-        raise CharteError(f"{display_path(path)} : JSON invalide ligne {exc.lineno} "
-                          f"({exc.msg})") from exc
-    if not isinstance(data, dict):
-        raise CharteError(f"{display_path(path)} : un objet JSON est attendu")
-    return data
+    return read_json_object(path, "charte", CharteError)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

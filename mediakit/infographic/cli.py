@@ -14,6 +14,7 @@ from mediakit.infographic.compliance import Issue, check_record
 from mediakit.infographic.render import parse_formats, render_one, write_outputs
 from mediakit.infographic.templates import Template, load_template, read_data, validate_template
 from mediakit.infographic.textfit import TextFitError
+from mediakit.jsonfile import read_json_object
 
 EXIT_OK, EXIT_FAIL = 0, 1
 DEFAULT_CHARTE = "etat"
@@ -110,10 +111,7 @@ def cmd_charte_check(args: argparse.Namespace) -> int:
         target = target.with_suffix(".json")
     results: dict[str, list[Issue]]
     if target.is_file() and target.suffix.lower() == ".json":
-        try:
-            doc = json.loads(target.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise MediakitError(f"{display_path(target)} : illisible ({exc})") from exc
+        doc = read_json_object(target)
         charte = load_charte(args.charte or doc.get("charte") or DEFAULT_CHARTE)
         if "elements" in doc:
             results = {target.name: check_record(doc, charte)}

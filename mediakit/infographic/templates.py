@@ -8,13 +8,13 @@ A template lists its fields and, per aspect variant (``square``, ``portrait``, `
 from __future__ import annotations
 
 import csv
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mediakit.errors import MediakitError, display_path
 from mediakit.infographic.charte import Charte, CharteError
+from mediakit.jsonfile import read_json_object
 
 VARIANT_FALLBACKS = {
     "tall": ("tall", "portrait", "square"),
@@ -75,10 +75,7 @@ def load_template(charte: Charte, name: str) -> Template:
         raise MediakitError(f"modèle « {name} » inconnu pour la charte « {charte.name} » "
                             f"(modèles : {', '.join(sorted(paths))})")
     path = paths[name]
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise CharteError(f"{display_path(path)} : modèle illisible ({exc})") from exc
+    data = read_json_object(path, "modèle", CharteError)
     template = Template(name, path, data)
     validate_template(template)
     return template
@@ -121,11 +118,6 @@ def read_data(path: str | Path, template: Template) -> dict[str, Any]:
                 raise MediakitError(f"{display_path(path)} : CSV « champ,valeur » attendu "
                                     f"pour le modèle « {template.name} »")
             return {chart[0]: str(path.resolve())}
-        data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise MediakitError(f"{display_path(path)} : illisible ({exc.strerror})") from exc
-    except json.JSONDecodeError as exc:
-        raise MediakitError(f"{display_path(path)} : JSON invalide ligne {exc.lineno}") from exc
-    if not isinstance(data, dict):
-        raise MediakitError(f"{display_path(path)} : un objet JSON de champs est attendu")
-    return data
+    return read_json_object(path, "fichier de champs")

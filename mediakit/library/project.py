@@ -20,6 +20,7 @@ from typing import Any
 from mediakit import __version__
 from mediakit.atomic import write_text_atomic
 from mediakit.errors import ProjectError, display_path
+from mediakit.jsonfile import read_json_object
 from mediakit.library.document import Document
 
 PROJECT_FILE = "mediakit.json"
@@ -89,10 +90,7 @@ class Operation:
         if not path.exists():
             raise ProjectError(f"{display_path(root)}: aucune opération mediakit ici "
                                f"(créez-la avec « mediakit new »)")
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProjectError(f"{display_path(path)}: fichier projet illisible ({exc})") from exc
+        data = read_json_object(path, "fichier projet", ProjectError)
         version = data.get("schema_version")
         if not isinstance(version, int) or version > SCHEMA_VERSION:
             raise ProjectError(f"{display_path(path)}: version de schéma {version!r} non prise en "

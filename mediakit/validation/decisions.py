@@ -11,6 +11,7 @@ from typing import Any
 
 from mediakit.atomic import write_bytes_atomic
 from mediakit.errors import MediakitError, display_path
+from mediakit.jsonfile import read_json_object
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.validation import keys
@@ -48,11 +49,8 @@ def new_decision(manifest: dict[str, Any], manifest_sha: str, reviewer: str,
 
 
 def load(path: str | Path) -> dict[str, Any]:
-    try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DecisionRefused(f"{display_path(path)}: décision illisible ({exc})") from exc
-    if not isinstance(doc, dict) or doc.get("format") != DECISION_FORMAT \
+    doc = read_json_object(path, "décision", DecisionRefused)
+    if doc.get("format") != DECISION_FORMAT \
             or not isinstance(doc.get("decision"), dict):
         raise DecisionRefused(f"{display_path(path)}: ce n'est pas une décision mediakit")
     return doc

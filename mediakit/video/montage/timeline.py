@@ -9,11 +9,11 @@ position is rounded to a frame of the timeline's ``fps``.
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 from typing import Any
 
-from mediakit.errors import MediakitError, display_path
+from mediakit.errors import MediakitError
+from mediakit.jsonfile import read_json_object
 from mediakit.library.project import Operation
 
 CLIP_TYPES = ("video", "still", "card")
@@ -179,14 +179,7 @@ def check_layout(tl: dict[str, Any], frames: list[int]) -> list[int]:
 def load_timeline_file(path: str | Path) -> dict[str, Any]:
     """Read a timeline JSON file (``_base`` set to its folder for relative files)."""
     path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise MontageError(f"{display_path(path)}: timeline illisible ({exc.strerror})") from exc
-    except json.JSONDecodeError as exc:
-        raise MontageError(f"{display_path(path)}: JSON invalide ligne {exc.lineno} "
-                           f"({exc.msg})") from exc
-    tl = normalise(data)
+    tl = normalise(read_json_object(path, "timeline", MontageError))
     tl["_base"] = str(path.resolve().parent)
     return tl
 
