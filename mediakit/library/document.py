@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import json
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +86,9 @@ class Document:
         self._listeners: list[Listener] = []
         self._open: Command | None = None
         self.dirty = False
+        # edits may come from a worker (background detection) while the user edits: one
+        # thread at a time inside an edit, an undo or a snapshot; re-entrant for listeners
+        self.lock = threading.RLock()
 
     # -- reading -----------------------------------------------------------------------
     def get(self, path: Path_, default: Any = None) -> Any:
@@ -111,37 +116,46 @@ class Document:
     # -- editing -----------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self, label: str) -> Iterator[Command]:
-        """Group every edit made inside the block into one undo step."""
-        if self._open is not None:  # nested: join the outer command
-            yield self._open
-            return
-        self._open = Command(label)
-        try:
-            yield self._open
-        except BaseException:
-            for edit in reversed(self._open.edits):
-                edit.revert(self.data)
-            self._open = None
-            raise
-        command, self._open = self._open, None
-        if command.edits:
-            self._push(command)
-            self._notify(command, "do")
+        """Group every edit made inside the block into one undo step (other threads wait)."""
+        with self.lock:
+            if self._open is not None:  # nested in this thread: join the outer command
+                yield self._open
+                return
+            self._open = Command(label)
+            try:
+                yield self._open
+            except BaseException:
+                for edit in reversed(self._open.edits):
+                    edit.revert(self.data)
+                self._open = None
+                raise
+            command, self._open = self._open, None
+            if command.edits:
+                self._push(command)
+                self._notify(command, "do")
+
+    def snapshot_json(self, **dumps_options: Any) -> str:
+        """The data as JSON text, consistent even while another thread edits."""
+        with self.lock:
+            return json.dumps(self.data, **dumps_options)
 
     def set(self, path: Path_, value: Any, label: str | None = None) -> None:
         """Set the value at ``path`` (creating the last key if needed)."""
-        old = copy.deepcopy(_read(self.data, path))
-        if old is not _MISSING and old == value:
-            return
-        self._record(Edit(tuple(path), old, copy.deepcopy(value)), label or f"set {path[-1]}")
+        with self.lock:
+            old = copy.deepcopy(_read(self.data, path))
+            if old is not _MISSING and old == value:
+                return
+            self._record(Edit(tuple(path), old, copy.deepcopy(value)),
+                         label or f"set {path[-1]}")
 
     def delete(self, path: Path_, label: str | None = None) -> None:
         """Remove the key or list element at ``path``."""
-        old = copy.deepcopy(_read(self.data, path))
-        if old is _MISSING:
-            return
-        op = "remove" if isinstance(_parent(self.data, path), list) else "set"
-        self._record(Edit(tuple(path), old, _MISSING, op), label or f"delete {path[-1]}")
+        with self.lock:
+            old = copy.deepcopy(_read(self.data, path))
+            if old is _MISSING:
+                return
+            op = "remove" if isinstance(_parent(self.data, path), list) else "set"
+            self._record(Edit(tuple(path), old, _MISSING, op), label or f"delete {path[-1]}")
 
     def insert(self, path: Path_, index: int, value: Any, label: str | None = None) -> None:
         """Insert ``value`` at ``index`` of the list at ``path`` (created if missing)."""
@@ -154,14 +168,15 @@ class Document:
 
     def append(self, path: Path_, value: Any, label: str | None = None) -> None:
         """Append ``value`` to the list at ``path`` (created if missing)."""
-        lst = self.get(path)
-        self.insert(path, len(lst) if isinstance(lst, list) else 0, value,
-                    label or f"append to {path[-1]}")
+        with self.lock:
+            lst = self.get(path)
+            self.insert(path, len(lst) if isinstance(lst, list) else 0, value,
+                        label or f"append to {path[-1]}")
 
     def move(self, path: Path_, src: int, dst: int, label: str | None = None) -> None:
         """Move a list element from ``src`` to ``dst`` (one undo step)."""
-        value = self.get((*path, src))
         with self.transaction(label or f"move in {path[-1]}"):
+            value = self.get((*path, src))
             self.delete((*path, src))
             self.insert(path, dst, value)
 
@@ -185,24 +200,26 @@ class Document:
         return bool(self.redo_stack)
 
     def undo(self) -> Command | None:
-        if not self.undo_stack:
-            return None
-        command = self.undo_stack.pop()
-        for edit in reversed(command.edits):
-            edit.revert(self.data)
-        self.redo_stack.append(command)
-        self._notify(command, "undo")
-        return command
+        with self.lock:
+            if not self.undo_stack:
+                return None
+            command = self.undo_stack.pop()
+            for edit in reversed(command.edits):
+                edit.revert(self.data)
+            self.redo_stack.append(command)
+            self._notify(command, "undo")
+            return command
 
     def redo(self) -> Command | None:
-        if not self.redo_stack:
-            return None
-        command = self.redo_stack.pop()
-        for edit in command.edits:
-            edit.apply(self.data)
-        self.undo_stack.append(command)
-        self._notify(command, "redo")
-        return command
+        with self.lock:
+            if not self.redo_stack:
+                return None
+            command = self.redo_stack.pop()
+            for edit in command.edits:
+                edit.apply(self.data)
+            self.undo_stack.append(command)
+            self._notify(command, "redo")
+            return command
 
 
 def _read(root: Any, path: Path_) -> Any:

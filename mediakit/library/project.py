@@ -11,7 +11,7 @@ Layout of an operation folder::
 
 from __future__ import annotations
 
-import json
+import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ class Operation:
     def __init__(self, root: Path, doc: Document) -> None:
         self.root = root
         self.doc = doc
+        self._save_lock = threading.Lock()
 
     # -- folders -----------------------------------------------------------------------
     @property
@@ -99,10 +100,12 @@ class Operation:
         return cls(root, Document(data))
 
     def save(self) -> None:
-        """Write the project atomically (temporary file, fsync, rename)."""
-        text = json.dumps(self.doc.data, ensure_ascii=False, indent=1, sort_keys=False)
-        write_text_atomic(self.project_file, text + "\n")
-        self.doc.dirty = False
+        """Write the project atomically (temporary file, fsync, rename). Saves from several
+        threads are serialised, so an older snapshot never replaces a newer one on disk."""
+        with self._save_lock:
+            text = self.doc.snapshot_json(ensure_ascii=False, indent=1, sort_keys=False)
+            write_text_atomic(self.project_file, text + "\n")
+            self.doc.dirty = False
 
     # -- items -------------------------------------------------------------------------
     @property

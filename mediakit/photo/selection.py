@@ -42,14 +42,17 @@ def compute_all_hints(op: Operation, *, refresh: bool = False,
     errors = []
     shas = [s for s, it in op.items.items() if it["kind"] == PHOTO
             and (refresh or "hints" not in it) and (only is None or s in only)]
+    hints = {}
+    for i, sha in enumerate(shas):  # computed outside the transaction: the user may edit
+        if progress:
+            progress(i, len(shas), op.items[sha]["name"])
+        try:
+            hints[sha] = photo_hints(op.original_path(sha)).to_dict()
+        except MediaError as exc:
+            errors.append(str(exc))
     with op.doc.transaction("indices de tri"):
-        for i, sha in enumerate(shas):
-            if progress:
-                progress(i, len(shas), op.items[sha]["name"])
-            try:
-                op.doc.set(("items", sha, "hints"), photo_hints(op.original_path(sha)).to_dict())
-            except MediaError as exc:
-                errors.append(str(exc))
+        for sha, values in hints.items():
+            op.doc.set(("items", sha, "hints"), values)
     groups = duplicate_groups({s: it["hints"]["phash"] for s, it in op.items.items()
                                if it.get("hints")})
     with op.doc.transaction("groupes de doublons"):

@@ -37,11 +37,11 @@ def mask_from_detection(det: Detection, index: int, person: dict | None = None) 
 def store_detections(op: Operation, sha: str, masks: list[dict[str, Any]], detector: str) -> None:
     """Replace the item's automatic masks with ``masks`` (manual masks are kept)."""
     item = op.items[sha]
-    manual = [m for m in item.get("masks", []) if m.get("source") == "manual"]
-    next_id = 1 + max((_num(m["id"]) for m in manual), default=0)
-    for offset, mask in enumerate(masks):
-        mask["id"] = f"m{next_id + offset}"
-    with op.doc.transaction(f"détection sur {item['name']}"):
+    with op.doc.transaction(f"détection sur {item['name']}"):  # manual masks read inside it
+        manual = [m for m in item.get("masks", []) if m.get("source") == "manual"]
+        next_id = 1 + max((_num(m["id"]) for m in manual), default=0)
+        for offset, mask in enumerate(masks):
+            mask["id"] = f"m{next_id + offset}"
         op.doc.set(("items", sha, "masks"), manual + masks)
         op.doc.set(("items", sha, "detection"), {"detector": detector, "date": now_iso()})
         op.doc.set(("items", sha, "masks_reviewed"), False)

@@ -75,13 +75,12 @@ def pack(op: Operation, out: str | Path, *, items: list[str] | None = None,
     with tempfile.TemporaryDirectory(prefix="mediakit-pack-") as tmp:
         folder = Path(tmp) / top
         folder.mkdir()
-        entries = []
-        with op.doc.transaction(f"préparer le paquet de relecture {pack_id}"):
-            for sha in shas:
-                previous = op.items[sha].get("version")
-                version = versions.bump_version(op, sha, pack_id)
-                entries.append(_item_entry(op, sha, order[sha], version, previous,
-                                           outputs.get(sha, []), folder))
+        # built outside any transaction (minutes for rushes: the user may go on editing);
+        # the project records the pack in one undo step once the bundle is written
+        planned = {sha: versions.next_version(op.items[sha], pack_id) for sha in shas}
+        entries = [_item_entry(op, sha, order[sha], planned[sha][0],
+                               op.items[sha].get("version"), outputs.get(sha, []), folder)
+                   for sha in shas]
         sheet_cells = [_cell(e, folder) for e in entries]
         contact_sheet.write_pdf(folder / SHEET, f"Relecture — {op.name}",
                                 f"opération {op.id} · paquet {pack_id} · {date}", sheet_cells)
@@ -103,11 +102,15 @@ def pack(op: Operation, out: str | Path, *, items: list[str] | None = None,
         keep.mkdir(parents=True, exist_ok=True)
         write_bytes_atomic(keep / MANIFEST, raw)
         write_bytes_atomic(keep / SUMS, sums.encode())
-    status_edits(op, shas, pack_id)
-    op.doc.set(("review", "packs", pack_id),
-               {"date": date, "by": audit.current_user(), "manifest_sha256": manifest_sha,
-                "items": {e["item"]: e["version"] for e in entries}, "channels": channels or [],
-                "bundle": Path(out).name}, label=f"paquet {pack_id}")
+    with op.doc.transaction(f"paquet de relecture {pack_id}"):
+        for sha, (_, new_version) in planned.items():
+            if new_version is not None:
+                versions.record_version(op, sha, new_version)
+        status_edits(op, shas, pack_id)
+        op.doc.set(("review", "packs", pack_id),
+                   {"date": date, "by": audit.current_user(), "manifest_sha256": manifest_sha,
+                    "items": {e["item"]: e["version"] for e in entries},
+                    "channels": channels or [], "bundle": Path(out).name})
     op.save()
     audit.record(op.root, "review_pack", pack_id=pack_id, manifest_sha256=manifest_sha,
                  items={e["item"][:12]: e["version"] for e in entries},

@@ -45,20 +45,22 @@ def ensure_review_section(op: Operation) -> None:
             op.doc.set(("review", key), empty)
 
 
-def bump_version(op: Operation, sha: str, pack_id: str) -> int:
-    """The item's version for this pack: unchanged content keeps it, changed content bumps it
-    (a snapshot of the new version is kept in ``item["versions"]``)."""
-    item = op.items[sha]
+def next_version(item: dict[str, Any], pack_id: str) -> tuple[int, dict[str, Any] | None]:
+    """The item's version for this pack and, when its content changed since the last pack,
+    the snapshot of the new version to record (:func:`record_version`); nothing is edited."""
     digest = content_hash(item)
     versions = item.get("versions") or []
     if versions and versions[-1]["content_hash"] == digest:
-        return int(item["version"])
+        return int(item["version"]), None
     number = int(item.get("version") or 0) + 1
-    op.doc.set(("items", sha, "version"), number)
-    op.doc.append(("items", sha, "versions"),
-                  {"version": number, "content_hash": digest, "date": now_iso(),
-                   "pack_id": pack_id, "content": content(item)})
-    return number
+    return number, {"version": number, "content_hash": digest, "date": now_iso(),
+                    "pack_id": pack_id, "content": content(item)}
+
+
+def record_version(op: Operation, sha: str, snapshot: dict[str, Any]) -> None:
+    """Keep a new version's snapshot in ``item["versions"]`` and make it current."""
+    op.doc.set(("items", sha, "version"), snapshot["version"])
+    op.doc.append(("items", sha, "versions"), snapshot)
 
 
 def snapshot(item: dict[str, Any], version: int | None) -> dict[str, Any] | None:

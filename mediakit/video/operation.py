@@ -31,12 +31,12 @@ def detect_item(op: Operation, sha: str, detector: Any, matcher: PeopleMatcher |
     matcher = matcher or PeopleMatcher(op.doc.get(("people",), {}))
     result = track_video(op.original_path(sha), detector, matcher=matcher or None,
                          progress=progress)
-    manual = [t for t in item.get("tracks", []) if t.get("source") == "manual"]
-    start = 1 + max((int(t["id"][1:]) for t in manual if t["id"][1:].isdigit()), default=0)
     tracks = result["tracks"]
-    for offset, track in enumerate(tracks):
-        track["id"] = f"t{start + offset}"
-    with op.doc.transaction(f"détection sur {item['name']}"):
+    with op.doc.transaction(f"détection sur {item['name']}"):  # manual tracks read inside it
+        manual = [t for t in item.get("tracks", []) if t.get("source") == "manual"]
+        start = 1 + max((int(t["id"][1:]) for t in manual if t["id"][1:].isdigit()), default=0)
+        for offset, track in enumerate(tracks):
+            track["id"] = f"t{start + offset}"
         op.doc.set(("items", sha, "tracks"), manual + tracks)
         op.doc.set(("items", sha, "detection"), {
             "detector": DETECTOR_NAME, "date": now_iso(), "frames": result["frames"],

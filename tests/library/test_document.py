@@ -61,3 +61,32 @@ def test_new_edit_clears_redo_and_stored_values_are_copies():
     doc.undo()
     doc.set(("w",), 1)
     assert not doc.can_redo
+
+
+def test_an_edit_from_another_thread_never_joins_an_open_transaction():
+    import threading
+
+    doc = Document({"masks": [], "note": ""})
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:  # background detection: a transaction left open a moment
+        with doc.transaction("détection"):
+            doc.append(("masks",), "m1")
+            inside.set()
+            release.wait(5)
+            doc.append(("masks",), "m2")
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    user = threading.Thread(target=lambda: doc.set(("note",), "vu", label="note"))
+    user.start()
+    user.join(0.3)
+    assert user.is_alive()  # the user's edit waits for the worker's transaction
+    release.set()
+    thread.join(5)
+    user.join(5)
+    assert [c.label for c in doc.undo_stack] == ["détection", "note"]
+    doc.undo()  # undoes only the user's note
+    assert doc.data == {"masks": ["m1", "m2"], "note": ""}
+    assert '"m2"' in doc.snapshot_json()
