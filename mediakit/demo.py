@@ -69,6 +69,27 @@ def _photos(op: Operation) -> list[str]:
                   key=lambda s: op.items[s]["name"])
 
 
+DEMO_PERSON = "Agent protégé (démo)"
+
+
+def step_people(op: Operation, out: Path) -> dict[str, Path]:
+    """Enrol a protected agent from a reference photo: masked wherever recognised."""
+    from mediakit.privacy.people import enroll, face_path
+
+    listed = [p for p in op.doc.get(("people", "always_mask"), []) if p["name"] == DEMO_PERSON]
+    reference = next((op.original_path(s) for s in _photos(op)
+                      if op.items[s]["name"] == "gps.jpg"), None)
+    if not listed and reference is None:
+        raise MediakitError("photo de référence gps.jpg absente des exemples")
+    person = listed[0] if listed else enroll(op, DEMO_PERSON, "always_mask", [reference])
+    op.save()
+    print(f"   « {person['name']} » sur la liste « toujours masquer » "
+          f"({len(person['encodings'])} photo(s) de référence) : masqué même si un masque est "
+          f"rejeté par erreur")
+    face = face_path(op, person)
+    return {"visage de référence": face} if face else {}
+
+
 def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
     from mediakit.photo.operation import anonymize_operation
     from mediakit.privacy.detector import Detector
@@ -81,9 +102,11 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
         if "error" in r:
             print(f"   ÉCHEC {r['file']}: {r['error']}")
             continue
+        known = sorted({m["person"]["name"] for m in r["masks"] if m.get("person")})
         print(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués "
               f"({r['style_note']}) ; métadonnées retirées : "
-              f"{', '.join(r['metadata_removed']) or 'aucune'}")
+              f"{', '.join(r['metadata_removed']) or 'aucune'}"
+              + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
     report = dest / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
     for sha in _photos(op):  # the demo stands in for the officer's review
@@ -227,6 +250,7 @@ def step_audit(op: Operation, out: Path) -> dict[str, Path]:
 
 
 STEPS: list[tuple[str, Step]] = [
+    ("Listes de personnes (agent protégé reconnu sur sa photo de référence)", step_people),
     ("Anonymisation des photos (visages, plaques, métadonnées)", step_anonymize_photos),
     ("Anonymisation des rushes (pistes suivies, son conservé, métadonnées)",
      step_anonymize_videos),
