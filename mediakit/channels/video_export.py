@@ -3,6 +3,7 @@ H.264 with the preset's caps), metadata-free, written through a temporary file."
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -26,10 +27,25 @@ SubjectTrack = Sequence[tuple[float, Sequence[BoxTuple]]]  # (time s, boxes) sam
 
 
 def measure_loudness(src: Path, loudness: dict[str, float]) -> dict[str, str] | None:
-    """First loudnorm pass: the measured values, or None when the clip has no audio."""
+    """First loudnorm pass: the measured values, or None when the clip has no audio.
+
+    Remembered per file version and target: a batch sends one rendering to several channels.
+    """
+    stat = Path(src).stat()
+    return _measure(str(src), stat.st_mtime_ns, stat.st_size, loudness["integrated"],
+                    loudness["true_peak"], loudness["lra"])
+
+
+def clear_loudness_cache() -> None:
+    _measure.cache_clear()
+
+
+@functools.lru_cache(maxsize=64)
+def _measure(src: str, _mtime_ns: int, _size: int, integrated: float, true_peak: float,
+             lra: float) -> dict[str, str] | None:
     args = ["-i", src, "-map", "0:a:0", "-af",
-            f"loudnorm=I={loudness['integrated']}:TP={loudness['true_peak']}:"
-            f"LRA={loudness['lra']}:print_format=json", "-f", "null", "-"]
+            f"loudnorm=I={integrated}:TP={true_peak}:LRA={lra}:print_format=json",
+            "-f", "null", "-"]
     proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", *map(str, args)],
                           capture_output=True, timeout=3600, check=False)
     text = proc.stderr.decode("utf-8", "replace")
