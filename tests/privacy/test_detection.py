@@ -164,3 +164,41 @@ def test_focused_pass_finds_small_plate() -> None:
     x, y, w, h = found[0].mask_box
     cx, cy = 300 + (px0 + px1) * 0.15, 200 + (py0 + py1) * 0.15  # plate centre, 0.3 scale
     assert x <= cx <= x + w and y <= cy <= y + h
+
+
+def test_second_opinion_confirms_face_not_texture() -> None:
+    skimage_data = pytest.importorskip("skimage.data")
+    from mediakit.privacy.faces import verify_crops
+
+    rgb = skimage_data.astronaut()
+    face = np.array([[175, 65, 245, 155]], np.float32)  # Eileen Collins' face
+    noise = np.random.default_rng(0).integers(0, 256, (200, 200, 3), np.uint8)
+    assert verify_crops(rgb, face)[0] > 0.5
+    assert verify_crops(noise, np.array([[80, 80, 120, 130]], np.float32))[0] < 0.1
+    assert verify_crops(rgb, np.empty((0, 4), np.float32)).shape == (0,)
+
+
+def test_weak_faces_need_a_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediakit.privacy import faces
+
+    asked = []
+
+    def opinion(rgb, boxes):
+        asked.append(len(boxes))
+        return np.array([0.9, 0.01], np.float32)[:len(boxes)]
+
+    monkeypatch.setattr(faces, "verify_crops", opinion)
+    det = faces.FaceDetector((), threshold=0.2, verify=faces.Verify(0.18, 0.4, 0.7))
+    fused = np.array([[0, 0, 9, 9, s, 1] for s in (0.1, 0.25, 0.3, 0.6)], np.float32)
+    score, op = det.scores(np.zeros((20, 20, 3), np.uint8), fused)
+    assert asked == [2]  # only the two weak ones are re-scored, in one batch
+    assert score[0] == 0 and score[3] == pytest.approx(0.6)  # dropped / kept as is
+    assert score[1] > 0.25 and score[2] < 0.2  # confirmed / rejected
+    assert np.isnan(op[0]) and op[1] == pytest.approx(0.9)
+    plain = faces.FaceDetector((), threshold=0.2)
+    assert plain.scores(None, fused)[0].tolist() == pytest.approx(fused[:, 4].tolist())
+
+
+def test_profiles_verify_faces_on_photos_only() -> None:
+    assert Detector(plates=False).faces.verify is not None
+    assert Detector(plates=False, profile="video").faces.verify is None
