@@ -22,6 +22,7 @@ from mediakit.errors import Cancelled, MediaError
 from mediakit.media.probe import video_info
 from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import Detection
+from mediakit.video.motion import MotionEstimator, Motions
 from mediakit.video.stream import FrameReader, even_size
 from mediakit.video.tracking import MAX_GAP, Tracker, to_data
 
@@ -35,6 +36,10 @@ PLATE_SIDE = 960  # plates are small: the plate detector sees more pixels
 EXTEND = 8  # frames a track is extended before its first / after its last detection
 REFINE_SCORE = 0.5  # only confident appearances / disappearances trigger in-between detection
 CUT_DIFF = 40.0  # mean absolute difference (0-255) of tiny grey frames marking a scene cut
+# Faces are looked for down to this score, under the detector's own threshold: a weak
+# detection continues a track (a face turning away, blurred, half out of the picture) but
+# a track is kept only if one of its detections reaches the detector's threshold.
+LOW_FACE_SCORE = 0.15
 
 Progress = Callable[[int, int], None]
 
@@ -55,18 +60,29 @@ def detection_size(width: int, height: int, side: int) -> tuple[int, int]:
 
 
 def split_detector(detector: Any, every: int, plate_every: int, sides: Sequence[int],
-                   plate_side: int) -> list[tuple[Any, int, tuple[int, ...]]]:
-    """(detector, period, side) schedules: a mediakit Detector finding both labels is split
-    in two (same models) so plates can be looked for less often, at a higher resolution."""
+                   plate_side: int) -> list[tuple[Any, int, tuple[int, ...], float]]:
+    """(detector, period, sides, keep score) schedules: a mediakit Detector finding both
+    labels is split in two (same models) so plates can be looked for less often, at a higher
+    resolution; its face detector is run down to LOW_FACE_SCORE, tracks being kept from its
+    own threshold (see :class:`Tracker`)."""
     has_faces = getattr(detector, "faces", True) is not None
     has_plates = getattr(detector, "plates", None) is not None
-    if has_faces and has_plates:
-        faces, plates = copy.copy(detector), copy.copy(detector)
-        faces.plates, plates.faces = None, None
-        return [(faces, every, tuple(sides)), (plates, plate_every, (plate_side,))]
+    if has_plates and not has_faces:
+        return [(detector, plate_every, (plate_side,), 0.0)]
+    faces, keep = detector, 0.0
+    threshold = getattr(getattr(detector, "faces", None), "threshold", None)
+    if has_plates or isinstance(threshold, float):
+        faces = copy.copy(detector)
+        faces.plates = None
+    if isinstance(threshold, float) and threshold > LOW_FACE_SCORE:
+        faces.faces = copy.copy(detector.faces)
+        faces.faces.threshold, keep = LOW_FACE_SCORE, threshold
+    plan = [(faces, every, tuple(sides), keep)]
     if has_plates:
-        return [(detector, plate_every, (plate_side,))]
-    return [(detector, every, tuple(sides))]
+        plates = copy.copy(detector)
+        plates.faces = None
+        plan.append((plates, plate_every, (plate_side,), 0.0))
+    return plan
 
 
 class _Schedule:
@@ -74,10 +90,10 @@ class _Schedule:
     tracker and in-between refinement."""
 
     def __init__(self, detector: Any, every: int, sides: Sequence[int],
-                 full: tuple[int, int], keep_crops: bool) -> None:
+                 full: tuple[int, int], keep_crops: bool, keep_score: float = 0.0) -> None:
         self.detector, self.every, self.full = detector, every, full
         self.sizes = [detection_size(*full, side) for side in sides]
-        self.tracker = Tracker(max_gap=max(MAX_GAP, 3 * every))
+        self.tracker = Tracker(max_gap=max(MAX_GAP, 3 * every), keep_score=keep_score)
         self.keep_crops = keep_crops
         self.last = -1
         self.runs = 0
@@ -126,23 +142,27 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
     info = info or source_info(path)
     full = even_size(info["width"], info["height"])
     plan = split_detector(detector, every, plate_every, sides, plate_side)
-    decoded = detection_size(*full, max(max(s) for _, _, s in plan))
-    schedules = [_Schedule(det, n, s, full, bool(matcher)) for det, n, s in plan]
+    decoded = detection_size(*full, max(max(s) for _, _, s, _ in plan))
+    schedules = [_Schedule(det, n, s, full, bool(matcher), keep) for det, n, s, keep in plan]
     reader = FrameReader(path, (info["width"], info["height"]), info["fps"], size=decoded)
-    buffer: deque[tuple[int, np.ndarray]] = deque(maxlen=max(n for _, n, _ in plan))
+    buffer: deque[tuple[int, np.ndarray]] = deque(maxlen=max(n for _, n, _, _ in plan))
     cuts: list[int] = []
     prev_thumb: np.ndarray | None = None
+    estimator = MotionEstimator(full)
+    motions = Motions()
     expected = max(1, int(info.get("frames") or 0))
     count = 0
     try:
         for index, frame in enumerate(reader):
             if cancelled and cancelled():
                 raise Cancelled("anonymisation annulée")
-            thumb = cv2.resize(cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY), (64, 36),
-                               interpolation=cv2.INTER_AREA).astype(np.int16)
+            grey = cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
+            thumb = cv2.resize(grey, (64, 36), interpolation=cv2.INTER_AREA).astype(np.int16)
             if prev_thumb is not None and np.abs(thumb - prev_thumb).mean() > CUT_DIFF:
                 cuts.append(index)
+                estimator.reset()
             prev_thumb = thumb
+            motions.append(estimator.step(grey))
             buffer.append((index, frame))
             for sched in schedules:
                 if index % sched.every == 0:
@@ -159,7 +179,7 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
         reader.close()
     finished = sorted((t for s in schedules for t in s.tracker.finish()),
                       key=lambda t: (t.frames[0], t.label))
-    tracks = [to_data(t, i, count, cuts, extend, size=full, fps=info["fps"])
+    tracks = [to_data(t, i, count, cuts, extend, size=full, fps=info["fps"], motions=motions)
               for i, t in enumerate(finished, start=1)]
     if matcher:
         for live, data in zip(finished, tracks, strict=True):

@@ -1,6 +1,11 @@
 """Building tracks from detections made every few frames: IoU association with a
 constant-velocity prediction, gaps bridged, and tracks extended backward and forward
-(up to a scene cut) so an object is masked from the first frame it appears."""
+(up to a scene cut) so an object is masked from the first frame it appears.
+
+Extensions follow the camera motion when it is known (:mod:`mediakit.video.motion`): the
+mask goes where the background goes, and stops once it has left the picture, instead of
+being held at the border where the object was last seen.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,14 @@ from typing import Any
 import numpy as np
 
 from mediakit.privacy.regions import BoxTuple, Detection, iou
+from mediakit.video.motion import Motions, inverse, warp_box
 
 MATCH_IOU = 0.15
 SINGLE_EXTEND = 2  # extension of a track detected on a single frame
 EDGE_EXTEND_S = 1.5  # extension of a track that enters or leaves through the frame border
 MAX_GAP = 12  # frames a track survives without a detection (bridged by interpolation)
+CARRY_GROWTH = 0.01  # growth per side per frame of a box carried by the camera motion (× side)
+CARRY_KEY_STEP = 2  # keyframe spacing of the carried part of a track
 
 
 @dataclass
@@ -54,10 +62,15 @@ def _affinity(pred: BoxTuple, box: BoxTuple) -> float:
 
 
 class Tracker:
-    """Associates each frame's detections (mask boxes) with live tracks, frame by frame."""
+    """Associates each frame's detections (mask boxes) with live tracks, frame by frame.
 
-    def __init__(self, max_gap: int = MAX_GAP) -> None:
+    ``keep_score``: a finished track is kept only if one of its detections scored at least
+    this; weaker detections only lengthen and fill the tracks of confirmed objects (a
+    detector run under its usual threshold, as ByteTrack does)."""
+
+    def __init__(self, max_gap: int = MAX_GAP, keep_score: float = 0.0) -> None:
         self.max_gap = max_gap
+        self.keep_score = keep_score
         self.live: list[LiveTrack] = []
         self.done: list[LiveTrack] = []
         self._next = 1
@@ -120,8 +133,9 @@ class Tracker:
         self.live = []
 
     def finish(self) -> list[LiveTrack]:
-        """Every track, in order of appearance (the tracker is emptied)."""
-        tracks = sorted(self.done + self.live, key=lambda t: (t.frames[0], t.id))
+        """Every kept track, in order of appearance (the tracker is emptied)."""
+        tracks = sorted((t for t in self.done + self.live if max(t.scores) >= self.keep_score),
+                        key=lambda t: (t.frames[0], t.id))
         self.live, self.done = [], []
         return tracks
 
@@ -138,7 +152,8 @@ def touches_edge(box: BoxTuple, size: tuple[int, int] | None, margin: float = 0.
 
 def track_span(track: LiveTrack, n_frames: int, cuts: list[int], extend: int,
                size: tuple[int, int] | None = None, fps: float = 25.0) -> tuple[int, int]:
-    """[first, last] frames of a finished track after extension, cut-limited.
+    """[first, last] frames of a finished track after extension, cut-limited (the bound of
+    :func:`extension` without camera motion).
 
     A track that starts (or ends) at the frame border is extended much further, up to
     EDGE_EXTEND_S seconds: the detector only fires once enough of a face or plate is inside
@@ -158,11 +173,63 @@ def track_span(track: LiveTrack, n_frames: int, cuts: list[int], extend: int,
     return max(shot_start, first - before), min(shot_end, last + after, n_frames - 1)
 
 
+def extension(track: LiveTrack, n_frames: int, cuts: list[int], extend: int,
+              size: tuple[int, int] | None = None, fps: float = 25.0,
+              motions: Motions | None = None,
+              boxes: list[BoxTuple] | None = None) -> tuple[int, int, dict[int, BoxTuple]]:
+    """[first, last] frames of a finished track after extension, and the boxes of the
+    extended frames (keyframes) when ``motions`` is given.
+
+    The track's first box is carried back by the camera motion (its last box forward) over
+    at most the :func:`track_span` bound, growing by CARRY_GROWTH of its side a frame; the
+    extension stops where the carried box is wholly outside the picture: the object had not
+    come in yet, or has gone. ``boxes``: the track's boxes as they will be keyframed
+    (default: its detections)."""
+    lo, hi = track_span(track, n_frames, cuts, extend, size, fps)
+    if motions is None:
+        return lo, hi, {}
+    boxes = boxes or track.boxes
+    keys: dict[int, BoxTuple] = {}
+    first = _carry(boxes[0], track.frames[0], lo, motions, size, keys)
+    last = _carry(boxes[-1], track.frames[-1], hi, motions, size, keys)
+    return first, last, keys
+
+
+def _carry(box: BoxTuple, start: int, stop: int, motions: Motions,
+           size: tuple[int, int] | None, keys: dict[int, BoxTuple]) -> int:
+    """Carry ``box`` from frame ``start`` towards ``stop`` (keyframes into ``keys``); the
+    last frame reached with the box still in the picture."""
+    step = 1 if stop >= start else -1
+    side = max(box[2], box[3])
+    frame, grown = start, box
+    while frame != stop:
+        nxt = frame + step
+        box = warp_box(box, motions[nxt] if step > 0 else inverse(motions[frame]))
+        g = CARRY_GROWTH * abs(nxt - start) * side
+        candidate = (box[0] - g, box[1] - g, box[2] + 2 * g, box[3] + 2 * g)
+        if size is not None and _outside(candidate, size):
+            break
+        frame, grown = nxt, candidate
+        if abs(frame - start) % CARRY_KEY_STEP == 0:
+            keys[frame] = grown
+    if frame != start:
+        keys[frame] = grown
+    return frame
+
+
+def _outside(box: BoxTuple, size: tuple[int, int]) -> bool:
+    x, y, w, h = box
+    return x + w <= 0 or y + h <= 0 or x >= size[0] or y >= size[1]
+
+
 def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
             extend: int, size: tuple[int, int] | None = None,
-            fps: float = 25.0) -> dict[str, Any]:
+            fps: float = 25.0, motions: Motions | None = None) -> dict[str, Any]:
     """The project form of a finished track (see :mod:`mediakit.video.tracks`)."""
-    first, last = track_span(track, n_frames, cuts, extend, size, fps)
+    boxes = _smooth(track.boxes)
+    first, last, carried = extension(track, n_frames, cuts, extend, size, fps, motions, boxes)
+    keys = {f: b for f, b in carried.items() if first <= f <= last}
+    keys.update(zip(track.frames, boxes, strict=True))
     best = track.best
     return {
         "id": f"t{index}",
@@ -170,8 +237,7 @@ def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
         "source": "auto",
         "state": "accepted",
         "frames": [first, last],
-        "keyframes": {str(f): [round(v, 1) for v in b]
-                      for f, b in zip(track.frames, _smooth(track.boxes), strict=True)},
+        "keyframes": {str(f): [round(v, 1) for v in keys[f]] for f in sorted(keys)},
         "score": round(max(track.scores), 4),
         "detections": len(track.frames),
         "best": None if best is None else {"frame": track.best_frame,

@@ -1,0 +1,101 @@
+"""Camera motion estimation and tracks carried by it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mediakit.privacy.regions import Detection
+from mediakit.video.motion import IDENTITY, MotionEstimator, Motions, carry, warp_box
+from mediakit.video.tracking import EDGE_EXTEND_S, LiveTrack, Tracker, extension, to_data
+
+SIZE = (1280, 720)
+
+
+def _texture(w: int, h: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    small = rng.integers(0, 255, (h // 8, w // 8), dtype=np.uint8)
+    return np.kron(small, np.ones((8, 8), np.uint8))
+
+
+def _motions(n: int, dx: float, dy: float = 0.0) -> Motions:
+    motions = Motions()
+    for _ in range(n):
+        m = IDENTITY.copy()
+        m[:, 2] = (dx, dy)
+        motions.append(m)
+    return motions
+
+
+def test_estimator_measures_a_pan_in_full_frame_pixels() -> None:
+    scene = _texture(1600, 900)
+    est = MotionEstimator(SIZE)
+    first = est.step(scene[50:50 + 720, 100:100 + 1280])
+    assert np.allclose(first, IDENTITY)  # nothing to compare with yet
+    moved = est.step(scene[50 + 6:50 + 6 + 720, 100 - 12:100 - 12 + 1280])
+    # the camera moved left/down: the picture moves right by 12 px and up by 6 px
+    assert moved[0, 2] == pytest.approx(12, abs=1.0) and moved[1, 2] == pytest.approx(-6, abs=1.0)
+    assert np.allclose(moved[:, :2], np.eye(2), atol=0.01)
+    est.reset()
+    assert np.allclose(est.step(scene[:720, :1280]), IDENTITY)
+
+
+def test_flat_picture_has_no_motion() -> None:
+    est = MotionEstimator(SIZE)
+    flat = np.full((720, 1280), 90, np.uint8)
+    est.step(flat)
+    assert np.allclose(est.step(flat), IDENTITY)
+
+
+def test_carry_both_ways() -> None:
+    motions = _motions(10, 5.0, -2.0)
+    box = (100.0, 100.0, 40.0, 40.0)
+    assert carry(box, motions, 2, 6) == pytest.approx((120, 92, 40, 40))
+    assert carry(carry(box, motions, 2, 6), motions, 6, 2) == pytest.approx(box)
+    zoom = np.array([[2.0, 0, 0], [0, 2.0, 0]])
+    assert warp_box(box, zoom) == pytest.approx((200, 200, 80, 80))
+
+
+def _leaving_track() -> LiveTrack:
+    # a plate near the right border, last seen at frame 48, the camera panning left
+    boxes = [(1180.0 + 10 * k, 300.0, 80.0, 20.0) for k in range(3)]
+    return LiveTrack(1, "plate", [40, 44, 48], boxes, [0.9] * 3)
+
+
+def test_track_leaving_the_picture_ends_when_its_mask_is_out() -> None:
+    track = _leaving_track()
+    moving = _motions(200, 5.0)  # the picture moves right 5 px a frame
+    first, last, keys = extension(track, 200, [], 8, SIZE, 25, moving)
+    edge = round(EDGE_EXTEND_S * 25)
+    # the box (x=1200 at 48, touching the border) is carried right and is wholly out of the
+    # picture ~19 frames later, not held at the border for the full EDGE_EXTEND_S
+    assert 48 + 12 < last < 48 + 25 < 48 + edge
+    x, _, _, _ = keys[last]
+    assert x < SIZE[0] and keys[last][0] > keys[48 + 2][0]  # it moved with the picture
+    # a static camera: nothing says it has gone, the mask is held for the full extension
+    still = _motions(200, 0.0)
+    assert extension(track, 200, [], 8, SIZE, 25, still)[1] == 48 + edge
+
+
+def test_entering_track_is_carried_back_to_its_entry() -> None:
+    # first detected at frame 40 half inside the left border, the picture moving right
+    track = LiveTrack(1, "face", [40, 42], [(-20.0, 300.0, 60.0, 60.0), (-10.0, 300, 60, 60)],
+                      [0.9, 0.9])
+    first, last, keys = extension(track, 200, [], 8, SIZE, 25, _motions(200, 5.0))
+    assert 40 - 16 < first < 40 - 5  # 40 px of it inside at 40: gone ~8 frames earlier
+    data = to_data(track, 1, 200, [], 8, SIZE, 25, _motions(200, 5.0))
+    assert data["frames"] == [first, last]
+    assert str(first) in data["keyframes"] and data["keyframes"][str(first)][0] < -20
+
+
+def test_weak_detections_continue_a_track_but_do_not_make_one() -> None:
+    tracker = Tracker(keep_score=0.3)
+
+    def det(x: float, score: float) -> Detection:
+        box = (x, 100.0, 40.0, 40.0)
+        return Detection("face", box, score, "t", mask_box=box)
+
+    for f in range(0, 20, 2):  # a face seen clearly from frame 6 on, weakly before
+        tracker.update(f, [det(100 + f, 0.9 if f >= 6 else 0.2), det(600, 0.2)])
+    [kept] = tracker.finish()  # the weak-only track at x=600 is dropped
+    assert kept.frames[0] == 0 and kept.boxes[0][0] == 100
