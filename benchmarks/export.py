@@ -29,14 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 from mediakit.channels.export import run_export  # noqa: E402
 from mediakit.channels.presets import load_presets  # noqa: E402
-from mediakit.channels.video_export import (  # noqa: E402
-    clear_loudness_cache,
-    crop_path,
-    export_video,
-)
+from mediakit.channels.video_export import crop_path, export_video  # noqa: E402
 from mediakit.library.importer import import_files  # noqa: E402
 from mediakit.library.project import Operation  # noqa: E402
 from mediakit.media.ffmpeg import ffmpeg_exe  # noqa: E402
+from mediakit.media.loudness import clear_loudness_cache  # noqa: E402
 from mediakit.media.probe import video_info  # noqa: E402
 
 PHOTO_CHANNELS = ["x", "instagram-feed", "instagram-story", "linkedin", "facebook", "youtube"]

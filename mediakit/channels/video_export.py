@@ -3,10 +3,6 @@ H.264 with the preset's caps), metadata-free, written through a temporary file."
 
 from __future__ import annotations
 
-import functools
-import json
-import re
-import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +12,8 @@ import numpy as np
 from mediakit.atomic import atomic_path
 from mediakit.channels.reframe import crop_for_aspect
 from mediakit.errors import MediaError
-from mediakit.media.ffmpeg import ffmpeg_exe, run_ffmpeg_progress
+from mediakit.media.ffmpeg import run_ffmpeg_progress
+from mediakit.media.loudness import integrated_loudness, loudnorm_spec, measure_loudness
 from mediakit.media.probe import video_info
 from mediakit.privacy.regions import BoxTuple
 
@@ -24,35 +21,6 @@ NO_METADATA = ["-map_metadata", "-1", "-map_chapters", "-1", "-fflags", "+bitexa
                "-flags:v", "+bitexact", "-flags:a", "+bitexact",
                "-metadata:s:v", "encoder=", "-metadata:s:a", "encoder="]
 SubjectTrack = Sequence[tuple[float, Sequence[BoxTuple]]]  # (time s, boxes) samples
-
-
-def measure_loudness(src: Path, loudness: dict[str, float]) -> dict[str, str] | None:
-    """First loudnorm pass: the measured values, or None when the clip has no audio.
-
-    Remembered per file version and target: a batch sends one rendering to several channels.
-    """
-    stat = Path(src).stat()
-    return _measure(str(src), stat.st_mtime_ns, stat.st_size, loudness["integrated"],
-                    loudness["true_peak"], loudness["lra"])
-
-
-def clear_loudness_cache() -> None:
-    _measure.cache_clear()
-
-
-@functools.lru_cache(maxsize=64)
-def _measure(src: str, _mtime_ns: int, _size: int, integrated: float, true_peak: float,
-             lra: float) -> dict[str, str] | None:
-    args = ["-i", src, "-map", "0:a:0", "-af",
-            f"loudnorm=I={integrated}:TP={true_peak}:LRA={lra}:print_format=json",
-            "-f", "null", "-"]
-    proc = subprocess.run([ffmpeg_exe(), "-hide_banner", "-nostdin", *map(str, args)],
-                          capture_output=True, timeout=3600, check=False)
-    text = proc.stderr.decode("utf-8", "replace")
-    match = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", text, re.S)
-    if proc.returncode != 0 or not match:
-        return None
-    return json.loads(match.group(0))
 
 
 def crop_path(info: dict[str, Any], aspect: float, subjects: SubjectTrack | None,
@@ -146,7 +114,7 @@ def export_video(src: Path, video: dict[str, Any], out: Path, *, fit: str = "cro
             args += ["-c:a", "aac", "-ar", str(audio.get("rate", 48000)),
                      "-b:a", audio.get("bitrate", "192k"), "-ac", str(audio.get("channels", 2))]
             if measured:
-                args += ["-af", _loudnorm(loud, measured)]
+                args += ["-af", loudnorm_spec(loud, measured) + ",aresample=48000"]
         if max_duration and duration > max_duration:
             args += ["-t", f"{max_duration:.3f}"]
         args += [*NO_METADATA, "-movflags", "+faststart", "-f", "mp4", tmp]
@@ -155,13 +123,6 @@ def export_video(src: Path, video: dict[str, Any], out: Path, *, fit: str = "cro
         finally:
             cmd_file.unlink(missing_ok=True)
     return _facts(out, video, measured is not None)
-
-
-def _loudnorm(loud: dict[str, float], m: dict[str, str]) -> str:
-    return (f"loudnorm=I={loud['integrated']}:TP={loud['true_peak']}:LRA={loud['lra']}:"
-            f"measured_I={m['input_i']}:measured_TP={m['input_tp']}:"
-            f"measured_LRA={m['input_lra']}:measured_thresh={m['input_thresh']}:"
-            f"offset={m['target_offset']}:linear=true,aresample=48000")
 
 
 def _run_with_progress(args: list, src: Path, duration: float,
@@ -189,8 +150,8 @@ def _facts(out: Path, video: dict[str, Any], normalised: bool) -> dict[str, Any]
               "duration": info["duration"], "fps": info["fps"], "bytes": size,
               "audio": info["audio"], "checks": checks}
     if normalised and video.get("loudness"):
-        got = measure_loudness(out, video["loudness"])
-        if got:
-            result["loudness"] = float(got["input_i"])
-            checks["loudness"] = abs(float(got["input_i"]) - video["loudness"]["integrated"]) <= 1
+        got = integrated_loudness(out)
+        if got is not None:
+            result["loudness"] = got
+            checks["loudness"] = abs(got - video["loudness"]["integrated"]) <= 1
     return result

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line, run_ffmpeg_progress
 from mediakit.media.kinds import PHOTO, VIDEO
+from mediakit.media.loudness import integrated_loudness, loudnorm_spec, parse_loudnorm
 from mediakit.media.probe import video_info
 from mediakit.video.montage.graph import Canvas, Graph, Overlays, Segment, build_graph
 from mediakit.video.montage.subtitles import cues_to_ass, write_srt
@@ -208,15 +208,6 @@ def prepare_subtitles(res: Resolved, op: Operation | None, workdir: Path) -> Non
         res.overlays.ass, res.overlays.fontsdir = ass, res.style.font_regular.parent
 
 
-def loudnorm_spec(loud: dict[str, float], measured: dict[str, str] | None = None) -> str:
-    base = f"loudnorm=I={loud['integrated']}:TP={loud['true_peak']}:LRA={loud['lra']}"
-    if measured is None:
-        return base + ":print_format=json"
-    return (f"{base}:measured_I={measured['input_i']}:measured_TP={measured['input_tp']}:"
-            f"measured_LRA={measured['input_lra']}:measured_thresh={measured['input_thresh']}:"
-            f"offset={measured['target_offset']}:linear=true")
-
-
 def measure_mix(res: Resolved, loud: dict[str, float], workdir: Path) -> dict[str, str] | None:
     """Loudness of the timeline's mix (audio-only graph); None when it is silent."""
     if not any(s.audio and not s.sound.get("mute") for s in res.segments) and \
@@ -229,13 +220,11 @@ def measure_mix(res: Resolved, loud: dict[str, float], workdir: Path) -> dict[st
     cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-nostats", *graph.input_args(),
            "-/filter_complex", str(script), "-map", f"[{graph.audio}]", "-f", "null", "-"]
     proc = subprocess.run(cmd, capture_output=True, timeout=3600, check=False)
-    text = proc.stderr.decode("utf-8", "replace")
-    match = re.search(r"\{[^{}]*\"input_i\"[^{}]*\}", text, re.S)
     if proc.returncode != 0:
         raise MontageError(f"mesure du volume sonore impossible : {last_error_line(proc.stderr)}")
-    if not match:
+    measured = parse_loudnorm(proc.stderr)
+    if measured is None:
         return None
-    measured = json.loads(match.group(0))
     try:
         if not math.isfinite(float(measured["input_i"])) or float(measured["input_i"]) < -70:
             return None
@@ -348,13 +337,10 @@ def _verify(out: Path, plan: Plan) -> dict[str, Any]:
                                                          plan.canvas.height),
         "frames": abs(int(info["frames"]) - plan.graph.frames) <= 1}}
     if plan.measured and plan.loudness:
-        from mediakit.channels.video_export import measure_loudness
-
-        got = measure_loudness(out, plan.loudness)
-        if got:
-            facts["loudness"] = float(got["input_i"])
-            facts["checks"]["loudness"] = abs(facts["loudness"] -
-                                              plan.loudness["integrated"]) <= 1
+        got = integrated_loudness(out)
+        if got is not None:
+            facts["loudness"] = got
+            facts["checks"]["loudness"] = abs(got - plan.loudness["integrated"]) <= 1
     return facts
 
 
