@@ -37,6 +37,11 @@ STRIDE = 32
 REC_HEIGHT = 48
 READ_CONFIDENCE = 0.8  # mean CTC character confidence above which text counts as read
 MIN_SCORE = 0.2
+# Smallest text line (DB-unclipped box height, image pixels) worth masking in a photo. The
+# unclip grows a line of aspect ~4:1 to ~2.3x its glyph height, so 10 px is ~4 px glyphs,
+# on a plate ~6 px tall: no one can read a character that small (5-7 px are needed), so
+# masking it protects nothing. Plates of 12 px give ~20 px lines: a 2x margin.
+LEGIBLE_TEXT_HEIGHT = 10.0
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 # --- plate text -----------------------------------------------------------------------

@@ -202,3 +202,19 @@ def test_weak_faces_need_a_second_opinion(monkeypatch: pytest.MonkeyPatch) -> No
 def test_profiles_verify_faces_on_photos_only() -> None:
     assert Detector(plates=False).faces.verify is not None
     assert Detector(plates=False, profile="video").faces.verify is None
+
+
+def test_photo_drops_illegible_text_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text line under LEGIBLE_TEXT_HEIGHT px (glyphs of ~4 px) cannot identify anyone:
+    the photo profile does not mask it; video frames, downscaled for detection, keep it."""
+    tiny = [100, 100, 124, 108, 0.9]  # 8 px tall, 3:1
+    legible = [300, 100, 360, 120, 0.9]  # 20 px tall, a 12 px plate's text line
+    boxes = np.array([tiny, legible], np.float32)
+    monkeypatch.setattr(plates, "detect_text_and_blobs",
+                        lambda *a, **k: (boxes.copy(), np.zeros((0, 4), np.float32)))
+    rgb = np.zeros((360, 640, 3), np.uint8)
+    photo = Detector(faces=False, profile="photo").plates
+    video = Detector(faces=False, profile="video").plates
+    assert photo is not None and video is not None
+    assert photo.candidates(rgb)[:, 3].tolist() == [120]
+    assert sorted(video.candidates(rgb)[:, 3].tolist()) == [108, 120]
