@@ -10,6 +10,11 @@ plate (text line 1.6-8:1). Where the recogniser can read the text, plate formats
 (French SIV/FNI and other European patterns) raise the score and clearly non-plate text (long words,
 dates, clock times) is dropped; an unreadable plate-shaped box is kept, at a lower
 score, because missing a plate is worse than masking a sign.
+
+In photos a "second look" runs the detector again on a padded crop around each large
+unreadable line and each mid-sized text region too square to be a plate: on a whole
+frame the model's global pooling damps small local responses, so a night car rear can
+come out as one big blob in which the plate is only found once cropped.
 """
 
 from __future__ import annotations
@@ -378,6 +383,54 @@ def _ctc_decode(prob: np.ndarray) -> tuple[str, float]:
     return text, conf
 
 
+@dataclass(frozen=True)
+class SecondLook:
+    """Which regions get a second look on a crop, and how.
+
+    ``min_unread_height``: unreadable plate-shaped lines at least this tall (image px;
+    ~2x a dashcam plate's line) are looked into, and replaced by the lines found inside
+    when one of these reads as plate text (kept otherwise: recall first). Text regions
+    dropped as not plate-shaped (too square) are looked into when at least
+    ``min_region_height`` px tall and at most ``max_region_area`` of the image (larger
+    ones are scenery). The crop has a margin of ``pad`` x its longest side (at least
+    ``min_pad`` px), is upscaled ``upscale`` x with its longest side capped at
+    ``max_side`` px (a 1280x720 frame's pass is ~940 kpx; one crop is at most 260 kpx).
+    """
+
+    min_unread_height: float = 40.0
+    min_region_height: float = 24.0
+    max_region_area: float = 0.05
+    pad: float = 0.5
+    min_pad: int = 32
+    upscale: float = 1.6
+    max_side: int = 512
+
+
+def second_look_lines(rgb: np.ndarray, box: np.ndarray, look: SecondLook,
+                      min_height: float, box_thresh: float = 0.3) -> np.ndarray:
+    """Plate-shaped text lines (x0, y0, x1, y1, score) found by the text detector on a
+    padded crop around ``box`` whose centres lie inside ``box``."""
+    h, w = rgb.shape[:2]
+    x0, y0, x1, y1 = (float(v) for v in box[:4])
+    pad = max(look.min_pad, look.pad * max(x1 - x0, y1 - y0))
+    cx0, cy0 = int(max(0, x0 - pad)), int(max(0, y0 - pad))
+    cx1, cy1 = int(min(w, x1 + pad)), int(min(h, y1 + pad))
+    if cx1 - cx0 < 8 or cy1 - cy0 < 8:
+        return np.zeros((0, 5), np.float32)
+    crop = rgb[cy0:cy1, cx0:cx1]
+    s = min(look.upscale, look.max_side / max(crop.shape[:2]))
+    size = (max(STRIDE, round(crop.shape[1] * s)), max(STRIDE, round(crop.shape[0] * s)))
+    lines = text_boxes(text_probability(_resize(crop, size)), box_thresh=box_thresh)
+    lines[:, [0, 2]] = lines[:, [0, 2]] * crop.shape[1] / size[0] + cx0
+    lines[:, [1, 3]] = lines[:, [1, 3]] * crop.shape[0] / size[1] + cy0
+    lines = join_rows(lines)
+    if not len(lines):
+        return lines
+    lines = lines[[plate_shaped(b, min_height) for b in lines]].reshape(-1, 5)
+    cx, cy = (lines[:, 0] + lines[:, 2]) / 2, (lines[:, 1] + lines[:, 3]) / 2
+    return lines[(cx > x0) & (cx < x1) & (cy > y0) & (cy < y1)]
+
+
 class PlateDetector:
     """Plate candidates from PP-OCR text detection, filtered by shape and text.
 
@@ -386,8 +439,9 @@ class PlateDetector:
 
     def __init__(self, levels: tuple[PlateLevel, ...], box_thresh: float = 0.3,
                  read: bool = True, min_height: float = 4.0,
-                 max_focus_area: float = 0.6) -> None:
+                 max_focus_area: float = 0.6, second_look: SecondLook | None = None) -> None:
         self.levels = levels
+        self.second_look = second_look
         self.max_focus_area = max_focus_area
         self.box_thresh = box_thresh
         self.read = read
@@ -399,8 +453,13 @@ class PlateDetector:
         A ``focused`` level runs only on the regions around the small or weak text blobs
         of the previous pass (blob heights measured in that pass's pixels); the whole
         image when those regions would cover most of it anyway."""
+        return self._candidates(rgb)[0]
+
+    def _candidates(self, rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Plate-shaped lines (as :meth:`candidates`) and the text regions of all passes
+        dropped as not plate-shaped (x0, y0, x1, y1, score)."""
         h, w = rgb.shape[:2]
-        found, blobs = [], None
+        found, rejected, blobs = [], [np.zeros((0, 5), np.float32)], None
         for level in self.levels:
             regions = None
             if level.focused and blobs is not None:
@@ -410,9 +469,11 @@ class PlateDetector:
                     regions = None
             boxes, blobs = detect_text_and_blobs(rgb, level, regions, box_thresh=self.box_thresh)
             boxes = join_rows(boxes)
-            found.append(boxes[[plate_shaped(b, self.min_height) for b in boxes]])
+            shaped = np.array([plate_shaped(b, self.min_height) for b in boxes], bool)
+            found.append(boxes[shaped].reshape(-1, 5))
+            rejected.append(boxes[~shaped].reshape(-1, 5))
         boxes = np.concatenate(found)
-        return merge_boxes(boxes, 0.5) if len(boxes) else boxes
+        return merge_boxes(boxes, 0.5) if len(boxes) else boxes, np.concatenate(rejected)
 
     def focus_pad(self, shape: tuple[int, ...]) -> int:
         """Context margin (image pixels) around a proposed blob: 32 px of the first pass."""
@@ -420,11 +481,14 @@ class PlateDetector:
 
     def detect(self, rgb: np.ndarray) -> list[Detection]:
         """Plates in an RGB uint8 image; boxes (x, y, w, h) of the text line."""
-        boxes = self.candidates(rgb)
+        boxes, rejected = self._candidates(rgb)
         texts = read_text(rgb, boxes) if self.read else [("", 0.0)] * len(boxes)
+        scored = [(b, text, conf, text_score(text, conf, float(b[4])))
+                  for b, (text, conf) in zip(boxes, texts, strict=True)]
+        if self.second_look is not None and self.read:
+            scored = self._second_look(rgb, scored, rejected)
         dets = []
-        for (x0, y0, x1, y1, score), (text, conf) in zip(boxes, texts, strict=True):
-            final = text_score(text, conf, float(score))
+        for (x0, y0, x1, y1, _), text, conf, final in scored:
             if final is None or final < MIN_SCORE:
                 continue
             fmt = plate_format(text) if conf >= READ_CONFIDENCE else None
@@ -433,3 +497,43 @@ class PlateDetector:
                 text=format_plate(text) if fmt else None,
                 extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3)}))
         return dets
+
+    def _second_look(self, rgb: np.ndarray, scored: list, rejected: np.ndarray) -> list:
+        """Scored lines after a second look (:class:`SecondLook`) into large unreadable
+        lines and mid-sized non-plate-shaped regions: lines found there are added; a
+        large line is replaced by them only when one reads as plate text."""
+        look = self.second_look
+        assert look is not None
+        h, w = rgb.shape[:2]
+        keep, found = [], []
+        for item in scored:
+            b, _, conf, final = item
+            height = b[3] - b[1]
+            if final is not None and final >= MIN_SCORE and conf < READ_CONFIDENCE \
+                    and height >= look.min_unread_height:
+                lines = second_look_lines(rgb, b, look, self.min_height, self.box_thresh)
+                lines = lines[(lines[:, 3] - lines[:, 1]) < 0.5 * height]
+                if len(lines):
+                    new = self._score(rgb, lines)
+                    found += new
+                    if any(f is not None and f >= 0.75 for *_, f in new):
+                        continue  # the region was a car rear or the like around a plate
+            keep.append(item)
+        if len(rejected):
+            rh = rejected[:, 3] - rejected[:, 1]
+            rejected = rejected[(rh >= look.min_region_height) & (
+                (rejected[:, 2] - rejected[:, 0]) * rh <= look.max_region_area * w * h)]
+        if len(rejected):
+            rejected = merge_boxes(rejected, 0.3)
+            lines = [second_look_lines(rgb, b, look, self.min_height, self.box_thresh)
+                     for b in rejected]
+            lines = np.concatenate(lines)
+            if len(lines):
+                found += self._score(rgb, merge_boxes(lines, 0.5))
+        return keep + found
+
+    @staticmethod
+    def _score(rgb: np.ndarray, lines: np.ndarray) -> list:
+        texts = read_text(rgb, lines)
+        return [(b, text, conf, text_score(text, conf, float(b[4])))
+                for b, (text, conf) in zip(lines, texts, strict=True)]

@@ -218,3 +218,47 @@ def test_photo_drops_illegible_text_lines(monkeypatch: pytest.MonkeyPatch) -> No
     assert photo is not None and video is not None
     assert photo.candidates(rgb)[:, 3].tolist() == [120]
     assert sorted(video.candidates(rgb)[:, 3].tolist()) == [108, 120]
+
+
+def test_second_look_lines_maps_crop_back_to_image() -> None:
+    """The crop's lines come back in the image frame (offset and upscale undone), and
+    only lines whose centre is inside the looked-at box are returned."""
+    rgb, (px0, py0, px1, py1) = plate_image()
+    look = plates.SecondLook()
+    region = np.array([px0 - 40, py0 - 60, px1 + 40, py1 + 60, 0.5], np.float32)
+    lines = plates.second_look_lines(rgb, region, look, min_height=10.0)
+    assert len(lines) == 1
+    x0, y0, x1, y1 = lines[0, :4]
+    assert abs((x0 + x1) / 2 - (px0 + px1) / 2) < 8 and abs((y0 + y1) / 2 - (py0 + py1) / 2) < 6
+    assert x1 - x0 > 0.8 * (px1 - px0)
+    elsewhere = np.array([10, 10, 120, 120, 0.5], np.float32)  # plate outside the box
+    assert not len(plates.second_look_lines(rgb, elsewhere, look, min_height=10.0))
+
+
+def test_second_look_replaces_car_rear_by_plate_and_keeps_empty_region() -> None:
+    """A large unreadable line around a plate is replaced by the plate's line, read;
+    a large unreadable line with no text inside is kept (recall first); a square region
+    (dropped by the shape check) around a plate yields the plate."""
+    rgb, (px0, py0, px1, py1) = plate_image()
+    detector = plates.PlateDetector((plates.PlateLevel(1.0, 1600),), min_height=10.0,
+                                    second_look=plates.SecondLook())
+    rear = np.array([px0 - 60, py0 - 70, px1 + 60, py1 + 40, 0.7], np.float32)
+    empty = np.array([10, 10, 250, 100, 0.6], np.float32)
+    scored = [(rear, "", 0.2, 0.56), (empty, "", 0.1, 0.48)]
+    out = detector._second_look(rgb, scored, np.zeros((0, 5), np.float32))
+    assert any(b is empty for b, *_ in out)
+    assert not any(b is rear for b, *_ in out)
+    read = [(b, t) for b, t, c, f in out if f is not None and f >= 0.9]
+    assert len(read) == 1 and plates.format_plate(read[0][1]) == "AB-123-CD"
+    assert read[0][0][0] >= rear[0] and read[0][0][2] <= rear[2]
+    big = np.full((1080, 1920, 3), 120, np.uint8)  # the region must be under 5 % of it
+    big[:360, :640] = rgb
+    square = np.array([[px0 - 20, py0 - 90, px1 + 20, py1 + 90, 0.6]], np.float32)
+    assert not detector._second_look(rgb, [], square)  # 1/4 of this image: scenery
+    out = detector._second_look(big, [], square)
+    assert [plates.format_plate(t) for _, t, c, f in out if f and f >= 0.9] == ["AB-123-CD"]
+
+
+def test_second_look_in_photo_profile_only() -> None:
+    assert Detector(faces=False).plates.second_look is not None
+    assert Detector(faces=False, profile="video").plates.second_look is None
