@@ -3,7 +3,14 @@
 Detection runs on one frame in ``every``; when the set of objects changes between two
 detected frames (something appears or disappears), the frames in between, kept in a small
 buffer, are detected too, so tracks start and end on the right frame. Memory does not
-depend on the clip's length: only ``every`` small frames are held.
+depend on the clip's length: only a few (MAX_WAIT) small frames are held.
+
+Work is spent on new pictures only: a frame repeating the previous picture (frame-rate
+conversion, frozen frame) does not count towards ``every`` and is never refined. Plates
+(PP-OCR text detection, ~10x the face cost) are looked for over the whole frame once in
+PLATE_FULL_EVERY frames; the plate frames between only look where the picture changed since
+(camera motion undone: what came in through the border, what moved on its own) and around
+live plate tracks, and refinement only looks around the plate that appeared or left.
 """
 
 from __future__ import annotations
@@ -20,9 +27,10 @@ import numpy as np
 
 from mediakit.errors import Cancelled, MediaError
 from mediakit.media.probe import video_info
+from mediakit.privacy.detector import Detector, face_mask_box, plate_mask_box
 from mediakit.privacy.people import PeopleMatcher
-from mediakit.privacy.regions import Detection
-from mediakit.video.motion import MotionEstimator, Motions
+from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou
+from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
 from mediakit.video.stream import FrameReader, even_size
 from mediakit.video.tracking import MAX_GAP, Tracker, to_data
 
@@ -40,6 +48,20 @@ CUT_DIFF = 40.0  # mean absolute difference (0-255) of tiny grey frames marking 
 # detection continues a track (a face turning away, blurred, half out of the picture) but
 # a track is kept only if one of its detections reaches the detector's threshold.
 LOW_FACE_SCORE = 0.15
+# Plates are looked for over the whole frame at least once in this many frames; on the plate
+# frames between, only where the picture changed since the last whole-frame scan (camera
+# motion undone: what came in through the border, what moved on its own) and around the live
+# plate tracks. The same regions-only search finds when a plate appeared or left (in-between
+# frames, around that plate only). Above PARTIAL_MAX of the frame, the whole frame is scanned.
+PLATE_FULL_EVERY = 24
+PARTIAL_MAX = 0.5
+REGION_PAD = 128  # context around a plate (track or refined object), in detector pixels
+CHANGE_PAD = 64  # context around a changed region, in detector pixels
+REFINE_REGIONS = True  # False: refine plates on whole frames (as before; ~2x the plate cost)
+# A repeated picture (frame-rate conversion of a 10-15 fps source, frozen frame) is not a
+# new one: detectors run on one *new* picture in ``every``, but at least once in MAX_WAIT
+# frames. A clip without repeats is detected exactly as before.
+MAX_WAIT = 8
 
 Progress = Callable[[int, int], None]
 
@@ -85,31 +107,111 @@ def split_detector(detector: Any, every: int, plate_every: int, sides: Sequence[
     return plan
 
 
+Rect = tuple[int, int, int, int]  # x0, y0, x1, y1 in detector pixels
+
+
 class _Schedule:
     """One detector run every ``every`` frames at sizes cycled from ``sides``, with its own
-    tracker and in-between refinement."""
+    tracker and in-between refinement. With ``full_every``, the whole frame is scanned only
+    that often (see PLATE_FULL_EVERY); in between, regions only."""
 
     def __init__(self, detector: Any, every: int, sides: Sequence[int],
-                 full: tuple[int, int], keep_crops: bool, keep_score: float = 0.0) -> None:
+                 full: tuple[int, int], keep_crops: bool, keep_score: float = 0.0,
+                 full_every: int | None = None) -> None:
         self.detector, self.every, self.full = detector, every, full
         self.sizes = [detection_size(*full, side) for side in sides]
         self.tracker = Tracker(max_gap=max(MAX_GAP, 3 * every), keep_score=keep_score)
         self.keep_crops = keep_crops
+        self.full_every = full_every
         self.last = -1
+        self.last_full = -(10**9)
+        self.fresh = 0  # new pictures since the last run
         self.runs = 0
+        self.region_runs = 0
+        self.pixels = 0.0  # detector input, in whole frames
 
-    def detect(self, frame: np.ndarray) -> tuple[np.ndarray, list[Detection]]:
+    def due(self, index: int, repeat: bool) -> bool:
+        """Whether frame ``index`` (``repeat``: the same picture as the previous frame) is
+        one to run the detector on."""
+        self.fresh += not repeat
+        return self.last < 0 or self.fresh >= self.every \
+            or index - self.last >= max(self.every, MAX_WAIT)
+
+    def detect(self, frame: np.ndarray,
+               regions: list[Rect] | None = None) -> tuple[np.ndarray, list[Detection]]:
+        """Detections of the frame (``regions`` of it only, when given; detector pixels)."""
         size = self.sizes[self.runs % len(self.sizes)]
         if frame.shape[1] != size[0]:
             frame = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
         self.runs += 1
         scale = (self.full[0] / size[0], self.full[1] / size[1])
-        return frame, [_scaled(d, scale) for d in self.detector.detect(frame)]
+        if regions is None:
+            self.pixels += 1
+            return frame, [_scaled(d, scale) for d in self.detector.detect(frame)]
+        self.region_runs += 1
+        dets: list[Detection] = []
+        for x0, y0, x1, y1 in regions:
+            self.pixels += (x1 - x0) * (y1 - y0) / (size[0] * size[1])
+            crop = np.ascontiguousarray(frame[y0:y1, x0:x1])
+            dets += [self._shifted(d, x0, y0, size) for d in self.detector.detect(crop)]
+        return frame, [_scaled(d, scale) for d in _dedupe(dets)]
 
-    def process(self, index: int, frame: np.ndarray, buffer: deque, cuts: list[int]) -> None:
-        image, dets = self.detect(frame)
+    def _shifted(self, det: Detection, dx: int, dy: int, size: tuple[int, int]) -> Detection:
+        box = (det.box[0] + dx, det.box[1] + dy, det.box[2], det.box[3])
+        if isinstance(self.detector, Detector):  # the margin, cut by the crop, redone
+            grow = face_mask_box if det.label == FACE else plate_mask_box
+            mask = clip_box(grow(box), *size)
+        else:
+            mask = None if det.mask_box is None else (det.mask_box[0] + dx, det.mask_box[1] + dy,
+                                                      det.mask_box[2], det.mask_box[3])
+        return replace(det, box=box, mask_box=mask)
+
+    def _regions(self, boxes: Sequence[BoxTuple], changed: np.ndarray | None = None,
+                 pad: int = REGION_PAD) -> list[Rect] | None:
+        """Rectangles (detector pixels) covering ``boxes`` (output pixels) grown by half their
+        size and ``pad`` px, and the ``changed`` mask with CHANGE_PAD px of context, merged;
+        None when they cover over PARTIAL_MAX of the frame (scan it all)."""
+        w, h = self.sizes[0]
+        cell = 8  # coarse grid the regions are drawn on
+        gw, gh = -(-w // cell), -(-h // cell)
+        grid = np.zeros((gh, gw), np.uint8)
+        if changed is not None and changed.any():
+            coarse = cv2.resize(changed.astype(np.uint8) * 255, (gw, gh),
+                                interpolation=cv2.INTER_AREA)
+            c = -(-CHANGE_PAD // cell)
+            grid[cv2.dilate((coarse > 0).astype(np.uint8), np.ones((2 * c + 1, 2 * c + 1),
+                                                                     np.uint8)) > 0] = 1
+        sx, sy = self.full[0] / w, self.full[1] / h
+        for bx, by, bw, bh in boxes:  # objects: more context (crops change what is found)
+            x0, y0 = int((bx - bw / 2) / sx - pad) // cell, int((by - bh / 2) / sy - pad) // cell
+            x1 = int((bx + 1.5 * bw) / sx + pad) // cell + 1
+            y1 = int((by + 1.5 * bh) / sy + pad) // cell + 1
+            grid[max(0, y0):max(0, y1), max(0, x0):max(0, x1)] = 1
+        if not grid.any():
+            return []
+        n, _, stats, _ = cv2.connectedComponentsWithStats(grid, connectivity=8)
+        rects = [(int(x) * cell, int(y) * cell, min(w, int(x + bw) * cell),
+                  min(h, int(y + bh) * cell)) for x, y, bw, bh, _ in stats[1:]]
+        area = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in rects)
+        return None if area > PARTIAL_MAX * w * h else rects
+
+    def process(self, index: int, frame: np.ndarray, buffer: deque, cuts: list[int],
+                motions: Motions | None = None, changes: Changes | None = None) -> None:
         last = self.last
+        self.fresh = 0
         cut = max((c for c in cuts if last < c <= index), default=None)
+        regions = None
+        if (self.full_every and changes is not None and cut is None
+                and index - self.last_full < self.full_every):
+            changed = changes.mask()
+            if changed is not None:
+                live = [t.predict(index) for t in self.tracker.live]
+                regions = self._regions(live, changed)
+        image, dets = self.detect(frame, regions)
+        if regions is None:
+            self.last_full = index
+            if changes is not None:
+                changes.set_reference()
         if cut is not None:  # a new shot: nothing carries over, find its objects from its start
             self.tracker.close_all()
             last = cut - 1
@@ -120,9 +222,16 @@ class _Schedule:
             lost = [t for t in lost if live[t].frames[-1] == last
                     and max(live[t].scores) >= REFINE_SCORE]
             if new or lost or cut is not None:  # something appeared or left: find when
-                for j, img in list(buffer):
-                    if last < j < index:
-                        self._update(j, *self.detect(img))
+                for j, img, repeat in list(buffer):
+                    if last < j < index and not repeat:  # a repeat: its predecessor's result
+                        around = None
+                        if (REFINE_REGIONS and self.full_every and motions is not None
+                                and cut is None):
+                            boxes = [carry(_mask_of(dets[d]), motions, index, j) for d in new]
+                            boxes += [carry(live[t].boxes[-1], motions, live[t].frames[-1], j)
+                                      for t in lost]
+                            around = self._regions(boxes)
+                        self._update(j, *self.detect(img, around))
         self._update(index, image, dets)
         self.last = index
 
@@ -134,7 +243,7 @@ class _Schedule:
 def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | None = None,
                 every: int = DETECT_EVERY, plate_every: int = PLATE_EVERY,
                 sides: Sequence[int] = DETECT_SIDES, plate_side: int = PLATE_SIDE,
-                extend: int = EXTEND,
+                extend: int = EXTEND, full_every: int | None = PLATE_FULL_EVERY,
                 info: dict[str, Any] | None = None, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
     """Tracks of every face and plate of a video (project form), with the frame count."""
@@ -143,13 +252,17 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
     full = even_size(info["width"], info["height"])
     plan = split_detector(detector, every, plate_every, sides, plate_side)
     decoded = detection_size(*full, max(max(s) for _, _, s, _ in plan))
-    schedules = [_Schedule(det, n, s, full, bool(matcher), keep) for det, n, s, keep in plan]
+    schedules = [_Schedule(det, n, s, full, bool(matcher), keep,
+                           full_every if getattr(det, "faces", True) is None else None)
+                 for det, n, s, keep in plan]
     reader = FrameReader(path, (info["width"], info["height"]), info["fps"], size=decoded)
-    buffer: deque[tuple[int, np.ndarray]] = deque(maxlen=max(n for _, n, _, _ in plan))
+    held = max(MAX_WAIT, *(n for _, n, _, _ in plan))
+    buffer: deque[tuple[int, np.ndarray, bool]] = deque(maxlen=held)
     cuts: list[int] = []
     prev_thumb: np.ndarray | None = None
     estimator = MotionEstimator(full)
     motions = Motions()
+    changes = Changes(estimator)
     expected = max(1, int(info.get("frames") or 0))
     count = 0
     try:
@@ -161,12 +274,17 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
             if prev_thumb is not None and np.abs(thumb - prev_thumb).mean() > CUT_DIFF:
                 cuts.append(index)
                 estimator.reset()
+                changes.invalidate()
             prev_thumb = thumb
-            motions.append(estimator.step(grey))
-            buffer.append((index, frame))
+            before = estimator.current
+            motion = estimator.step(grey)
+            repeat = before is not None and same_picture(before, estimator.current)
+            motions.append(motion)
+            changes.step(motion)
+            buffer.append((index, frame, repeat))
             for sched in schedules:
-                if index % sched.every == 0:
-                    sched.process(index, frame, buffer, cuts)
+                if sched.due(index, repeat):
+                    sched.process(index, frame, buffer, cuts, motions, changes)
             count = index + 1
             if progress:
                 progress(count, max(expected, count))
@@ -174,7 +292,7 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
             raise MediaError(path, "aucune image décodable")
         for sched in schedules:
             if sched.last != count - 1:
-                sched.process(count - 1, buffer[-1][1], buffer, cuts)
+                sched.process(count - 1, buffer[-1][1], buffer, cuts, motions, changes)
     finally:
         reader.close()
     finished = sorted((t for s in schedules for t in s.tracker.finish()),
@@ -190,6 +308,7 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
                     data["state"] = "rejected"
     return {"frames": count, "fps": info["fps"], "width": full[0], "height": full[1],
             "tracks": tracks, "cuts": cuts, "detections_run": sum(s.runs for s in schedules),
+            "detector_frames": [round(s.pixels, 1) for s in schedules],
             "detect_sizes": [list(size) for size in schedules[0].sizes], "detect_every": every,
             "plate_every": plate_every}
 
@@ -201,3 +320,16 @@ def _scaled(det: Detection, scale: tuple[float, float]) -> Detection:
         return None if b is None else (b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy)
 
     return replace(det, box=conv(det.box), mask_box=conv(det.mask_box))
+
+
+def _mask_of(det: Detection) -> BoxTuple:
+    return det.mask_box or det.box
+
+
+def _dedupe(dets: list[Detection], overlap: float = 0.5) -> list[Detection]:
+    """Detections of overlapping regions found twice: the best-scored one kept."""
+    kept: list[Detection] = []
+    for det in sorted(dets, key=lambda d: -d.score):
+        if all(d.label != det.label or iou(d.box, det.box) < overlap for d in kept):
+            kept.append(det)
+    return kept

@@ -22,6 +22,8 @@ WIDTH = 320  # the grey frame the flow is computed on
 MAX_CORNERS = 100
 MIN_POINTS = 12  # fewer tracked points (or RANSAC inliers) than this: motion unknown
 RANSAC_PX = 1.0  # reprojection threshold, in pixels of the small frame
+REPEAT_DIFF = 2  # largest grey-level difference between two frames showing the same picture
+CHANGE_DIFF = 20.0  # grey-level change (0-255) marking a pixel as changed (see Changes)
 
 IDENTITY = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 
@@ -63,6 +65,11 @@ class MotionEstimator:
         """Forget the previous frame (at a scene cut nothing moves across)."""
         self._prev, self._points = None, None
 
+    @property
+    def current(self) -> np.ndarray | None:
+        """The small grey copy of the last frame given to :meth:`step` (None after a reset)."""
+        return self._prev
+
     def step(self, frame: np.ndarray) -> np.ndarray:
         """Motion from the previous frame to ``frame`` (RGB or grey, any size of the clip's
         aspect ratio), in full-frame pixels."""
@@ -88,6 +95,69 @@ class MotionEstimator:
         out[:, :2] = out[:, :2] * self._s[:, None] / self._s[None, :]
         out[:, 2] *= self._s
         return out
+
+
+class Changes:
+    """Where the picture changed since a reference frame once the camera motion in between
+    is undone: pixels whose (slightly blurred) grey level moved by more than ``threshold``
+    after warping the reference by the accumulated motion, and pixels the reference did not
+    show (come in through the border). Computed on the estimator's small grey frames
+    (~1 ms); memory: one small frame.
+
+    Lets a slow detector look again only where something can have appeared: what is
+    unchanged was seen, in the same place, when the reference frame was scanned."""
+
+    def __init__(self, estimator: MotionEstimator, threshold: float = CHANGE_DIFF) -> None:
+        self.estimator = estimator
+        self.threshold = threshold
+        s = estimator._s
+        self._to_small = np.array([[1 / s[0], 0, 0], [0, 1 / s[1], 0], [0, 0, 1.0]])
+        self._from_small = np.array([[s[0], 0, 0], [0, s[1], 0], [0, 0, 1.0]])
+        self._ref: np.ndarray | None = None
+        self._acc = np.eye(3)
+
+    def invalidate(self) -> None:
+        """No reference any more (a scene cut): :meth:`mask` answers None until the next
+        :meth:`set_reference`."""
+        self._ref = None
+
+    def set_reference(self) -> None:
+        """The estimator's current frame becomes the reference."""
+        grey = self.estimator.current
+        self._ref = None if grey is None else _smooth(grey)
+        self._acc = np.eye(3)
+
+    def step(self, matrix: np.ndarray) -> None:
+        """Account for the motion (2×3, full-frame pixels) to the next frame."""
+        if self._ref is not None:
+            self._acc = np.vstack([matrix, (0.0, 0.0, 1.0)]) @ self._acc
+
+    def mask(self) -> np.ndarray | None:
+        """Boolean mask (small frame) of the changed or newly visible pixels of the
+        estimator's current frame; None without a reference."""
+        grey = self.estimator.current
+        if self._ref is None or grey is None:
+            return None
+        warp = (self._to_small @ self._acc @ self._from_small)[:2]
+        size = (grey.shape[1], grey.shape[0])
+        warped = cv2.warpAffine(self._ref, warp, size, flags=cv2.INTER_LINEAR)
+        seen = cv2.warpAffine(np.full_like(self._ref, 255), warp, size,
+                              flags=cv2.INTER_NEAREST, borderValue=0)
+        changed = (cv2.absdiff(_smooth(grey), warped) > self.threshold).astype(np.uint8)
+        # thin lines along strong edges are sub-pixel misregistration, not new content
+        changed = cv2.morphologyEx(changed, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+        return (changed > 0) | (cv2.erode(seen, np.ones((5, 5), np.uint8)) == 0)
+
+
+def same_picture(a: np.ndarray, b: np.ndarray, tolerance: int = REPEAT_DIFF) -> bool:
+    """True when two small grey frames show the same picture: no pixel of the slightly
+    blurred frames differs by more than ``tolerance`` grey levels (a frame repeated by a
+    frame-rate conversion or a still scene, decoded with compression noise)."""
+    return a.shape == b.shape and int(cv2.absdiff(_smooth(a), _smooth(b)).max()) <= tolerance
+
+
+def _smooth(grey: np.ndarray) -> np.ndarray:
+    return cv2.GaussianBlur(grey, (5, 5), 0)
 
 
 def warp_box(box: BoxTuple, matrix: np.ndarray) -> BoxTuple:

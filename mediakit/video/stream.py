@@ -8,15 +8,19 @@ terminates it, so an interrupted run leaves no stray process behind.
 from __future__ import annotations
 
 import contextlib
+import queue
 import subprocess
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from mediakit.errors import MediaError
 from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line
+
+PREFETCH = 4  # frames decoded ahead of the caller (a reader thread; memory: 4 frames)
 
 
 def even_size(width: int, height: int) -> tuple[int, int]:
@@ -75,13 +79,15 @@ class FrameReader:
 
     ``pix_fmt`` is ``"rgb24"`` (H×W×3 arrays) or ``"yuv420p"`` ((H·3/2)×W planar arrays,
     the layout OpenCV calls I420). ``fps`` forces a constant rate (frames duplicated or
-    dropped as a player would show them), so frame indices match between passes.
+    dropped as a player would show them), so frame indices match between passes. Frames
+    are read ``prefetch`` ahead by a thread, so decoding overlaps the caller's work.
     """
 
     def __init__(self, path: str | Path, display_size: tuple[int, int], fps: float,
                  size: tuple[int, int] | None = None, pix_fmt: str = "rgb24",
-                 threads: int = 0) -> None:
+                 threads: int = 0, prefetch: int = PREFETCH) -> None:
         self.path = Path(path)
+        self.prefetch = prefetch
         full = even_size(*display_size)
         self.size = size or full
         self.pix_fmt = pix_fmt
@@ -100,21 +106,55 @@ class FrameReader:
     def __iter__(self) -> Iterator[np.ndarray]:
         stdout = self._proc.proc.stdout
         assert stdout is not None
+        frames: queue.Queue = queue.Queue(maxsize=max(1, self.prefetch))
+        stop = threading.Event()
+        pump = threading.Thread(target=self._pump, args=(stdout, frames, stop), daemon=True)
+        pump.start()
         try:
             while True:
-                buf = stdout.read(self.frame_bytes)
-                if not buf:
+                item = frames.get()
+                if isinstance(item, BaseException):
+                    raise item
+                if item is None:
                     break
-                if len(buf) < self.frame_bytes:
-                    raise MediaError(self.path, "vidéo tronquée ou corrompue (image incomplète)")
                 self.count += 1
-                yield np.frombuffer(buf, np.uint8).reshape(self.shape).copy()
+                yield np.frombuffer(item, np.uint8).reshape(self.shape)
             code = self._proc.finish()
             if code != 0 or self.count == 0 or _decode_errors(self._proc.stderr):
                 raise MediaError(self.path, "vidéo tronquée ou corrompue "
                                             f"({self._proc.error_line()})")
         finally:
+            stop.set()
             self._proc.terminate()
+            pump.join(timeout=5)
+
+    def _pump(self, stdout: Any, frames: queue.Queue, stop: threading.Event) -> None:
+        """Read frames ahead (ffmpeg decodes while the caller works on the previous ones);
+        None at the end, the exception on an error."""
+
+        def put(item: Any) -> bool:
+            while not stop.is_set():
+                try:
+                    frames.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        try:
+            while not stop.is_set():
+                buf = bytearray(self.frame_bytes)
+                n = stdout.readinto(buf)
+                if not n:
+                    put(None)
+                    return
+                if n < self.frame_bytes:
+                    put(MediaError(self.path, "vidéo tronquée ou corrompue (image incomplète)"))
+                    return
+                if not put(buf):
+                    return
+        except (OSError, ValueError) as exc:  # pipe closed by close()
+            put(MediaError(self.path, f"lecture interrompue ({exc})"))
 
     def close(self) -> None:
         self._proc.terminate()

@@ -7,6 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from mediakit.errors import MediaError
@@ -166,3 +167,61 @@ def test_real_detector_on_group_photo_clip(tmp_path: Path) -> None:
     faces = [sum(d["label"] == "face" for d in e["detections"]) for e in entries]
     assert len(entries) == FPS and min(faces) >= 1
     assert max(faces) - min(faces) <= 1  # a still shot: the same faces in every frame
+
+
+def test_repeated_pictures_are_detected_once(tmp_path: Path) -> None:
+    """A 10 fps source at 25 fps (each picture shown 2-3 times): the detector runs on new
+    pictures only (every DETECT_EVERY-th), and every frame is still masked."""
+    pictures = square_frames(12, appear=4)
+    frames = [pictures[int(i * 10 / FPS)] for i in range(30)]
+    clip = write_clip(tmp_path / "repeats.mp4", frames, audio=False)
+    detector = SquareDetector()
+    entries = detect_video(clip, detector)
+    assert len(detector.calls) < 0.6 * len(frames) / 2  # not one frame in two
+    assert len(set(detector.calls)) == len(detector.calls)  # never the same picture twice
+    assert all(e["detections"] for e in entries[10:])  # picture 4 is shown from frame 10
+
+
+class _WhitePlates:
+    """A plate-only stub: white rectangles are plates; records the image sizes it sees."""
+
+    faces = None
+    plates = True
+
+    def __init__(self) -> None:
+        self.shapes: list[tuple[int, int]] = []
+
+    def detect(self, rgb):
+        from mediakit.privacy.regions import Detection
+
+        self.shapes.append(rgb.shape[:2])
+        ys, xs = np.nonzero(rgb.min(axis=2) > 240)
+        if len(xs) < 20:
+            return []
+        box = (float(xs.min()), float(ys.min()), float(xs.max() - xs.min() + 1),
+               float(ys.max() - ys.min() + 1))
+        return [Detection("plate", box, 0.9, "stub", mask_box=box)]
+
+
+def test_plates_are_looked_for_where_the_picture_changed(tmp_path: Path) -> None:
+    """Between whole-frame scans, a still scene costs the plate detector nothing but the
+    changed regions: a plate appearing mid-shot is still found from its first frame and
+    kept masked (carried) while the picture around it does not change."""
+    rng = np.random.default_rng(0)
+    background = np.kron(rng.integers(0, 200, (60, 80, 3), dtype=np.uint8),
+                         np.ones((8, 8, 1), np.uint8))
+    frames = []
+    for i in range(60):
+        f = background.copy()
+        if i >= 29:  # after the whole-frame scan of frame 24
+            f[200:220, 300:360] = 255
+        frames.append(f)
+    clip = write_clip(tmp_path / "plate.mp4", frames, audio=False)
+    detector = _WhitePlates()
+    entries = detect_video(clip, detector)
+    assert all(e["detections"] for e in entries[29:])
+    assert not any(e["detections"] for e in entries[:20])
+    full = sum(s == (480, 640) for s in detector.shapes)
+    crops = [s for s in detector.shapes if s != (480, 640)]
+    assert full == 3  # frames 0, 24, 48 (every PLATE_FULL_EVERY)
+    assert crops and all(h * w < 0.5 * 480 * 640 for h, w in crops)

@@ -99,3 +99,38 @@ def test_weak_detections_continue_a_track_but_do_not_make_one() -> None:
         tracker.update(f, [det(100 + f, 0.9 if f >= 6 else 0.2), det(600, 0.2)])
     [kept] = tracker.finish()  # the weak-only track at x=600 is dropped
     assert kept.frames[0] == 0 and kept.boxes[0][0] == 100
+
+
+def test_changes_mark_what_came_in_and_what_moved_not_the_panned_background() -> None:
+    from mediakit.video.motion import Changes
+
+    scene = _texture(1600, 900)
+    est = MotionEstimator(SIZE)
+    changes = Changes(est)
+    assert changes.mask() is None  # no reference yet
+    est.step(scene[50:770, 100:1380])
+    changes.set_reference()
+    assert not changes.mask().any()  # the reference itself
+    frame = scene[50:770, 100 - 40:100 - 40 + 1280].copy()  # panned: 40 px came in on the left
+    frame[300:420, 600:720] = 255 - frame[300:420, 600:720]  # and something changed inside
+    changes.step(est.step(frame))
+    mask = changes.mask()
+    sx = est.small[0] / SIZE[0]
+    cols = np.nonzero(mask.any(0))[0]
+    assert mask[:, : int(30 * sx)].all()  # the strip that came in
+    inside = mask[int(320 * sx * 0.95):int(400 * sx), int(620 * sx):int(700 * sx)]
+    assert inside.mean() > 0.5  # the change (where it is more than a few grey levels;
+    # the regions scanned are this mask widened by REGION_PAD)
+    assert mask.mean() < 0.15 and int(500 * sx) not in cols  # not the rest of the picture
+    changes.invalidate()
+    assert changes.mask() is None
+
+
+def test_same_picture_tolerates_noise_only() -> None:
+    from mediakit.video.motion import same_picture
+
+    rng = np.random.default_rng(1)
+    a = _texture(320, 176)
+    noisy = np.clip(a.astype(int) + rng.integers(-1, 2, a.shape), 0, 255).astype(np.uint8)
+    assert same_picture(a, noisy)
+    assert not same_picture(a, np.roll(a, 8, axis=1))
