@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from mediakit.privacy.regions import BoxTuple, Detection, iou
+from mediakit.privacy.regions import PLATE, BoxTuple, Detection, iou
 from mediakit.video.motion import Motions, inverse, warp_box
 
 MATCH_IOU = 0.15
@@ -23,6 +23,10 @@ EDGE_EXTEND_S = 1.5  # extension of a track that enters or leaves through the fr
 MAX_GAP = 12  # frames a track survives without a detection (bridged by interpolation)
 CARRY_GROWTH = 0.01  # growth per side per frame of a box carried by the camera motion (× side)
 CARRY_KEY_STEP = 2  # keyframe spacing of the carried part of a track
+# A plate box mostly inside another (this share of the smaller one covered) is the same
+# plate: the text detector run on a crop (see mediakit.video.detect) boxes a plate somewhat
+# differently than on the whole frame (part of its text, or more), under MATCH_IOU at times.
+PLATE_COVER = 0.6
 
 
 @dataclass
@@ -48,11 +52,28 @@ class LiveTrack:
                      zip(self.boxes[-2], self.boxes[-1], strict=True))
 
 
-def _affinity(pred: BoxTuple, box: BoxTuple) -> float:
-    """IoU, or a small positive score for a near box of similar size (fast small faces)."""
+def cover(a: BoxTuple, b: BoxTuple) -> float:
+    """Share of the smaller of two (x, y, w, h) boxes covered by the other."""
+    iw = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    smaller = min(a[2] * a[3], b[2] * b[3])
+    return iw * ih / smaller if smaller > 0 else 0.0
+
+
+def _union(a: BoxTuple, b: BoxTuple) -> BoxTuple:
+    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+    return x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0
+
+
+def _affinity(pred: BoxTuple, box: BoxTuple, label: str = "") -> float:
+    """IoU; for plates, a box mostly inside the other (PLATE_COVER) scores just under
+    MATCH_IOU; or a small positive score for a near box of similar size (fast small
+    faces)."""
     overlap = iou(pred, box)
     if overlap >= MATCH_IOU:
         return overlap
+    if label == PLATE and cover(pred, box) >= PLATE_COVER:
+        return 0.1 + 0.05 * cover(pred, box)
     side_p, side_b = max(pred[2], pred[3]), max(box[2], box[3])
     if not 0.5 <= side_b / max(side_p, 1e-6) <= 2.0:
         return 0.0
@@ -84,7 +105,9 @@ class Tracker:
             pred = track.predict(frame)
             for di, det in enumerate(dets):
                 if det.label == track.label:
-                    score = _affinity(pred, _mask(det))
+                    score = _affinity(pred, _mask(det), det.label)
+                    if det.label == PLATE:  # a box of another style skews the velocity
+                        score = max(score, _affinity(track.boxes[-1], _mask(det), PLATE))
                     if score > 0:
                         pairs.append((score, ti, di))
         pairs.sort(reverse=True)
@@ -107,15 +130,38 @@ class Tracker:
         matched, new, _ = self.match(frame, dets)
         for ti, di in matched:
             self._add(self.live[ti], frame, dets[di], image, scale)
-        for di in new:
+        claimed = [self.live[ti] for ti, _ in matched]
+        for di in sorted(new, key=lambda d: -dets[d].score):
+            if self._absorb(claimed, frame, dets[di]):
+                continue
             track = LiveTrack(self._next, dets[di].label)
             self._next += 1
             self._add(track, frame, dets[di], image, scale)
             self.live.append(track)
+            claimed.append(track)
         still = []
         for track in self.live:
             (still if frame - track.frames[-1] <= self.max_gap else self.done).append(track)
         self.live = still
+
+    @staticmethod
+    def _absorb(claimed: list[LiveTrack], frame: int, det: Detection) -> bool:
+        """A second plate box of this frame mostly inside (or around) one a track already
+        took on it: the same plate boxed twice (overlapping crops, part of its text), its
+        box joined to the track's instead of starting a duplicate track."""
+        if det.label != PLATE:
+            return False
+        box = _mask(det)
+        for track in claimed:
+            if track.label == PLATE and track.frames[-1] == frame \
+                    and cover(track.boxes[-1], box) >= PLATE_COVER:
+                track.boxes[-1] = _union(track.boxes[-1], box)
+                if det.score > track.scores[-1]:
+                    track.scores[-1] = float(det.score)
+                    if track.best is None or det.score > track.best.score:
+                        track.best, track.best_frame = det, frame
+                return True
+        return False
 
     def _add(self, track: LiveTrack, frame: int, det: Detection, image: np.ndarray | None,
              scale: tuple[float, float]) -> None:
@@ -134,10 +180,46 @@ class Tracker:
 
     def finish(self) -> list[LiveTrack]:
         """Every kept track, in order of appearance (the tracker is emptied)."""
-        tracks = sorted((t for t in self.done + self.live if max(t.scores) >= self.keep_score),
-                        key=lambda t: (t.frames[0], t.id))
+        tracks = sorted((t for t in _merge_plates(self.done + self.live)
+                         if max(t.scores) >= self.keep_score), key=lambda t: (t.frames[0], t.id))
         self.live, self.done = [], []
         return tracks
+
+
+def _merge_plates(tracks: list[LiveTrack]) -> list[LiveTrack]:
+    """Plate tracks seen together on some frames, one box mostly inside the other
+    (PLATE_COVER) on every such frame, are one plate boxed twice: merged (boxes of the
+    common frames joined)."""
+    out: list[LiveTrack] = []
+    for track in sorted(tracks, key=lambda t: (t.frames[0], t.id)):
+        if track.label == PLATE:
+            boxes = dict(zip(track.frames, track.boxes, strict=True))
+            for kept in out:
+                if kept.label != PLATE:
+                    continue
+                mine = dict(zip(kept.frames, kept.boxes, strict=True))
+                common = mine.keys() & boxes.keys()
+                if common and all(cover(mine[f], boxes[f]) >= PLATE_COVER for f in common):
+                    _join(kept, track)
+                    break
+            else:
+                out.append(track)
+        else:
+            out.append(track)
+    return out
+
+
+def _join(track: LiveTrack, other: LiveTrack) -> None:
+    boxes = dict(zip(track.frames, track.boxes, strict=True))
+    scores = dict(zip(track.frames, track.scores, strict=True))
+    for f, b, sc in zip(other.frames, other.boxes, other.scores, strict=True):
+        boxes[f] = _union(boxes[f], b) if f in boxes else b
+        scores[f] = max(scores.get(f, sc), sc)
+    track.frames = sorted(boxes)
+    track.boxes = [boxes[f] for f in track.frames]
+    track.scores = [scores[f] for f in track.frames]
+    if other.best is not None and (track.best is None or other.best.score > track.best.score):
+        track.best, track.best_frame, track.crop = other.best, other.best_frame, other.crop
 
 
 def touches_edge(box: BoxTuple, size: tuple[int, int] | None, margin: float = 0.35) -> bool:

@@ -37,6 +37,40 @@ def test_tracker_bridges_a_gap() -> None:
     assert [t.frames for t in tracker.finish()] == [[0, 4, 12, 16]]
 
 
+def _plate(box: tuple[float, float, float, float], score: float = 0.9) -> Detection:
+    return Detection("plate", box, score, "t", mask_box=box)
+
+
+def test_plate_boxed_differently_on_a_crop_stays_one_track() -> None:
+    whole = (100.0, 100.0, 120.0, 30.0)  # the plate found on the whole frame
+    part = (170.0, 105.0, 30.0, 16.0)  # part of its text found on a crop: IoU under 0.15
+    tracker = Tracker()
+    tracker.update(0, [_plate(whole)])
+    tracker.update(8, [_plate(part)])  # crop: inside the track's box
+    tracker.update(16, [_plate(whole), _plate(part, 0.5)])  # overlapping crops: both
+    tracker.update(24, [_plate(whole)])
+    tracks = tracker.finish()
+    assert [t.frames for t in tracks] == [[0, 8, 16, 24]]
+    assert tracks[0].boxes[2] == whole  # the part joined to the whole box
+
+
+def test_plate_tracks_boxing_the_same_plate_are_merged() -> None:
+    tracker = Tracker()
+    tracker.update(0, [_plate((100.0, 100.0, 120.0, 30.0)), _plate((400.0, 100.0, 80.0, 20.0))])
+    tracks = tracker.live
+    # a duplicate of the first plate, as split tracks were built before, seen on 8 and 16
+    dup = type(tracks[0])(99, "plate", [8, 16], [(170.0, 105.0, 30.0, 16.0)] * 2, [0.6, 0.6])
+    tracker.update(8, [_plate((100.0, 100.0, 120.0, 30.0)), _plate((400.0, 100.0, 80.0, 20.0))])
+    tracker.update(16, [_plate((100.0, 100.0, 120.0, 30.0))])
+    tracker.done.append(dup)
+    tracks = tracker.finish()
+    assert [t.frames for t in tracks] == [[0, 8, 16], [0, 8]]  # the other plate kept apart
+    faces = Tracker()
+    faces.update(0, [Detection("face", (0.0, 0.0, 40.0, 40.0), 0.9, "t"),
+                     Detection("face", (5.0, 5.0, 10.0, 10.0), 0.9, "t")])
+    assert len(faces.finish()) == 2  # faces: a small face next to a larger one is another
+
+
 def _operation(tmp_path: Path, clip: Path) -> tuple[Operation, str]:
     op = Operation.create(tmp_path / "op", "test")
     import_files(op, [clip])
