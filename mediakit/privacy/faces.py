@@ -143,6 +143,10 @@ def session_options(threads: int = 2) -> onnxruntime.SessionOptions:
     opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.log_severity_level = 3
+    # idle worker threads sleep instead of spinning: on 2 cores they otherwise steal time
+    # from ffmpeg (decoding, encoding) and the UI; measured: 11-14 % less CPU, wall time
+    # equal or 2-9 % better on photos and on 1080p video anonymisation
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return opts
 
 
