@@ -57,7 +57,6 @@ PLATE_FULL_EVERY = 24
 PARTIAL_MAX = 0.5
 REGION_PAD = 128  # context around a plate (track or refined object), in detector pixels
 CHANGE_PAD = 64  # context around a changed region, in detector pixels
-REFINE_REGIONS = True  # False: refine plates on whole frames (as before; ~2x the plate cost)
 # A repeated picture (frame-rate conversion of a 10-15 fps source, frozen frame) is not a
 # new one: detectors run on one *new* picture in ``every``, but at least once in MAX_WAIT
 # frames. A clip without repeats is detected exactly as before.
@@ -225,8 +224,7 @@ class _Schedule:
                 for j, img, repeat in list(buffer):
                     if last < j < index and not repeat:  # a repeat: its predecessor's result
                         around = None
-                        if (REFINE_REGIONS and self.full_every and motions is not None
-                                and cut is None):
+                        if self.full_every and motions is not None and cut is None:
                             boxes = [carry(_mask_of(dets[d]), motions, index, j) for d in new]
                             boxes += [carry(live[t].boxes[-1], motions, live[t].frames[-1], j)
                                       for t in lost]

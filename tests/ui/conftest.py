@@ -13,3 +13,12 @@ def window(qtbot, tmp_path):
     win = MainWindow(settings=settings)
     qtbot.addWidget(win)
     return win
+
+
+def show_review(qtbot, window, op, sha):
+    """Open the operation in the window, shown, with ``sha`` in its review screen."""
+    window.set_operation(op)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_review(sha)

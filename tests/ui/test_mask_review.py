@@ -7,6 +7,7 @@ from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.privacy import review
 from tests.conftest import ASSETS
+from tests.ui.conftest import show_review
 
 
 def _drag(view, start: QPointF, end: QPointF) -> None:
@@ -25,11 +26,7 @@ def _setup(qtbot, window, tmp_path):
     op.doc.set(("items", sha, "masks"), [])
     review.add_manual(op, sha, "face", (300.0, 150.0, 300.0, 300.0))
     op.save()
-    window.set_operation(op)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_review(sha)
+    show_review(qtbot, window, op, sha)
     qtbot.wait(50)
     return op, sha
 

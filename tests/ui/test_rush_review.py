@@ -8,6 +8,7 @@ from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.video import tracks
 from tests.conftest import make_video
+from tests.ui.conftest import show_review
 from tests.ui.test_mask_review import _drag
 
 
@@ -18,11 +19,7 @@ def _setup(qtbot, window, tmp_path):
     sha = next(iter(op.items))
     tracks.add_track(op, sha, "face", 0, (100.0, 60.0, 80.0, 80.0), last=30)
     op.save()
-    window.set_operation(op)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open_review(sha)
+    show_review(qtbot, window, op, sha)
     panel = window.rush_review
     assert window.tabs.currentWidget() is panel
     qtbot.waitUntil(lambda: panel.shown_frame == 0, timeout=5000)
