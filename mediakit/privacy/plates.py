@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     import onnxruntime
 
 SOURCE = "ppocr"
-DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 STRIDE = 32
 REC_HEIGHT = 48
@@ -47,6 +46,7 @@ MIN_SCORE = 0.2
 # on a plate ~6 px tall: no one can read a character that small (5-7 px are needed), so
 # masking it protects nothing. Plates of 12 px give ~20 px lines: a 2x margin.
 LEGIBLE_TEXT_HEIGHT = 10.0
+BRIGHT_MIN_CHARS = 3  # characters read in a bright rectangle to keep it (lamps read 0-2)
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 # --- plate text -----------------------------------------------------------------------
@@ -134,27 +134,43 @@ def text_score(text: str, conf: float, det_score: float) -> float | None:
 # --- models ---------------------------------------------------------------------------
 
 _lock = threading.Lock()
-_sessions: dict[str, onnxruntime.InferenceSession] = {}
+_sessions: dict[tuple[str, str], onnxruntime.InferenceSession] = {}
 
 
-def model_dir() -> Path:
-    """Folder of the ONNX models inside the installed ``rapidocr`` package."""
-    spec = importlib.util.find_spec("rapidocr")
+@dataclass(frozen=True)
+class TextModel:
+    """A PP-OCR text detection model: ``file`` in the ``models`` folder of ``package``."""
+
+    package: str
+    file: str
+
+
+# Photos: PP-OCRv6 small, the best recall on small and night plates. Video: PP-OCRv4
+# mobile (rapidocr_onnxruntime 1.4), a third of the CPU time for the same recall once
+# tracks bridge the frames between detections (benchmarks/video_masking.py); at its own
+# resolution on ro-dashcam photos it finds 0.86 of the plates where v6 finds 0.95.
+DET_SMALL = TextModel("rapidocr", "PP-OCRv6_det_small.onnx")
+DET_MOBILE = TextModel("rapidocr_onnxruntime", "ch_PP-OCRv4_det_infer.onnx")
+
+
+def model_dir(package: str = "rapidocr") -> Path:
+    """Folder of the ONNX models inside an installed rapidocr package."""
+    spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("the 'rapidocr' package (PP-OCR models) is not installed")
+        raise FileNotFoundError(f"the '{package}' package (PP-OCR models) is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "models"
 
 
-def get_session(name: str) -> onnxruntime.InferenceSession:
-    """Process-wide onnxruntime session for one of the rapidocr models."""
+def get_session(name: str, package: str = "rapidocr") -> onnxruntime.InferenceSession:
+    """Process-wide onnxruntime session for one of the models of a rapidocr package."""
     with _lock:
-        if name not in _sessions:
+        if (package, name) not in _sessions:
             import onnxruntime as ort
 
-            _sessions[name] = ort.InferenceSession(
-                str(model_dir() / name), session_options(),
+            _sessions[package, name] = ort.InferenceSession(
+                str(model_dir(package) / name), session_options(),
                 providers=["CPUExecutionProvider"])
-        return _sessions[name]
+        return _sessions[package, name]
 
 
 # --- text detection -------------------------------------------------------------------
@@ -165,22 +181,24 @@ class PlateLevel:
     """One detection pass: ``upscale`` of the image, its longest side capped at
     ``max_side``; run in tiles of ``tile`` px when larger. With ``focused``, the pass
     only looks around the small text blobs that the previous pass proposed (see
-    :func:`small_text_regions`) instead of over the whole image."""
+    :func:`small_text_regions`) instead of over the whole image. ``model``: the text
+    detection model of the pass."""
 
     upscale: float
     max_side: int
     tile: int = 2048
     focused: bool = False
+    model: TextModel = DET_SMALL
 
 
-def text_probability(rgb: np.ndarray) -> np.ndarray:
+def text_probability(rgb: np.ndarray, model: TextModel = DET_SMALL) -> np.ndarray:
     """DB text probability map of ``rgb`` (same size as the image)."""
     h, w = rgb.shape[:2]
     ph, pw = -(-h // STRIDE) * STRIDE, -(-w // STRIDE) * STRIDE
     blob = np.zeros((1, 3, ph, pw), np.float32)
     # PaddleOCR models were trained on BGR images
     blob[0, :, :h, :w] = (rgb[..., ::-1].transpose(2, 0, 1).astype(np.float32) - 127.5) / 127.5
-    sess = get_session(DET_MODEL)
+    sess = get_session(model.file, model.package)
     prob = sess.run(None, {sess.get_inputs()[0].name: blob})[0]
     return prob[0, 0, :h, :w]
 
@@ -243,11 +261,12 @@ def small_text_regions(blobs: np.ndarray, width: int, height: int,
     return [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:]]
 
 
-def _detect_scaled(img: np.ndarray, tile: int, **kw: float) -> tuple[np.ndarray, np.ndarray]:
+def _detect_scaled(img: np.ndarray, tile: int, model: TextModel,
+                   **kw: float) -> tuple[np.ndarray, np.ndarray]:
     """Text boxes and small-text blobs of an (already scaled) image, in its frame."""
     found, blobs = [], []
     for x0, y0, x1, y1 in tiles(img.shape[1], img.shape[0], tile, 96):
-        prob = text_probability(img[y0:y1, x0:x1])
+        prob = text_probability(img[y0:y1, x0:x1], model)
         boxes = text_boxes(prob, **kw)
         small = small_text_blobs(prob)
         for b in (boxes, small):
@@ -267,12 +286,13 @@ def detect_text_and_blobs(rgb: np.ndarray, level: PlateLevel,
     sw, sh = _pass_size(rgb.shape, level)
     fx, fy = sw / w, sh / h
     if regions is None:
-        boxes, blobs = _detect_scaled(_resize(rgb, (sw, sh)), level.tile, **kw)
+        boxes, blobs = _detect_scaled(_resize(rgb, (sw, sh)), level.tile, level.model, **kw)
     else:
         found, small = [np.zeros((0, 5), np.float32)], [np.zeros((0, 4), np.float32)]
         for x0, y0, x1, y1 in regions:
             size = (max(1, round((x1 - x0) * fx)), max(1, round((y1 - y0) * fy)))
-            b, s = _detect_scaled(_resize(rgb[y0:y1, x0:x1], size), level.tile, **kw)
+            b, s = _detect_scaled(_resize(rgb[y0:y1, x0:x1], size), level.tile,
+                                  level.model, **kw)
             for arr in (b, s):
                 arr[:, [0, 2]] += x0 * fx
                 arr[:, [1, 3]] += y0 * fy
@@ -340,6 +360,81 @@ def plate_shaped(box: np.ndarray, min_height: float = 4.0) -> bool:
     told from signage cheaply (tried: 3 false alarms per dashcam frame)."""
     w, h = box[2] - box[0], box[3] - box[1]
     return h >= min_height and 1.6 <= w / h <= 8.0
+
+
+# --- plate rectangles -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BrightPlates:
+    """Plate proposals from the plate itself rather than from its text: a bright (white or
+    yellow, retro-reflective at night) rectangle of plate aspect holding dark glyphs.
+
+    Night dashcam frames are where the text detector fails most: the whole lit car rear
+    fires as one text blob too square to be a plate, while the plate stays the brightest
+    rectangle on it. At each scale of ``scales`` (x0.5 each, while a rectangle of
+    ``min_height`` is at most 1/8 of the short side), dark glyph strokes are closed over (5 px), the
+    image is thresholded ``contrast`` grey levels above its local mean (61 px window), and
+    components ``min_height``-``max_height`` px tall (at that scale) of aspect
+    ``min_aspect``-``max_aspect`` filling >= ``fill`` of their box are kept when their
+    core holds dark glyphs (:func:`_holds_glyphs`), ``glyph_contrast`` grey levels darker.
+    """
+
+    min_height: int = 10
+    max_height: int = 30
+    min_aspect: float = 2.2
+    max_aspect: float = 7.0
+    fill: float = 0.75
+    contrast: int = 12
+    glyphs: tuple[float, float] = (0.1, 0.7)
+    min_strokes: int = 3
+    glyph_contrast: float = 20.0
+    score: float = 0.5
+
+
+def bright_plate_boxes(rgb: np.ndarray, cfg: BrightPlates) -> np.ndarray:
+    """Bright plate-shaped rectangles holding dark glyphs (see :class:`BrightPlates`):
+    rows x0, y0, x1, y1, score in the image's pixel frame. Scales run while a rectangle of
+    ``min_height`` is at most 1/8 of the image's short side."""
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    out, s = [], 1.0
+    kernel = np.ones((5, 5), np.uint8)
+    while cfg.min_height / s <= min(gray.shape) / 4:
+        img = gray if s == 1.0 else cv2.resize(gray, None, fx=s, fy=s,
+                                                interpolation=cv2.INTER_AREA)
+        closed = cv2.morphologyEx(img, cv2.MORPH_CLOSE, kernel)
+        mask = cv2.adaptiveThreshold(closed, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
+                                     cv2.THRESH_BINARY, 61, -cfg.contrast)
+        mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+        for x, y, w, h, area in stats[1:]:
+            if cfg.min_height <= h <= cfg.max_height \
+                    and cfg.min_aspect <= w / h <= cfg.max_aspect and area >= cfg.fill * w * h \
+                    and _holds_glyphs(img[y:y + h, x:x + w], cfg):
+                out.append([x / s, y / s, (x + w) / s, (y + h) / s, cfg.score])
+        s /= 2
+    return np.array(out, np.float32).reshape(-1, 5)
+
+
+def _holds_glyphs(patch: np.ndarray, cfg: BrightPlates) -> bool:
+    """Whether the core of a bright grey ``patch`` (its middle half in height, 80 % in
+    width: the plate's border and surroundings left out) splits (Otsu) into bright
+    background and a ``glyphs`` share of dark strokes, crossed ``min_strokes`` times by
+    one of its three middle rows."""
+    h, w = patch.shape
+    core = patch[h // 4:h - h // 4, w // 10:w - w // 10]
+    if core.size < 16:
+        return False
+    _, bright = cv2.threshold(core, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    dark = bright == 0
+    if not cfg.glyphs[0] <= dark.mean() <= cfg.glyphs[1]:
+        return False
+    if float(core[~dark].mean()) - float(core[dark].mean()) < cfg.glyph_contrast:
+        return False
+    c = dark.shape[0] // 2
+    rows = dark[max(0, c - 1):c + 2]
+    strokes = rows[:, 0].astype(int) + np.sum(rows[:, 1:] & ~rows[:, :-1], axis=1)
+    return int(strokes.max()) >= cfg.min_strokes
 
 
 # --- text recognition -----------------------------------------------------------------
@@ -439,8 +534,10 @@ class PlateDetector:
 
     def __init__(self, levels: tuple[PlateLevel, ...], box_thresh: float = 0.3,
                  read: bool = True, min_height: float = 4.0,
-                 max_focus_area: float = 0.6, second_look: SecondLook | None = None) -> None:
+                 max_focus_area: float = 0.6, second_look: SecondLook | None = None,
+                 bright: BrightPlates | None = None) -> None:
         self.levels = levels
+        self.bright = bright
         self.second_look = second_look
         self.max_focus_area = max_focus_area
         self.box_thresh = box_thresh
@@ -487,16 +584,36 @@ class PlateDetector:
                   for b, (text, conf) in zip(boxes, texts, strict=True)]
         if self.second_look is not None and self.read:
             scored = self._second_look(rgb, scored, rejected)
+        n_text = len(scored)
+        if self.bright is not None and self.read:
+            kept = [b for b, _, _, f in scored if f is not None and f >= MIN_SCORE]
+            scored += self._bright_plates(rgb, np.array(kept, np.float32).reshape(-1, 5))
         dets = []
-        for (x0, y0, x1, y1, _), text, conf, final in scored:
+        for k, ((x0, y0, x1, y1, _), text, conf, final) in enumerate(scored):
             if final is None or final < MIN_SCORE:
                 continue
             fmt = plate_format(text) if conf >= READ_CONFIDENCE else None
             dets.append(Detection(
                 PLATE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)), final, SOURCE,
                 text=format_plate(text) if fmt else None,
-                extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3)}))
+                extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3),
+                       "proposal": "text" if k < n_text else "bright"}))
         return dets
+
+    def _bright_plates(self, rgb: np.ndarray, found: np.ndarray) -> list:
+        """Scored bright plate rectangles (:class:`BrightPlates`) at least ``min_height`` px
+        tall that no kept text line (``found``) already boxes (IoU < 0.3) and in which the
+        recogniser reads ``BRIGHT_MIN_CHARS``+ Latin alphanumerics, at any confidence."""
+        assert self.bright is not None
+        rects = bright_plate_boxes(rgb, self.bright)
+        rects = rects[(rects[:, 3] - rects[:, 1]) >= self.min_height]
+        if len(rects) and len(found):
+            rects = rects[_iou_matrix(rects[:, :4], found[:, :4]).max(1) < 0.3]
+        if not len(rects):
+            return []
+        # no text evidence yet: kept only where the recogniser sees a few characters
+        return [item for item in self._score(rgb, merge_boxes(rects, 0.3))
+                if len(normalise_plate_text(item[1])) >= BRIGHT_MIN_CHARS]
 
     def _second_look(self, rgb: np.ndarray, scored: list, rejected: np.ndarray) -> list:
         """Scored lines after a second look (:class:`SecondLook`) into large unreadable

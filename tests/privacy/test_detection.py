@@ -262,3 +262,78 @@ def test_second_look_replaces_car_rear_by_plate_and_keeps_empty_region() -> None
 def test_second_look_in_photo_profile_only() -> None:
     assert Detector(faces=False).plates.second_look is not None
     assert Detector(faces=False, profile="video").plates.second_look is None
+
+
+def test_small_face_regions_surround_small_candidates_only() -> None:
+    from mediakit.privacy.faces import in_cells, small_face_regions
+
+    dets = np.array([[300, 200, 310, 212, 0.3],    # 12 px: worth an upscaled look
+                     [20, 20, 120, 140, 0.9]], np.float32)  # 120 px: found at 1x already
+    regions, grid = small_face_regions(dets, 1.0, 640, 480)
+    assert len(regions) == 1
+    x0, y0, x1, y1 = regions[0]
+    assert x0 < 300 and y0 < 200 and x1 > 310 and y1 > 212  # the candidate, with context
+    assert (x1 - x0) * (y1 - y0) < 0.25 * 640 * 480
+    # at half scale (a large photo's base pass) the 120 px face is 60 px: still found there
+    assert len(small_face_regions(dets, 0.5, 640, 480)[0]) == 1
+    kept = in_cells(np.array([[302, 203, 308, 210, 0.5], [600, 450, 610, 460, 0.5]],
+                             np.float32), grid, 64)
+    assert kept[:, 0].tolist() == [302]
+    assert small_face_regions(np.empty((0, 5), np.float32), 1.0, 64, 64)[0] == []
+
+
+def test_focused_level_runs_on_regions(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediakit.privacy import faces
+
+    calls = []
+
+    def fake_run_level(rgb, level, threshold, tile=1024, overlap=128, regions=None):
+        calls.append((level.upscale, regions))
+        if level.upscale == 1.0:  # one small candidate in the base pass
+            return np.array([[100, 100, 110, 112, 0.15]], np.float32)
+        return np.array([[101, 101, 109, 111, 0.5], [500, 300, 510, 310, 0.5]], np.float32)
+
+    monkeypatch.setattr(faces, "run_level", fake_run_level)
+    rgb = np.zeros((480, 640, 3), np.uint8)
+    det = faces.FaceDetector((faces.Level(1.0, 1600), faces.Level(2.0, 3200, focused=True)))
+    raw = det.run_levels(rgb)
+    assert calls[0] == (1.0, None) and calls[1][0] == 2.0 and len(calls[1][1]) == 1
+    assert raw[1][:, 0].tolist() == [101]  # detections outside the focus cells dropped
+    calls.clear()
+    plain = faces.FaceDetector((faces.Level(1.0, 1600), faces.Level(2.0, 3200)))
+    plain.run_levels(rgb)
+    assert [r for _, r in calls] == [None, None]
+
+
+def test_run_level_on_a_region_matches_the_full_pass() -> None:
+    skimage_data = pytest.importorskip("skimage.data")
+    from mediakit.privacy.faces import Level, run_level
+
+    rgb = skimage_data.astronaut()
+    full = run_level(rgb, Level(1.0, 1600), 0.5)
+    part = run_level(rgb, Level(1.0, 1600), 0.5, regions=[(100, 0, 330, 230)])
+    assert len(full) and len(part)
+    best_full, best_part = full[full[:, 4].argmax()], part[part[:, 4].argmax()]
+    assert np.abs(best_full[:4] - best_part[:4]).max() < 4  # same face, image frame
+
+
+def test_photo_profile_focuses_the_upscaled_face_pass() -> None:
+    faces_ = Detector(plates=False).faces
+    assert faces_ is not None and not faces_.levels[0].focused and faces_.levels[1].focused
+    assert not any(lv.focused for lv in Detector(plates=False, profile="video").faces.levels)
+
+
+@pytest.mark.parametrize("model", [plates.DET_SMALL, plates.DET_MOBILE])
+def test_both_text_models_find_the_plate_line(model: plates.TextModel) -> None:
+    rgb, (px0, py0, px1, py1) = plate_image()
+    prob = plates.text_probability(rgb, model)
+    assert prob.shape == rgb.shape[:2]
+    lines = plates.text_boxes(prob)
+    assert len(lines) == 1
+    x0, y0, x1, y1, _ = lines[0]
+    assert px0 - 4 <= x0 and x1 <= px1 + 4 and py0 - 4 <= y0 and y1 <= py1 + 4
+
+
+def test_video_profile_uses_the_mobile_text_model() -> None:
+    assert {lv.model for lv in Detector(profile="video").plates.levels} == {plates.DET_MOBILE}
+    assert {lv.model for lv in Detector(profile="photo").plates.levels} == {plates.DET_SMALL}
