@@ -145,10 +145,10 @@ class TextModel:
     file: str
 
 
-# Photos: PP-OCRv6 small, the best recall on small and night plates. Video: PP-OCRv4
-# mobile (rapidocr_onnxruntime 1.4), a third of the CPU time for the same recall once
-# tracks bridge the frames between detections (benchmarks/video_masking.py); at its own
-# resolution on ro-dashcam photos it finds 0.86 of the plates where v6 finds 0.95.
+# Photos: PP-OCRv6 small, the best recall on small and night plates (photo profile on
+# ro-dashcam: 0.95 of the plates; 0.86 with v4 in its place). Video: PP-OCRv4 mobile
+# (rapidocr_onnxruntime 1.4), a third of v6's CPU time for the same recall with the
+# video profile's single pass (0.855 both on ro-dashcam; 1.0 both on the plate pans).
 DET_SMALL = TextModel("rapidocr", "PP-OCRv6_det_small.onnx")
 DET_MOBILE = TextModel("rapidocr_onnxruntime", "ch_PP-OCRv4_det_infer.onnx")
 

@@ -40,7 +40,7 @@ PLATE_EVERY = 8  # plates (slower to find, slower to move across the frame) one 
 # scales find more faces between them than either alone (large faces are found better
 # small), at less cost than one larger pass. Never upscaled.
 DETECT_SIDES = (640, 480)
-PLATE_SIDE = 1280  # plates are small: the plate detector sees more pixels
+PLATE_SIDE = 960  # plates are small: the plate detector sees more pixels than faces
 EXTEND = 8  # frames a track is extended before its first / after its last detection
 REFINE_SCORE = 0.5  # only confident appearances / disappearances trigger in-between detection
 CUT_DIFF = 40.0  # mean absolute difference (0-255) of tiny grey frames marking a scene cut
