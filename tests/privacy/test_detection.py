@@ -178,13 +178,35 @@ def test_second_opinion_confirms_face_not_texture() -> None:
     assert verify_crops(rgb, np.empty((0, 4), np.float32)).shape == (0,)
 
 
+def test_mirror_only_asked_when_the_crop_does_not_settle_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediakit.privacy import faces
+
+    batches = []
+
+    def peaks(crops):
+        batches.append(len(crops))
+        return np.full(len(crops), 0.3, np.float32)
+
+    monkeypatch.setattr(faces, "_centre_peaks", peaks)
+    rgb = np.zeros((50, 50, 3), np.uint8)
+    boxes = np.array([[10, 10, 20, 22], [30, 30, 40, 42]], np.float32)
+    assert faces.verify_crops(rgb, boxes).tolist() == pytest.approx([0.3, 0.3])
+    assert batches == [4]  # crops and mirrors in one run
+    batches.clear()
+    # 0.3 >= 2 * 0.1 settles the first box; the second needs its mirror
+    assert faces.verify_crops(rgb, boxes, np.array([0.1, 0.2])).tolist() == pytest.approx([0.3, 0.3])
+    assert batches == [2, 1]
+
+
 def test_weak_faces_need_a_second_opinion(monkeypatch: pytest.MonkeyPatch) -> None:
     from mediakit.privacy import faces
 
     asked = []
 
-    def opinion(rgb, boxes):
+    def opinion(rgb, boxes, need):
         asked.append(len(boxes))
+        assert need[0] > need[1]  # the weaker candidate needs the stronger opinion
         return np.array([0.9, 0.01], np.float32)[:len(boxes)]
 
     monkeypatch.setattr(faces, "verify_crops", opinion)
@@ -265,7 +287,7 @@ def test_second_look_in_photo_profile_only() -> None:
 
 
 def test_small_face_regions_surround_small_candidates_only() -> None:
-    from mediakit.privacy.faces import in_cells, small_face_regions
+    from mediakit.privacy.faces import FOCUS_CELL, in_cells, small_face_regions
 
     dets = np.array([[300, 200, 310, 212, 0.3],    # 12 px: worth an upscaled look
                      [20, 20, 120, 140, 0.9]], np.float32)  # 120 px: found at 1x already
@@ -277,9 +299,23 @@ def test_small_face_regions_surround_small_candidates_only() -> None:
     # at half scale (a large photo's base pass) the 120 px face is 60 px: still found there
     assert len(small_face_regions(dets, 0.5, 640, 480)[0]) == 1
     kept = in_cells(np.array([[302, 203, 308, 210, 0.5], [600, 450, 610, 460, 0.5]],
-                             np.float32), grid, 64)
+                             np.float32), grid, FOCUS_CELL)
     assert kept[:, 0].tolist() == [302]
     assert small_face_regions(np.empty((0, 5), np.float32), 1.0, 64, 64)[0] == []
+
+
+def test_small_faces_kept_by_a_focused_pass_lie_whole_in_its_crop() -> None:
+    from mediakit.privacy.faces import FOCUS_CELL, FOCUS_MAX_FACE, small_face_regions
+
+    for scale in (1.0, 0.4):  # a 416 px image; a 4000 px photo's base pass
+        cell = FOCUS_CELL / scale
+        c = 5 * cell + 1  # a candidate just inside a cell: the marked area ends 1 cell on
+        dets = np.array([[c - 2, c - 2, c + 2, c + 2, 0.2]], np.float32)
+        (x0, y0, x1, y1), = small_face_regions(dets, scale, 4000, 3000)[0]
+        # a face under FOCUS_MAX_FACE centred in the last marked cell is not cut off
+        half = FOCUS_MAX_FACE / 2 / scale
+        assert x0 <= 4 * cell - half and x1 >= 7 * cell + half - 1
+        assert y0 <= 4 * cell - half and y1 >= 7 * cell + half - 1
 
 
 def test_focused_level_runs_on_regions(monkeypatch: pytest.MonkeyPatch) -> None:

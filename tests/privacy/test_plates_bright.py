@@ -35,13 +35,26 @@ def test_bright_plates_skip_found_lines_and_need_characters() -> None:
     rgb, plate = night_plate()
     detector = plates.PlateDetector((plates.PlateLevel(1.0, 1600),), min_height=10.0,
                                     bright=plates.BrightPlates())
-    new = detector._bright_plates(rgb, np.zeros((0, 5), np.float32))
+    _, new = detector._bright_plates(rgb, [])
     assert len(new) == 1 and len(plates.normalise_plate_text(new[0][1])) >= 3
-    found = np.array([[*plate, 0.9]], np.float32)
-    assert not detector._bright_plates(rgb, found)  # already boxed by a text line
+    found = [(np.array([*plate, 0.9], np.float32), "B25KUP", 0.95, 0.9)]
+    assert not detector._bright_plates(rgb, found)[1]  # already boxed by a text line
     blank = rgb.copy()
     blank[plate[1]:plate[3], plate[0]:plate[2]] = 235
-    assert not detector._bright_plates(blank, np.zeros((0, 5), np.float32))
+    assert not detector._bright_plates(blank, [])[1]
+
+
+def test_unreadable_blob_replaced_by_bright_plate_inside() -> None:
+    rgb, (px0, py0, px1, py1) = night_plate()
+    detector = plates.PlateDetector((plates.PlateLevel(1.0, 1600),), min_height=10.0,
+                                    bright=plates.BrightPlates())
+    blob = (np.array([px0 - 60, py0 - 40, px1 + 60, py1 + 40, 0.6], np.float32), "", 0.0, 0.48)
+    small = (np.array([20, 20, 60, 34, 0.6], np.float32), "", 0.0, 0.48)  # too small to hold it
+    lines, new = detector._bright_plates(rgb, [blob, small])
+    assert len(lines) == 1 and lines[0] is small
+    assert len(new) == 1 and new[0][3] >= plates.MIN_SCORE
+    x0, y0, x1, y1 = new[0][0][:4]
+    assert max(abs(x0 - px0), abs(y0 - py0), abs(x1 - px1), abs(y1 - py1)) <= 3
 
 
 def test_bright_plates_in_photo_profile_only() -> None:
