@@ -47,6 +47,7 @@ MIN_SCORE = 0.2
 # masking it protects nothing. Plates of 12 px give ~20 px lines: a 2x margin.
 LEGIBLE_TEXT_HEIGHT = 10.0
 BRIGHT_MIN_CHARS = 3  # characters read in a bright rectangle to keep it (lamps read 0-2)
+PLATE_TEXT_SCORE = 0.75  # text_score of text read as a plate (letters and digits, or a format)
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 # --- plate text -----------------------------------------------------------------------
@@ -125,7 +126,7 @@ def text_score(text: str, conf: float, det_score: float) -> float | None:
     if fmt is not None and fmt != "generic":
         return max(0.9, det_score)
     if fmt == "generic":
-        return 0.75
+        return PLATE_TEXT_SCORE
     if is_non_plate_text(text):
         return None
     return 0.3 * det_score
@@ -379,7 +380,10 @@ class BrightPlates:
     ``min_aspect``-``max_aspect`` filling >= ``fill`` of their box are kept when their
     core holds dark glyphs (:func:`_holds_glyphs`), ``glyph_contrast`` grey levels darker.
     Unreadable text lines ``blob_height`` px tall or more holding such rectangles are
-    replaced by them (see :meth:`PlateDetector._bright_plates`).
+    replaced by them (see :meth:`PlateDetector._bright_plates`). Rectangles whose glyphs
+    are only ``faint_contrast`` to ``glyph_contrast`` grey levels darker (haze, blur,
+    night glare) score ``faint_score``: the glyph test alone is too weak there, so they
+    are kept only where the recogniser reads plate text in them.
     """
 
     min_height: int = 10
@@ -391,14 +395,17 @@ class BrightPlates:
     glyphs: tuple[float, float] = (0.1, 0.7)
     min_strokes: int = 3
     glyph_contrast: float = 20.0
+    faint_contrast: float = 10.0
     score: float = 0.5
+    faint_score: float = 0.3
     blob_height: float = 40.0
 
 
 def bright_plate_boxes(rgb: np.ndarray, cfg: BrightPlates) -> np.ndarray:
     """Bright plate-shaped rectangles holding dark glyphs (see :class:`BrightPlates`):
-    rows x0, y0, x1, y1, score in the image's pixel frame. Scales run while a rectangle of
-    ``min_height`` is at most 1/8 of the image's short side."""
+    rows x0, y0, x1, y1, score (``score``, or ``faint_score`` for faint glyphs) in the
+    image's pixel frame. Scales run while a rectangle of ``min_height`` is at most 1/8 of
+    the image's short side."""
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     out, s = [], 1.0
     kernel = np.ones((5, 5), np.uint8)
@@ -411,33 +418,42 @@ def bright_plate_boxes(rgb: np.ndarray, cfg: BrightPlates) -> np.ndarray:
         mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
         n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
         for x, y, w, h, area in stats[1:]:
-            if cfg.min_height <= h <= cfg.max_height \
-                    and cfg.min_aspect <= w / h <= cfg.max_aspect and area >= cfg.fill * w * h \
-                    and _holds_glyphs(img[y:y + h, x:x + w], cfg):
-                out.append([x / s, y / s, (x + w) / s, (y + h) / s, cfg.score])
+            if not (cfg.min_height <= h <= cfg.max_height
+                    and cfg.min_aspect <= w / h <= cfg.max_aspect and area >= cfg.fill * w * h):
+                continue
+            contrast = _glyph_contrast(img[y:y + h, x:x + w], cfg)
+            if contrast >= cfg.faint_contrast:
+                score = cfg.score if contrast >= cfg.glyph_contrast else cfg.faint_score
+                out.append([x / s, y / s, (x + w) / s, (y + h) / s, score])
         s /= 2
     return np.array(out, np.float32).reshape(-1, 5)
 
 
 def _holds_glyphs(patch: np.ndarray, cfg: BrightPlates) -> bool:
-    """Whether the core of a bright grey ``patch`` (its middle half in height, 80 % in
-    width: the plate's border and surroundings left out) splits (Otsu) into bright
-    background and a ``glyphs`` share of dark strokes, crossed ``min_strokes`` times by
-    one of its three middle rows."""
+    """Whether the core of a bright grey ``patch`` holds dark glyphs at least
+    ``glyph_contrast`` grey levels darker than its ground (see :func:`_glyph_contrast`)."""
+    return _glyph_contrast(patch, cfg) >= cfg.glyph_contrast
+
+
+def _glyph_contrast(patch: np.ndarray, cfg: BrightPlates) -> float:
+    """Grey levels between the bright ground and the dark glyphs of a grey ``patch``'s
+    core (its middle half in height, 80 % in width: the plate's border and surroundings
+    left out), split by Otsu; 0 unless a ``glyphs`` share of it is dark strokes, crossed
+    ``min_strokes`` times by one of its three middle rows."""
     h, w = patch.shape
     core = patch[h // 4:h - h // 4, w // 10:w - w // 10]
     if core.size < 16:
-        return False
+        return 0.0
     _, bright = cv2.threshold(core, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     dark = bright == 0
     if not cfg.glyphs[0] <= dark.mean() <= cfg.glyphs[1]:
-        return False
-    if float(core[~dark].mean()) - float(core[dark].mean()) < cfg.glyph_contrast:
-        return False
+        return 0.0
     c = dark.shape[0] // 2
     rows = dark[max(0, c - 1):c + 2]
     strokes = rows[:, 0].astype(int) + np.sum(rows[:, 1:] & ~rows[:, :-1], axis=1)
-    return int(strokes.max()) >= cfg.min_strokes
+    if int(strokes.max()) < cfg.min_strokes:
+        return 0.0
+    return float(core[~dark].mean()) - float(core[dark].mean())
 
 
 @dataclass(frozen=True)
@@ -671,8 +687,7 @@ class PlateDetector:
         ``min_height`` px tall. A kept unreadable line at least ``blob_height`` px tall
         with rectangles under half its height centred inside (a lit car rear around its
         plate) is replaced by them. Other rectangles that no kept line already boxes (IoU
-        < 0.3) are added where the recogniser reads ``BRIGHT_MIN_CHARS``+ Latin
-        alphanumerics in them, at any confidence."""
+        < 0.3) are added as :meth:`_bright_reads` keeps them."""
         cfg = self.bright
         assert cfg is not None
         rects = bright_plate_boxes(rgb, cfg)
@@ -689,7 +704,7 @@ class PlateDetector:
             if final is not None and final >= MIN_SCORE and conf < READ_CONFIDENCE \
                     and height >= cfg.blob_height:
                 inside = (cx > b[0]) & (cx < b[2]) & (cy > b[1]) & (cy < b[3]) & (
-                    rects[:, 3] - rects[:, 1] < 0.5 * height)
+                    rects[:, 3] - rects[:, 1] < 0.5 * height) & (rects[:, 4] >= cfg.score)
                 if inside.any():
                     used |= inside
                     continue
@@ -703,10 +718,34 @@ class PlateDetector:
         if used.any():  # found inside an unreadable text blob: kept at an unreadable score
             out = [(b, text, conf, max(f or 0.0, 0.8 * cfg.score))
                    for b, text, conf, f in self._score(rgb, rects[used])]
-        if new.any():  # no text evidence yet: kept only where the recogniser sees a few
-            out += [item for item in self._score(rgb, rects[new])
-                    if len(normalise_plate_text(item[1])) >= BRIGHT_MIN_CHARS]
+        if new.any():  # no text evidence yet: kept only on what the recogniser reads
+            out += self._bright_reads(rgb, rects[new])
         return lines, out
+
+    def _bright_reads(self, rgb: np.ndarray, rects: np.ndarray) -> list:
+        """Scored bright rectangles (:class:`BrightPlates`) kept on what the recogniser
+        reads in them: a rectangle with clear glyphs where it reads ``BRIGHT_MIN_CHARS``+
+        Latin alphanumerics at any confidence (confidently read letters only, as a plate's
+        digits misread as letters, score as unreadable text unless :class:`PlateFilter`
+        drops them); one with faint glyphs only where it reads plate text."""
+        cfg = self.bright
+        assert cfg is not None
+        gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        out = []
+        for b, text, conf, final in self._score(rgb, rects):
+            if b[4] < cfg.score:
+                if final is not None and final >= PLATE_TEXT_SCORE:
+                    out.append((b, text, conf, final))
+                continue
+            if len(normalise_plate_text(text)) < BRIGHT_MIN_CHARS:
+                continue
+            if final is not None and _letters_only(text, conf, BRIGHT_MIN_CHARS):
+                if self.filter is not None and not plausible_plate(
+                        gray, b, text, conf, self.filter, cfg):
+                    continue
+                final = max(final, 0.8 * cfg.score)
+            out.append((b, text, conf, final))
+        return out
 
     def _second_look(self, rgb: np.ndarray, scored: list, rejected: np.ndarray) -> list:
         """Scored lines after a second look (:class:`SecondLook`) into large unreadable
@@ -726,7 +765,7 @@ class PlateDetector:
                 if len(lines):
                     new = self._score(rgb, lines)
                     found += new
-                    if any(f is not None and f >= 0.75 for *_, f in new):
+                    if any(f is not None and f >= PLATE_TEXT_SCORE for *_, f in new):
                         continue  # the region was a car rear or the like around a plate
             keep.append(item)
         if len(rejected):
