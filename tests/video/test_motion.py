@@ -67,8 +67,8 @@ def test_track_leaving_the_picture_ends_when_its_mask_is_out() -> None:
     moving = _motions(200, 5.0)  # the picture moves right 5 px a frame
     first, last, keys = extension(track, 200, [], 8, SIZE, 25, moving)
     edge = round(EDGE_EXTEND_S * 25)
-    # the box (x=1200 at 48, touching the border) is carried right and is wholly out of the
-    # picture ~19 frames later, not held at the border for the full EDGE_EXTEND_S
+    # the box (x=1200 at 48, touching the border) is carried right and is (nearly) out of
+    # the picture ~14 frames later, not held at the border for the full EDGE_EXTEND_S
     assert 48 + 12 < last < 48 + 25 < 48 + edge
     x, _, _, _ = keys[last]
     assert x < SIZE[0] and keys[last][0] > keys[48 + 2][0]  # it moved with the picture
@@ -82,7 +82,9 @@ def test_entering_track_is_carried_back_to_its_entry() -> None:
     track = LiveTrack(1, "face", [40, 42], [(-20.0, 300.0, 60.0, 60.0), (-10.0, 300, 60, 60)],
                       [0.9, 0.9])
     first, last, keys = extension(track, 200, [], 8, SIZE, 25, _motions(200, 5.0))
-    assert 40 - 16 < first < 40 - 5  # 40 px of it inside at 40: gone ~8 frames earlier
+    # 40 px of it inside at 40: wholly out ~9 frames earlier, under a quarter of it inside
+    # (CARRY_MIN_INSIDE: a sliver of the face) ~6 frames earlier
+    assert 40 - 9 < first <= 40 - 5
     data = to_data(track, 1, 200, [], 8, SIZE, 25, _motions(200, 5.0))
     assert data["frames"] == [first, last]
     assert str(first) in data["keyframes"] and data["keyframes"][str(first)][0] < -20
@@ -134,3 +136,15 @@ def test_same_picture_tolerates_noise_only() -> None:
     noisy = np.clip(a.astype(int) + rng.integers(-1, 2, a.shape), 0, 255).astype(np.uint8)
     assert same_picture(a, noisy)
     assert not same_picture(a, np.roll(a, 8, axis=1))
+
+
+def test_carried_mask_ends_when_a_sliver_is_left() -> None:
+    from mediakit.video.tracking import CARRY_MIN_INSIDE, _outside
+
+    size = (1280, 720)
+    assert not _outside((1200.0, 300.0, 80.0, 80.0), size)  # whole
+    assert not _outside((1250.0, 300.0, 80.0, 80.0), size)  # 30 of 80 px inside
+    inside = CARRY_MIN_INSIDE * 80 - 1
+    assert _outside((1280.0 - inside, 300.0, 80.0, 80.0), size)
+    assert _outside((-79.0, -79.0, 80.0, 80.0), size)  # a corner pixel only
+    assert _outside((1300.0, 300.0, 80.0, 80.0), size)
