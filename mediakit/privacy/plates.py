@@ -14,7 +14,13 @@ score, because missing a plate is worse than masking a sign.
 In photos a "second look" runs the detector again on a padded crop around each large
 unreadable line and each mid-sized text region too square to be a plate: on a whole
 frame the model's global pooling damps small local responses, so a night car rear can
-come out as one big blob in which the plate is only found once cropped.
+come out as one big blob in which the plate is only found once cropped. Text regions
+too square for a one-row plate (2:1 plates, plates seen at an angle) are kept when they
+read as a plate format.
+
+Plates seen at an angle are also proposed as bright quadrilaterals (:func:`plate_quad`)
+and read on a deskewed crop (:func:`deskew`); they are kept only where that reads as
+plate text, the axis-aligned hull of the quadrilateral being the box.
 """
 
 from __future__ import annotations
@@ -308,7 +314,8 @@ def detect_text_and_blobs(rgb: np.ndarray, level: PlateLevel,
 
 
 def merge_boxes(boxes: np.ndarray, iou_thr: float = 0.3) -> np.ndarray:
-    """Merge boxes of several passes: overlapping boxes are replaced by their union."""
+    """Merge boxes of several passes: overlapping boxes are replaced by their union (with
+    the extra columns past the score of the best-scored one)."""
     boxes = boxes[np.argsort(-boxes[:, 4])]
     used = np.zeros(len(boxes), bool)
     ious = _iou_matrix(boxes[:, :4], boxes[:, :4])
@@ -319,8 +326,9 @@ def merge_boxes(boxes: np.ndarray, iou_thr: float = 0.3) -> np.ndarray:
         group = np.nonzero(~used & (ious[i] >= iou_thr))[0]
         used[group] = True
         g = boxes[group]
-        out.append([g[:, 0].min(), g[:, 1].min(), g[:, 2].max(), g[:, 3].max(), g[:, 4].max()])
-    return np.array(out, np.float32).reshape(-1, 5)
+        out.append([g[:, 0].min(), g[:, 1].min(), g[:, 2].max(), g[:, 3].max(), g[:, 4].max(),
+                    *g[0, 5:]])
+    return np.array(out, np.float32).reshape(-1, boxes.shape[1])
 
 
 def join_rows(boxes: np.ndarray) -> np.ndarray:
@@ -383,7 +391,12 @@ class BrightPlates:
     replaced by them (see :meth:`PlateDetector._bright_plates`). Rectangles whose glyphs
     are only ``faint_contrast`` to ``glyph_contrast`` grey levels darker (haze, blur,
     night glare) score ``faint_score``: the glyph test alone is too weak there, so they
-    are kept only where the recogniser reads plate text in them.
+    are kept only where the recogniser reads plate text in them. With ``skewed``, a
+    component that fails the axis-aligned test but whose convex hull is a quadrilateral
+    (a plate seen at an angle, :func:`plate_quad`) of aspect ``skew_aspect`` or more
+    (a 2:1 plate foreshortened by the angle of view comes close to 1:1) has its glyphs
+    tested on the deskewed full-scale plate; it is read deskewed and kept only where it
+    reads as plate text.
     """
 
     min_height: int = 10
@@ -399,16 +412,21 @@ class BrightPlates:
     score: float = 0.5
     faint_score: float = 0.3
     blob_height: float = 40.0
+    skewed: bool = True
+    skew_aspect: float = 0.9
 
 
 def bright_plate_boxes(rgb: np.ndarray, cfg: BrightPlates) -> np.ndarray:
     """Bright plate-shaped rectangles holding dark glyphs (see :class:`BrightPlates`):
-    rows x0, y0, x1, y1, score (``score``, or ``faint_score`` for faint glyphs) in the
-    image's pixel frame. Scales run while a rectangle of ``min_height`` is at most 1/8 of
-    the image's short side."""
+    rows x0, y0, x1, y1, score (``score``, or ``faint_score`` for faint glyphs), then the
+    plate's corners (tl, tr, br, bl; x, y each) for a skewed plate found as a
+    quadrilateral (:func:`plate_quad`), NaN for an axis-aligned one, in the image's pixel
+    frame. Scales run while a rectangle of ``min_height`` is at most 1/4 of the image's
+    short side."""
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     out, s = [], 1.0
     kernel = np.ones((5, 5), np.uint8)
+    no_corners = [np.nan] * 8
     while cfg.min_height / s <= min(gray.shape) / 4:
         img = gray if s == 1.0 else cv2.resize(gray, None, fx=s, fy=s,
                                                 interpolation=cv2.INTER_AREA)
@@ -416,17 +434,75 @@ def bright_plate_boxes(rgb: np.ndarray, cfg: BrightPlates) -> np.ndarray:
         mask = cv2.adaptiveThreshold(closed, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
                                      cv2.THRESH_BINARY, 61, -cfg.contrast)
         mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-        n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
-        for x, y, w, h, area in stats[1:]:
-            if not (cfg.min_height <= h <= cfg.max_height
-                    and cfg.min_aspect <= w / h <= cfg.max_aspect and area >= cfg.fill * w * h):
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=4)
+        for k, (x, y, w, h, area) in enumerate(stats[1:], 1):
+            if cfg.min_height <= h <= cfg.max_height and cfg.min_aspect <= w / h \
+                    <= cfg.max_aspect and area >= cfg.fill * w * h:
+                patch, corners = img[y:y + h, x:x + w], no_corners
+            elif cfg.skewed and cfg.min_height <= min(w, h) and max(w, h) <= 2.5 * \
+                    cfg.max_height * cfg.max_aspect and area >= cfg.fill * w * h / 3:
+                quad = plate_quad(labels[y:y + h, x:x + w] == k, cfg)
+                if quad is None:
+                    continue
+                patch = deskew(gray, (quad + (x, y)) / s)  # glyphs at full scale
+                corners = ((quad + (x, y)) / s).ravel().tolist()
+            else:
                 continue
-            contrast = _glyph_contrast(img[y:y + h, x:x + w], cfg)
+            contrast = _glyph_contrast(patch, cfg)
             if contrast >= cfg.faint_contrast:
                 score = cfg.score if contrast >= cfg.glyph_contrast else cfg.faint_score
-                out.append([x / s, y / s, (x + w) / s, (y + h) / s, score])
+                out.append([x / s, y / s, (x + w) / s, (y + h) / s, score, *corners])
         s /= 2
-    return np.array(out, np.float32).reshape(-1, 5)
+    return np.array(out, np.float32).reshape(-1, 13)
+
+
+def plate_quad(component: np.ndarray, cfg: BrightPlates) -> np.ndarray | None:
+    """Corners (tl, tr, br, bl; float32, component frame) of a bright component that is
+    a plate seen at an angle: its convex hull simplifies to four corners, it fills
+    ``fill`` of that quadrilateral, and the deskewed plate (mean opposite sides) is
+    ``min_height``-``max_height`` px tall with an aspect of ``skew_aspect``-``max_aspect``
+    (down to ~2:1 plates foreshortened by the angle). None otherwise."""
+    contours, _ = cv2.findContours(component.astype(np.uint8), cv2.RETR_EXTERNAL,
+                                   cv2.CHAIN_APPROX_SIMPLE)
+    hull = cv2.convexHull(max(contours, key=cv2.contourArea))
+    quad = cv2.approxPolyDP(hull, 0.06 * cv2.arcLength(hull, True), True).reshape(-1, 2)
+    if len(quad) != 4 or cv2.contourArea(quad) <= 0:
+        return None
+    quad = _order_corners(quad.astype(np.float32))
+    width, height = _quad_size(quad)
+    if not (cfg.min_height <= height <= cfg.max_height
+            and cfg.skew_aspect <= width / height <= cfg.max_aspect
+            and component.sum() >= cfg.fill * cv2.contourArea(quad)):
+        return None
+    return quad
+
+
+def _order_corners(pts: np.ndarray) -> np.ndarray:
+    """Four points ordered top-left, top-right, bottom-right, bottom-left."""
+    by_y = pts[np.argsort(pts[:, 1])]
+    top, bottom = by_y[:2][np.argsort(by_y[:2, 0])], by_y[2:][np.argsort(by_y[2:, 0])]
+    return np.array([top[0], top[1], bottom[1], bottom[0]], np.float32)
+
+
+def _quad_size(quad: np.ndarray) -> tuple[float, float]:
+    """Width and height of a quadrilateral (tl, tr, br, bl): means of opposite sides."""
+    side = np.linalg.norm(quad - np.roll(quad, -1, 0), axis=1)
+    return float(side[0] + side[2]) / 2, max(1e-6, float(side[1] + side[3]) / 2)
+
+
+def deskew(img: np.ndarray, quad: np.ndarray, height: int | None = None,
+           min_aspect: float = 0.0) -> np.ndarray:
+    """The plate inside ``quad`` (tl, tr, br, bl) warped to an upright rectangle of its
+    mean side lengths, or ``height`` px tall; stretched to ``min_aspect`` at least (a
+    plate foreshortened by the angle of view)."""
+    width, h = _quad_size(quad)
+    scale = 1.0 if height is None else height / h
+    width = max(width, min_aspect * h)
+    size = (max(2, round(width * scale)), max(2, round(h * scale)))
+    dst = np.array([[0, 0], [size[0], 0], [size[0], size[1]], [0, size[1]]], np.float32)
+    warp = cv2.getPerspectiveTransform(quad.astype(np.float32), dst)
+    return cv2.warpPerspective(img, warp, size, flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_REPLICATE)
 
 
 def _holds_glyphs(patch: np.ndarray, cfg: BrightPlates) -> bool:
@@ -528,11 +604,18 @@ def charset() -> list[str]:
 
 
 def read_text(rgb: np.ndarray, boxes: np.ndarray, max_width: int = 320) -> list[tuple[str, float]]:
-    """Recognise the text in each box: (text, mean character confidence)."""
+    """Recognise the text in each box: (text, mean character confidence). Rows with
+    plate corners (columns 5-12, as :func:`bright_plate_boxes`) are read deskewed."""
     if not len(boxes):
         return []
     crops = []
-    for x0, y0, x1, y1 in boxes[:, :4].astype(int):
+    for row in boxes:
+        x0, y0, x1, y1 = row[:4].astype(int)
+        if len(row) >= 13 and not np.isnan(row[5]):
+            crop = deskew(rgb[..., ::-1], row[5:13].reshape(4, 2), REC_HEIGHT, 2.0)
+            crop = crop[:, :max_width]
+            crops.append(crop)
+            continue
         crop = rgb[max(y0, 0):y1, max(x0, 0):x1, ::-1]
         w = min(max_width, max(8, round(crop.shape[1] * REC_HEIGHT / max(crop.shape[0], 1))))
         crops.append(cv2.resize(crop, (w, REC_HEIGHT), interpolation=cv2.INTER_CUBIC))
@@ -566,6 +649,9 @@ class SecondLook:
     ones are scenery). The crop has a margin of ``pad`` x its longest side (at least
     ``min_pad`` px), is upscaled ``upscale`` x with its longest side capped at
     ``max_side`` px (a 1280x720 frame's pass is ~940 kpx; one crop is at most 260 kpx).
+    Before that, the dropped regions of aspect ``read_min_aspect`` or more (too square for
+    a one-row plate: 2:1 plates, plate lines seen at an angle) are read as they are, and
+    kept where they read as a plate format.
     """
 
     min_unread_height: float = 40.0
@@ -575,6 +661,7 @@ class SecondLook:
     min_pad: int = 32
     upscale: float = 1.6
     max_side: int = 512
+    read_min_aspect: float = 1.0
 
 
 def second_look_lines(rgb: np.ndarray, box: np.ndarray, look: SecondLook,
@@ -600,6 +687,16 @@ def second_look_lines(rgb: np.ndarray, box: np.ndarray, look: SecondLook,
     lines = lines[[plate_shaped(b, min_height) for b in lines]].reshape(-1, 5)
     cx, cy = (lines[:, 0] + lines[:, 2]) / 2, (lines[:, 1] + lines[:, 3]) / 2
     return lines[(cx > x0) & (cx < x1) & (cy > y0) & (cy < y1)]
+
+
+def _merge_quads(rects: np.ndarray) -> np.ndarray:
+    """Bright rectangles (:func:`bright_plate_boxes`) of all scales merged (IoU >= 0.3):
+    axis-aligned ones among themselves, then quadrilaterals that none of them overlaps."""
+    skewed = ~np.isnan(rects[:, 5])
+    axis, quads = merge_boxes(rects[~skewed], 0.3), merge_boxes(rects[skewed], 0.3)
+    if len(axis) and len(quads):
+        quads = quads[_iou_matrix(quads[:, :4], axis[:, :4]).max(1) < 0.3]
+    return np.concatenate([axis, quads])
 
 
 class PlateDetector:
@@ -661,6 +758,7 @@ class PlateDetector:
         scored = [(b, text, conf, text_score(text, conf, float(b[4])))
                   for b, (text, conf) in zip(boxes, texts, strict=True)]
         if self.second_look is not None and self.read:
+            scored += self._square_reads(rgb, rejected)
             scored = self._second_look(rgb, scored, rejected)
         if self.filter is not None:
             gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
@@ -671,9 +769,10 @@ class PlateDetector:
         if self.bright is not None and self.read:
             scored, bright = self._bright_plates(rgb, scored)
         dets = []
-        for k, ((x0, y0, x1, y1, _), text, conf, final) in enumerate(scored + bright):
+        for k, (b, text, conf, final) in enumerate(scored + bright):
             if final is None or final < MIN_SCORE:
                 continue
+            x0, y0, x1, y1 = (float(v) for v in b[:4])
             fmt = plate_format(text) if conf >= READ_CONFIDENCE else None
             dets.append(Detection(
                 PLATE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)), final, SOURCE,
@@ -681,6 +780,20 @@ class PlateDetector:
                 extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3),
                        "proposal": "text" if k < len(scored) else "bright"}))
         return dets
+
+    def _square_reads(self, rgb: np.ndarray, rejected: np.ndarray) -> list:
+        """Scored text regions dropped as not plate-shaped, ``min_height`` px tall or more
+        and of aspect ``read_min_aspect`` (:class:`SecondLook`) or more, that read as a
+        plate format (not just letters and digits: large square signs do): 2:1 plates,
+        plate lines seen at an angle."""
+        assert self.second_look is not None
+        w, h = rejected[:, 2] - rejected[:, 0], rejected[:, 3] - rejected[:, 1]
+        keep = (h >= self.min_height) & (w >= self.second_look.read_min_aspect * h)
+        if not keep.any():
+            return []
+        return [(b, text, conf, final)
+                for b, text, conf, final in self._score(rgb, merge_boxes(rejected[keep], 0.5))
+                if conf >= READ_CONFIDENCE and plate_format(text) not in (None, "generic")]
 
     def _bright_plates(self, rgb: np.ndarray, scored: list) -> tuple[list, list]:
         """Scored text lines and bright plate rectangles (:class:`BrightPlates`) at least
@@ -694,8 +807,9 @@ class PlateDetector:
         rects = rects[(rects[:, 3] - rects[:, 1]) >= self.min_height]
         if not len(rects):
             return scored, []
-        rects = merge_boxes(rects, 0.3)
+        rects = _merge_quads(rects)
         cx, cy = (rects[:, 0] + rects[:, 2]) / 2, (rects[:, 1] + rects[:, 3]) / 2
+        skewed = ~np.isnan(rects[:, 5])
         used = np.zeros(len(rects), bool)
         lines = []
         for item in scored:
@@ -704,7 +818,7 @@ class PlateDetector:
             if final is not None and final >= MIN_SCORE and conf < READ_CONFIDENCE \
                     and height >= cfg.blob_height:
                 inside = (cx > b[0]) & (cx < b[2]) & (cy > b[1]) & (cy < b[3]) & (
-                    rects[:, 3] - rects[:, 1] < 0.5 * height) & (rects[:, 4] >= cfg.score)
+                    rects[:, 3] - rects[:, 1] < 0.5 * height) & (rects[:, 4] >= cfg.score) & ~skewed
                 if inside.any():
                     used |= inside
                     continue
@@ -724,16 +838,17 @@ class PlateDetector:
 
     def _bright_reads(self, rgb: np.ndarray, rects: np.ndarray) -> list:
         """Scored bright rectangles (:class:`BrightPlates`) kept on what the recogniser
-        reads in them: a rectangle with clear glyphs where it reads ``BRIGHT_MIN_CHARS``+
+        reads in them: an axis-aligned rectangle with clear glyphs where it reads ``BRIGHT_MIN_CHARS``+
         Latin alphanumerics at any confidence (confidently read letters only, as a plate's
         digits misread as letters, score as unreadable text unless :class:`PlateFilter`
-        drops them); one with faint glyphs only where it reads plate text."""
+        drops them); one with faint glyphs or a skewed one (a quadrilateral, read
+        deskewed) only where it reads plate text."""
         cfg = self.bright
         assert cfg is not None
         gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         out = []
         for b, text, conf, final in self._score(rgb, rects):
-            if b[4] < cfg.score:
+            if b[4] < cfg.score or (len(b) > 5 and not np.isnan(b[5])):  # faint/skewed
                 if final is not None and final >= PLATE_TEXT_SCORE:
                     out.append((b, text, conf, final))
                 continue

@@ -30,7 +30,7 @@ def test_faint_glyphs_give_a_faint_rectangle(ink: int, score: float) -> None:
     rgb, (px0, py0, px1, py1) = plate_image(ink)
     boxes = plates.bright_plate_boxes(rgb, CFG)
     assert len(boxes)
-    for x0, y0, x1, y1, s in boxes:
+    for x0, y0, x1, y1, s in boxes[:, :5]:
         assert max(abs(x0 - px0), abs(y0 - py0), abs(x1 - px1), abs(y1 - py1)) <= 3
         assert s == pytest.approx(score)
 
