@@ -511,17 +511,25 @@ def _holds_glyphs(patch: np.ndarray, cfg: BrightPlates) -> bool:
     return _glyph_contrast(patch, cfg) >= cfg.glyph_contrast
 
 
-def _glyph_contrast(patch: np.ndarray, cfg: BrightPlates) -> float:
-    """Grey levels between the bright ground and the dark glyphs of a grey ``patch``'s
-    core (its middle half in height, 80 % in width: the plate's border and surroundings
-    left out), split by Otsu; 0 unless a ``glyphs`` share of it is dark strokes, crossed
-    ``min_strokes`` times by one of its three middle rows."""
+def _core_split(patch: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """A grey ``patch``'s core (its middle half in height, 80 % in width: a plate's border
+    and surroundings left out) and its dark side (Otsu); None when too small."""
     h, w = patch.shape
     core = patch[h // 4:h - h // 4, w // 10:w - w // 10]
     if core.size < 16:
-        return 0.0
+        return None
     _, bright = cv2.threshold(core, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    dark = bright == 0
+    return core, bright == 0
+
+
+def _glyph_contrast(patch: np.ndarray, cfg: BrightPlates) -> float:
+    """Grey levels between the bright ground and the dark glyphs of a grey ``patch``'s
+    core (:func:`_core_split`); 0 unless a ``glyphs`` share of it is dark strokes, crossed
+    ``min_strokes`` times by one of its three middle rows."""
+    split = _core_split(patch)
+    if split is None:
+        return 0.0
+    core, dark = split
     if not cfg.glyphs[0] <= dark.mean() <= cfg.glyphs[1]:
         return 0.0
     c = dark.shape[0] // 2
@@ -553,14 +561,9 @@ class PlateFilter:
 
 
 def _dark_share(patch: np.ndarray) -> float:
-    """Share of a grey ``patch``'s core (middle half in height, 80 % in width) on the
-    dark side of its Otsu threshold."""
-    h, w = patch.shape
-    core = patch[h // 4:h - h // 4, w // 10:w - w // 10]
-    if core.size < 16:
-        return 0.0
-    _, bright = cv2.threshold(core, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return float((bright == 0).mean())
+    """Share of a grey ``patch``'s core (:func:`_core_split`) on its dark side."""
+    split = _core_split(patch)
+    return 0.0 if split is None else float(split[1].mean())
 
 
 def _letters_only(text: str, conf: float, min_letters: int) -> bool:
