@@ -28,6 +28,10 @@ CARRY_KEY_STEP = 2  # keyframe spacing of the carried part of a track
 # then a sliver (< ~15 % of its width or height), while the mask went on being counted as
 # a false alarm (pan rush: 11.8 -> 10.3 false alarms a frame, recall unchanged).
 CARRY_MIN_INSIDE = 0.25
+# A plate box narrower than this share of its neighbouring detection's box carried by the
+# camera motion to the frame border covers only part of the plate: see
+# hold_at_border (a plate leaving the picture was boxed on its last characters only).
+BORDER_HOLD = 0.8
 # A plate box mostly inside another (this share of the smaller one covered) is the same
 # plate: the text detector run on a crop (see mediakit.video.detect) boxes a plate somewhat
 # differently than on the whole frame (part of its text, or more), under MATCH_IOU at times.
@@ -312,11 +316,50 @@ def _outside(box: BoxTuple, size: tuple[int, int]) -> bool:
     return iw * ih < CARRY_MIN_INSIDE * w * h
 
 
+def hold_at_border(frames: list[int], boxes: list[BoxTuple], motions: Motions,
+                   size: tuple[int, int]) -> list[BoxTuple]:
+    """Plate boxes at the frame border, where the text detector often boxes only some of
+    the characters still in the picture: a box narrower than BORDER_HOLD of its
+    neighbouring detection's box carried there by the camera motion and clipped to the
+    frame, when that one touches the border, is joined to it; forward, then backward (a
+    plate leaving, a plate coming in)."""
+    out = list(boxes)
+    n = len(out)
+    for step in (1, -1):
+        for i in (range(1, n) if step > 0 else range(n - 2, -1, -1)):
+            box, near = out[i], out[i - step]
+            if step > 0:
+                for f in range(frames[i - 1] + 1, frames[i] + 1):
+                    near = warp_box(near, motions[f])
+            else:
+                for f in range(frames[i + 1], frames[i], -1):
+                    near = warp_box(near, inverse(motions[f]))
+            near = _clip(near, size)
+            if near[2] > 0 and near[3] > 0 and _at_border(near, size) \
+                    and box[2] < BORDER_HOLD * near[2]:
+                out[i] = _union(box, near)
+    return out
+
+
+def _at_border(box: BoxTuple, size: tuple[int, int], margin: float = 2.0) -> bool:
+    x, y, w, h = box
+    return x <= margin or y <= margin or x + w >= size[0] - margin or y + h >= size[1] - margin
+
+
+def _clip(box: BoxTuple, size: tuple[int, int]) -> BoxTuple:
+    x0, y0 = max(0.0, box[0]), max(0.0, box[1])
+    x1, y1 = min(float(size[0]), box[0] + box[2]), min(float(size[1]), box[1] + box[3])
+    return x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0)
+
+
 def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
             extend: int, size: tuple[int, int] | None = None,
             fps: float = 25.0, motions: Motions | None = None) -> dict[str, Any]:
     """The project form of a finished track (see :mod:`mediakit.video.tracks`)."""
-    boxes = _smooth(track.boxes)
+    boxes = track.boxes
+    if track.label == PLATE and motions is not None and size is not None:
+        boxes = hold_at_border(track.frames, boxes, motions, size)
+    boxes = _smooth(boxes)
     first, last, carried = extension(track, n_frames, cuts, extend, size, fps, motions, boxes)
     keys = {f: b for f, b in carried.items() if first <= f <= last}
     keys.update(zip(track.frames, boxes, strict=True))

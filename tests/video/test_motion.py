@@ -148,3 +148,22 @@ def test_carried_mask_ends_when_a_sliver_is_left() -> None:
     assert _outside((1280.0 - inside, 300.0, 80.0, 80.0), size)
     assert _outside((-79.0, -79.0, 80.0, 80.0), size)  # a corner pixel only
     assert _outside((1300.0, 300.0, 80.0, 80.0), size)
+
+
+def test_plate_boxed_on_its_last_characters_at_the_border_keeps_its_width() -> None:
+    from mediakit.video.tracking import hold_at_border
+
+    moving = _motions(60, 5.0)  # the picture moves right 5 px a frame: the plate leaves
+    # a plate 120 px wide reaching the right border, then boxed on 40 px of its characters
+    boxes = [(1150.0, 500.0, 120.0, 30.0), (1160.0, 500.0, 120.0, 30.0), (1238.0, 502.0, 40.0, 26.0)]
+    held = hold_at_border([10, 12, 14], boxes, moving, SIZE)
+    x, y, w, h = held[2]
+    assert x <= 1170.0 + 1e-6 and x + w >= SIZE[0] - 1e-6  # the carried plate, to the border
+    assert held[:2] == boxes[:2]
+    # away from the border a narrower box is left alone (a plate farther away)
+    inner = [(500.0, 300.0, 120.0, 30.0), (520.0, 300.0, 40.0, 12.0)]
+    assert hold_at_border([10, 12], inner, moving, SIZE) == inner
+    # a plate coming in: the first, partial box is joined to the next one carried back
+    entering = [(0.0, 400.0, 30.0, 20.0), (0.0, 400.0, 110.0, 30.0)]
+    first = hold_at_border([20, 22], entering, moving, SIZE)[0]  # it moves right, in
+    assert first[0] == 0.0 and first[2] >= 90.0
