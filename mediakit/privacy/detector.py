@@ -103,7 +103,10 @@ PROFILES: dict[str, dict] = {
         # legible in the full-resolution frame, so only the model's own floor applies
         "plate_min_height": 4.0,
         "plate_second_look": None,
-        "plate_bright": None,
+        # bright plate rectangles and quadrilaterals (plates at night, seen at an angle):
+        # ro-dashcam frames 0.855 -> 0.897 recall (0.63 -> 0.68 FA/img) for +44 % plate
+        # time; a skewed parked-car plate (shared egoblur clip) found, none without
+        "plate_bright": BrightPlates(),
         "plate_filter": None,
     },
 }
