@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from mediakit.privacy.regions import PLATE, BoxTuple, Detection, iou
+from mediakit.privacy.regions import PLATE, BoxTuple, Detection, clip_box, iou
 from mediakit.video.motion import Motions, inverse, warp_box
 
 MATCH_IOU = 0.15
@@ -310,10 +310,8 @@ def _carry(box: BoxTuple, start: int, stop: int, motions: Motions,
 
 def _outside(box: BoxTuple, size: tuple[int, int]) -> bool:
     """Whether less than CARRY_MIN_INSIDE of the box lies in the picture."""
-    x, y, w, h = box
-    iw = max(0.0, min(x + w, size[0]) - max(x, 0.0))
-    ih = max(0.0, min(y + h, size[1]) - max(y, 0.0))
-    return iw * ih < CARRY_MIN_INSIDE * w * h
+    _, _, iw, ih = clip_box(box, *size)
+    return iw * ih < CARRY_MIN_INSIDE * box[2] * box[3]
 
 
 def hold_at_border(frames: list[int], boxes: list[BoxTuple], motions: Motions,
@@ -334,7 +332,7 @@ def hold_at_border(frames: list[int], boxes: list[BoxTuple], motions: Motions,
             else:
                 for f in range(frames[i + 1], frames[i], -1):
                     near = warp_box(near, inverse(motions[f]))
-            near = _clip(near, size)
+            near = clip_box(near, *size)
             if near[2] > 0 and near[3] > 0 and _at_border(near, size) \
                     and box[2] < BORDER_HOLD * near[2]:
                 out[i] = _union(box, near)
@@ -344,12 +342,6 @@ def hold_at_border(frames: list[int], boxes: list[BoxTuple], motions: Motions,
 def _at_border(box: BoxTuple, size: tuple[int, int], margin: float = 2.0) -> bool:
     x, y, w, h = box
     return x <= margin or y <= margin or x + w >= size[0] - margin or y + h >= size[1] - margin
-
-
-def _clip(box: BoxTuple, size: tuple[int, int]) -> BoxTuple:
-    x0, y0 = max(0.0, box[0]), max(0.0, box[1])
-    x1, y1 = min(float(size[0]), box[0] + box[2]), min(float(size[1]), box[1] + box[3])
-    return x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0)
 
 
 def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
