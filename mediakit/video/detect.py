@@ -61,6 +61,7 @@ CHANGE_PAD = 64  # context around a changed region, in detector pixels
 # new one: detectors run on one *new* picture in ``every``, but at least once in MAX_WAIT
 # frames. A clip without repeats is detected exactly as before.
 MAX_WAIT = 8
+FACE_TWIN_IOU = 0.5  # see join_twins
 
 Progress = Callable[[int, int], None]
 
@@ -235,7 +236,8 @@ class _Schedule:
 
     def _update(self, index: int, image: np.ndarray, dets: list[Detection]) -> None:
         scale = (self.full[0] / image.shape[1], self.full[1] / image.shape[0])
-        self.tracker.update(index, dets, image if self.keep_crops else None, scale)
+        self.tracker.update(index, join_twins(dets), image if self.keep_crops else None,
+                            scale)
 
 
 def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | None = None,
@@ -322,6 +324,27 @@ def _scaled(det: Detection, scale: tuple[float, float]) -> Detection:
 
 def _mask_of(det: Detection) -> BoxTuple:
     return det.mask_box or det.box
+
+
+def join_twins(dets: list[Detection], overlap: float = FACE_TWIN_IOU) -> list[Detection]:
+    """Face detections whose mask boxes overlap by ``overlap`` (IoU) are one face boxed
+    twice: the best-scored one kept, its mask box grown to hold the other's (nothing that
+    either covered is left out). Each would otherwise start its own track."""
+    kept: list[Detection] = []
+    for det in sorted(dets, key=lambda d: -d.score):
+        for i, other in enumerate(kept):
+            if det.label == FACE == other.label \
+                    and iou(_mask_of(det), _mask_of(other)) >= overlap:
+                kept[i] = replace(other, mask_box=_union(_mask_of(other), _mask_of(det)))
+                break
+        else:
+            kept.append(det)
+    return kept
+
+
+def _union(a: BoxTuple, b: BoxTuple) -> BoxTuple:
+    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+    return x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0
 
 
 def _dedupe(dets: list[Detection], overlap: float = 0.5) -> list[Detection]:

@@ -167,3 +167,22 @@ def test_plate_boxed_on_its_last_characters_at_the_border_keeps_its_width() -> N
     entering = [(0.0, 400.0, 30.0, 20.0), (0.0, 400.0, 110.0, 30.0)]
     first = hold_at_border([20, 22], entering, moving, SIZE)[0]  # it moves right, in
     assert first[0] == 0.0 and first[2] >= 90.0
+
+
+def test_one_face_boxed_twice_makes_one_track_covering_both_boxes() -> None:
+    from mediakit.video.detect import join_twins
+
+    a = Detection("face", (100, 100, 40, 50), 0.9, "t", mask_box=(90, 90, 60, 70))
+    b = Detection("face", (104, 96, 40, 56), 0.2, "t", mask_box=(94, 86, 60, 76))
+    far = Detection("face", (300, 100, 40, 50), 0.5, "t", mask_box=(290, 90, 60, 70))
+    plate = Detection("plate", (95, 95, 40, 50), 0.8, "t", mask_box=(92, 88, 58, 70))
+    out = join_twins([b, far, a, plate])
+    faces = [d for d in out if d.label == "face"]
+    assert len(faces) == 2 and len(out) == 3
+    joined = max(faces, key=lambda d: d.score)
+    assert joined.score == 0.9 and joined.box == a.box
+    assert joined.mask_box == (90, 86, 64, 76)  # holds both mask boxes
+    tracker = Tracker()
+    for frame in (0, 2, 4):
+        tracker.update(frame, join_twins([a, b]))
+    assert len(tracker.finish()) == 1
