@@ -265,7 +265,7 @@ def main() -> int:
     names = ["faces/wider", "plates/ro-dashcam"] + ([] if a.quick else ["plates/openalpr-eu"])
     seeds = [int(s) for s in a.seeds.split(",")]
     if a.only:
-        names = [n for n in names + ["plates/openalpr-eu"] if n in a.only.split(",")]
+        names = [n for n in SETS if n in a.only.split(",")]
     print("== pan rushes (1280x720, 300 frames; faces: medium set) ==")
     header = f"{'rush':<24} {'tool':<9} " + " ".join(f"{m:>24}" for m in METRICS)
     print(header + f" {'fps':>6}")
