@@ -35,12 +35,20 @@ from mediakit.video.stream import FrameReader, even_size
 from mediakit.video.tracking import MAX_GAP, Tracker, to_data
 
 DETECT_EVERY = 2  # faces are detected on one frame in this many
-PLATE_EVERY = 8  # plates (slower to find, slower to move across the frame) one in this many
+# Plates (slower to find, slower to move across the frame) one in this many; when a plate
+# appears or leaves between two such frames, the frames between are looked at too.
+PLATE_EVERY = 12
 # Longest side of the frames the face detector sees, cycled over detection frames: two
 # scales find more faces between them than either alone (large faces are found better
 # small), at less cost than one larger pass. Never upscaled.
 DETECT_SIDES = (640, 480)
-PLATE_SIDE = 960  # plates are small: the plate detector sees more pixels than faces
+# Plates are small: the plate detector sees more pixels than faces. Six ro-dashcam pan
+# rushes (benchmarks/video_masking.py --seeds 0,1,2,3,4,5): 960 px one frame in 8 masked
+# 0.86 of plate-frames and left three plates exposed for a whole shot (28 px tall at
+# 1280: too small at 960 for PP-OCRv4 mobile); 1120 px one in 12: 0.91 (0.62 -> 0.86
+# false alarms a frame), same end-to-end speed; 1280 px one in 12:
+# 0.93 but 20 % slower end to end, and faces (decoded at the plate side) lost a point.
+PLATE_SIDE = 1120
 EXTEND = 8  # frames a track is extended before its first / after its last detection
 REFINE_SCORE = 0.5  # only confident appearances / disappearances trigger in-between detection
 CUT_DIFF = 40.0  # mean absolute difference (0-255) of tiny grey frames marking a scene cut
