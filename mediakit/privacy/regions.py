@@ -37,6 +37,12 @@ class Detection:
         return data
 
 
+def union_box(a: BoxTuple, b: BoxTuple) -> BoxTuple:
+    """The smallest (x, y, w, h) box holding both boxes."""
+    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+    return x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0
+
+
 def clip_box(box: BoxTuple, width: int, height: int) -> BoxTuple:
     """Clip an (x, y, w, h) box to the image; may return a zero-size box."""
     x, y, w, h = box

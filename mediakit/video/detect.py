@@ -29,7 +29,7 @@ from mediakit.errors import Cancelled, MediaError
 from mediakit.media.probe import video_info
 from mediakit.privacy.detector import Detector, face_mask_box, plate_mask_box
 from mediakit.privacy.people import PeopleMatcher
-from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou
+from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
 from mediakit.video.stream import FrameReader, even_size
 from mediakit.video.tracking import MAX_GAP, Tracker, to_data
@@ -343,16 +343,11 @@ def join_twins(dets: list[Detection], overlap: float = FACE_TWIN_IOU) -> list[De
         for i, other in enumerate(kept):
             if det.label == FACE == other.label \
                     and iou(_mask_of(det), _mask_of(other)) >= overlap:
-                kept[i] = replace(other, mask_box=_union(_mask_of(other), _mask_of(det)))
+                kept[i] = replace(other, mask_box=union_box(_mask_of(other), _mask_of(det)))
                 break
         else:
             kept.append(det)
     return kept
-
-
-def _union(a: BoxTuple, b: BoxTuple) -> BoxTuple:
-    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
-    return x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0
 
 
 def _dedupe(dets: list[Detection], overlap: float = 0.5) -> list[Detection]:

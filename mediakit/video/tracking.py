@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from mediakit.privacy.regions import PLATE, BoxTuple, Detection, clip_box, iou
+from mediakit.privacy.regions import PLATE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Motions, inverse, warp_box
 
 MATCH_IOU = 0.15
@@ -67,11 +67,6 @@ def cover(a: BoxTuple, b: BoxTuple) -> float:
     ih = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
     smaller = min(a[2] * a[3], b[2] * b[3])
     return iw * ih / smaller if smaller > 0 else 0.0
-
-
-def _union(a: BoxTuple, b: BoxTuple) -> BoxTuple:
-    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
-    return x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0
 
 
 def _affinity(pred: BoxTuple, box: BoxTuple, label: str = "") -> float:
@@ -164,7 +159,7 @@ class Tracker:
         for track in claimed:
             if track.label == PLATE and track.frames[-1] == frame \
                     and cover(track.boxes[-1], box) >= PLATE_COVER:
-                track.boxes[-1] = _union(track.boxes[-1], box)
+                track.boxes[-1] = union_box(track.boxes[-1], box)
                 if det.score > track.scores[-1]:
                     track.scores[-1] = float(det.score)
                     if track.best is None or det.score > track.best.score:
@@ -222,7 +217,7 @@ def _join(track: LiveTrack, other: LiveTrack) -> None:
     boxes = dict(zip(track.frames, track.boxes, strict=True))
     scores = dict(zip(track.frames, track.scores, strict=True))
     for f, b, sc in zip(other.frames, other.boxes, other.scores, strict=True):
-        boxes[f] = _union(boxes[f], b) if f in boxes else b
+        boxes[f] = union_box(boxes[f], b) if f in boxes else b
         scores[f] = max(scores.get(f, sc), sc)
     track.frames = sorted(boxes)
     track.boxes = [boxes[f] for f in track.frames]
@@ -335,7 +330,7 @@ def hold_at_border(frames: list[int], boxes: list[BoxTuple], motions: Motions,
             near = clip_box(near, *size)
             if near[2] > 0 and near[3] > 0 and _at_border(near, size) \
                     and box[2] < BORDER_HOLD * near[2]:
-                out[i] = _union(box, near)
+                out[i] = union_box(box, near)
     return out
 
 
