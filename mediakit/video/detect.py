@@ -27,7 +27,7 @@ import numpy as np
 
 from mediakit.errors import Cancelled, MediaError
 from mediakit.media.probe import video_info
-from mediakit.privacy.detector import Detector, face_mask_box, plate_mask_box
+from mediakit.privacy.detector import Detector
 from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
@@ -167,8 +167,7 @@ class _Schedule:
     def _shifted(self, det: Detection, dx: int, dy: int, size: tuple[int, int]) -> Detection:
         box = (det.box[0] + dx, det.box[1] + dy, det.box[2], det.box[3])
         if isinstance(self.detector, Detector):  # the margin, cut by the crop, redone
-            grow = face_mask_box if det.label == FACE else plate_mask_box
-            mask = clip_box(grow(box), *size)
+            mask = clip_box(self.detector.mask_box(det.label, box), *size)
         else:
             mask = None if det.mask_box is None else (det.mask_box[0] + dx, det.mask_box[1] + dy,
                                                       det.mask_box[2], det.mask_box[3])

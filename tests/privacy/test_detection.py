@@ -373,3 +373,11 @@ def test_both_text_models_find_the_plate_line(model: plates.TextModel) -> None:
 def test_video_profile_uses_the_mobile_text_model() -> None:
     assert {lv.model for lv in Detector(profile="video").plates.levels} == {plates.DET_MOBILE}
     assert {lv.model for lv in Detector(profile="photo").plates.levels} == {plates.DET_SMALL}
+
+
+def test_video_masks_faces_with_a_wider_margin_than_photos() -> None:
+    box = (100.0, 100.0, 40.0, 50.0)
+    photo = Detector(faces=False, plates=False, profile="photo").mask_box(FACE, box)
+    video = Detector(faces=False, plates=False, profile="video").mask_box(FACE, box)
+    assert _contains(photo, box) and _contains(video, photo)
+    assert video[2] == pytest.approx(1.6 * box[2]) and photo[2] == pytest.approx(1.45 * box[2])
