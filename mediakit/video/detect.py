@@ -276,7 +276,7 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
         for index, frame in enumerate(reader):
             if cancelled and cancelled():
                 raise Cancelled("anonymisation annulée")
-            grey = cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
+            grey = estimator.shrink(frame)
             thumb = cv2.resize(grey, (64, 36), interpolation=cv2.INTER_AREA).astype(np.int16)
             if prev_thumb is not None and np.abs(thumb - prev_thumb).mean() > CUT_DIFF:
                 cuts.append(index)

@@ -70,12 +70,18 @@ class MotionEstimator:
         """The small grey copy of the last frame given to :meth:`step` (None after a reset)."""
         return self._prev
 
-    def step(self, frame: np.ndarray) -> np.ndarray:
-        """Motion from the previous frame to ``frame`` (RGB or grey, any size of the clip's
-        aspect ratio), in full-frame pixels."""
+    def shrink(self, frame: np.ndarray) -> np.ndarray:
+        """The small grey copy of ``frame`` (RGB or grey, any size of the clip's aspect
+        ratio) that :meth:`step` works on."""
         grey = frame if frame.ndim == 2 else cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
         if grey.shape[1] != self.small[0]:
             grey = cv2.resize(grey, self.small, interpolation=cv2.INTER_AREA)
+        return grey
+
+    def step(self, frame: np.ndarray) -> np.ndarray:
+        """Motion from the previous frame to ``frame`` (RGB or grey, any size of the clip's
+        aspect ratio; see :meth:`shrink`), in full-frame pixels."""
+        grey = self.shrink(frame)
         prev, points = self._prev, self._points
         self._prev = grey
         self._points = cv2.goodFeaturesToTrack(grey, MAX_CORNERS, 0.01, 6, blockSize=5)

@@ -381,3 +381,12 @@ def test_video_masks_faces_with_a_wider_margin_than_photos() -> None:
     video = Detector(faces=False, plates=False, profile="video").mask_box(FACE, box)
     assert _contains(photo, box) and _contains(video, photo)
     assert video[2] == pytest.approx(1.6 * box[2]) and photo[2] == pytest.approx(1.45 * box[2])
+
+
+def test_face_masks_are_taller_than_the_detected_box_grows_in_width() -> None:
+    box = (100.0, 100.0, 40.0, 50.0)
+    for profile in ("photo", "video"):
+        det = Detector(faces=False, plates=False, profile=profile)
+        x, y, w, h = det.mask_box(FACE, box)
+        assert h / box[3] == pytest.approx(det.face_tall * w / box[2])
+        assert det.face_tall > 1.0 and y < box[1] and y + h > box[1] + box[3]
