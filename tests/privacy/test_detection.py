@@ -383,7 +383,7 @@ def test_video_masks_faces_with_a_wider_margin_than_photos() -> None:
     assert video[2] == pytest.approx(1.6 * box[2]) and photo[2] == pytest.approx(1.45 * box[2])
 
 
-def test_face_masks_are_taller_than_the_detected_box_grows_in_width() -> None:
+def test_face_masks_grow_more_in_height_than_in_width() -> None:
     box = (100.0, 100.0, 40.0, 50.0)
     for profile in ("photo", "video"):
         det = Detector(faces=False, plates=False, profile=profile)
