@@ -31,7 +31,7 @@ def test_infographic_preview_warns_then_exports_every_format(qtbot, window, tmp_
     assert not panel.previews.currentWidget().pixmap().isNull()
     panel._inputs["titre"].setText("Opération " + "très " * 120 + "longue")
     panel.update_preview()
-    qtbot.waitUntil(lambda: "⛔" in panel.issues.item(0).text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "✖" in panel.issues.item(0).text(), timeout=20_000)
     assert "titre" in panel.issues.item(0).text()
     panel._inputs["titre"].setText("Bilan de la semaine")
     written = panel.export_all()
