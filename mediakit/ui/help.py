@@ -45,8 +45,8 @@ def shortcuts(window: QWidget, tabs: QTabWidget) -> list[tuple[str, str, str]]:
         where = menu_action.text().replace("&", "")
         for action in menu.actions():
             if isinstance(action, QAction) and not action.shortcut().isEmpty():
-                rows.append((where, action.text().replace("&", ""),
-                             shortcut_text(action.shortcut())))
+                keys = ", ".join(shortcut_text(k) for k in action.shortcuts())
+                rows.append((where, action.text().replace("&", ""), keys))
     for index in range(tabs.count()):
         page = tabs.widget(index)
         where = tabs.tabText(index).replace("&", "")
