@@ -326,7 +326,7 @@ class ValidationPanel(QWidget):
         except ImportError:
             from mediakit.library import audit
 
-            audit.record(op.root, "override", action="pack", items=shas, reason=reason)
+            audit.record(op.root, "override", what="pack", items=shas, reason=reason)
             return {}
         try:
             require_reviewed(op, shas, "pack", force=True, reason=reason)
