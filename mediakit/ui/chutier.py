@@ -113,7 +113,6 @@ class Chutier(QWidget):
         self.grid.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.grid.setMovement(QListWidget.Movement.Static)
         self.grid.setItemDelegate(BadgeDelegate(self.grid))
-        self.grid.setUniformItemSizes(True)
         self.grid.itemDoubleClicked.connect(
             lambda it: self.opened.emit(it.data(Qt.ItemDataRole.UserRole)))
         self.grid.currentItemChanged.connect(

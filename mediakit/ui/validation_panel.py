@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
-from mediakit.library.status import status_fr
 from mediakit.ui.i18n import tr, tr_noop
 from mediakit.ui.item_state import item_state
 from mediakit.ui.messages import plain
@@ -155,7 +154,7 @@ class ValidationPanel(QWidget):
             self.table.insertRow(row)
             comments = " | ".join(c.get("comment", "") for c in item.get("review_comments", [])
                                   if c.get("comment"))
-            values = [item["name"], status_fr(item),
+            values = [item["name"], item_state(item).text,
                       str(item.get("version", "—")), comments]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))

@@ -142,3 +142,23 @@ def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
         qtbot.addWidget(guide)
     finally:
         install("fr")
+
+
+def test_scaled_preview_fits_a_story_picture(qtbot):
+    from PySide6.QtGui import QColor, QPixmap
+
+    from mediakit.ui.preview_label import ScaledPreview
+
+    label = ScaledPreview()
+    qtbot.addWidget(label)
+    label.resize(300, 400)
+    label.show()
+    story = QPixmap(1080, 1920)
+    story.fill(QColor("red"))
+    label.setPixmap(story)
+    shown = label.pixmap()
+    assert shown.width() <= 300 and shown.height() <= 400 and shown.height() >= 390
+    assert label.source().size() == story.size()  # the full picture kept
+    label.resize(200, 200)
+    qtbot.waitUntil(lambda: label.pixmap().height() <= 200, timeout=2000)
+    assert label.minimumSizeHint().height() < 1920
