@@ -32,6 +32,9 @@ def main() -> int:
     from mediakit.ui.app import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from mediakit.ui.i18n import install
+
+    install(os.environ.get("MEDIAKIT_LANG", "fr"))  # Qt's own texts too, as run() does
     with tempfile.TemporaryDirectory() as tmp:
         op = Operation.create(Path(tmp) / "op", "Opération de démonstration")
         import_files(op, [ROOT / "assets"])
@@ -64,6 +67,7 @@ def main() -> int:
                 time.sleep(0.02)
 
         settle(1200)
+        print(f"fenêtre {window.width()}×{window.height()}")
         shots = {"ui-chutier.png": window.tabs.widget(0)}
         for name, tab in shots.items():
             window.tabs.setCurrentWidget(tab)

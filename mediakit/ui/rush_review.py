@@ -225,14 +225,16 @@ class RushReviewPanel(QWidget):
         self.detect_button = QPushButton(tr("Détecter"))
         self.detect_button.clicked.connect(self.detect)
         buttons.addWidget(self.detect_button)
-        for keys, step in (("Left", -1), ("Right", 1), ("Shift+Left", -1000),
-                           ("Shift+Right", 1000)):
-            add_shortcut(self, keys, lambda s=step: self.step(s))
+        for keys, step, text in (("Left", -1, tr("Image précédente")),
+                                 ("Right", 1, tr("Image suivante")),
+                                 ("Shift+Left", -1000, tr("Une seconde en arrière")),
+                                 ("Shift+Right", 1000, tr("Une seconde en avant"))):
+            add_shortcut(self, keys, lambda s=step: self.step(s), text)
         # "[" and "]" need AltGr on a French keyboard: Maj+I / Maj+O as well
-        add_shortcut(self, "Shift+I", self.set_track_first)
-        add_shortcut(self, "Shift+O", self.set_track_last)
-        add_shortcut(self, "Space", self.toggle_play)
-        add_shortcut(self, "K", self.pause)
+        add_shortcut(self, "Shift+I", self.set_track_first, tr("Début de piste ici"))
+        add_shortcut(self, "Shift+O", self.set_track_last, tr("Fin de piste ici"))
+        add_shortcut(self, "Space", self.toggle_play, tr("Lecture / pause"))
+        add_shortcut(self, "K", self.pause, tr("Pause"))
 
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Pistes")))

@@ -12,6 +12,10 @@
       <translation>Open or create an operation (File menu).</translation>
     </message>
     <message>
+      <source>Journal : ce que l'import et la détection ont fait.</source>
+      <translation>Log: what the import and the detection did.</translation>
+    </message>
+    <message>
       <source>Chutier</source>
       <translation>Clip bin</translation>
     </message>
@@ -730,6 +734,22 @@
       <translation>Detect</translation>
     </message>
     <message>
+      <source>Début de piste ici</source>
+      <translation>Track starts here</translation>
+    </message>
+    <message>
+      <source>Fin de piste ici</source>
+      <translation>Track ends here</translation>
+    </message>
+    <message>
+      <source>Lecture / pause</source>
+      <translation>Play / pause</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>Pause</translation>
+    </message>
+    <message>
       <source>NON REVU</source>
       <translation>NOT REVIEWED</translation>
     </message>
@@ -752,6 +772,22 @@
     <message>
       <source>Source</source>
       <translation>Source</translation>
+    </message>
+    <message>
+      <source>Image précédente</source>
+      <translation>Previous frame</translation>
+    </message>
+    <message>
+      <source>Image suivante</source>
+      <translation>Next frame</translation>
+    </message>
+    <message>
+      <source>Une seconde en arrière</source>
+      <translation>One second back</translation>
+    </message>
+    <message>
+      <source>Une seconde en avant</source>
+      <translation>One second forward</translation>
     </message>
     <message>
       <source>Pistes</source>
