@@ -32,8 +32,8 @@ VERBS = ("anonymise", "anonymize", "audit", "charte", "demo", "derush", "detect"
          "people", "photo", "presets", "review", "tracks")
 _VERB = "(?:" + "|".join(VERBS) + r")\b"
 COMMAND_LINE = re.compile(r"\bmediakit " + _VERB + r"|(?<![\w-])--[a-z][a-z-]+")
-_LEFT_COMMAND = re.compile(r"\s*[(«]?\s*mediakit " + _VERB + r"[^()»,;]*[»)]?")
-_LEFT_FLAG = re.compile(r"\s*(?:ou )?(?:utilisez |avec )?(?<![\w-])--[a-z][\w-]*")
+_LEFT_COMMAND = re.compile(r"[ \t]*[(«]?[ \t]*mediakit " + _VERB + r"[^()»,;\n]*[»)]?")
+_LEFT_FLAG = re.compile(r"[ \t]*(?:ou )?(?:utilisez |avec )?(?<![\w-])--[a-z][\w-]*")
 
 
 def plain(message: str) -> str:
@@ -41,7 +41,7 @@ def plain(message: str) -> str:
     for pattern, replacement in _HINTS:
         message = pattern.sub(tr(replacement), message)
     message = _LEFT_FLAG.sub("", _LEFT_COMMAND.sub("", message))
-    return re.sub(r"\(\s*\)", "", message).strip()
+    return re.sub(r"\([ \t]*\)", "", message).strip()
 
 
 def has_command_line(text: str) -> bool:

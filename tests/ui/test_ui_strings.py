@@ -90,3 +90,11 @@ def test_core_hint_becomes_the_windows_way():
     shown = plain("/tmp/x: aucune opération mediakit ici (créez-la avec « mediakit new »)")
     assert "Nouvelle opération" in shown
     assert "onglet Validation" in plain("(mediakit review add-reviewer)")
+
+
+def test_a_summary_keeps_its_lines():
+    summary = ("REFUSÉ a.jpg: masques non revus — revoyez-les (mediakit masks … reviewed) ou "
+               "utilisez --force\nÉCRIT b.jpg (x)\n2 fichier(s)")
+    shown = plain(summary).splitlines()
+    assert len(shown) == 3 and shown[1:] == ["ÉCRIT b.jpg (x)", "2 fichier(s)"]
+    assert not has_command_line(shown[0]) and "onglet Anonymisation" in shown[0]
