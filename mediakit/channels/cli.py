@@ -18,7 +18,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--channels", required=True, help="x,instagram-feed,… ou all")
     p.add_argument("-o", "--out", required=True, help="dossier de sortie")
     p.add_argument("--force", action="store_true",
-                   help="exporter aussi les éléments aux masques non revus (signalés)")
+                   help="passer outre la relecture (avec --reason ; journalisé, fichiers signalés)")
+    p.add_argument("--reason", help="raison écrite d'un --force (obligatoire avec lui)")
     p.add_argument("--fit", choices=["crop", "letterbox"], default="crop",
                    help="recadrage sur les sujets, ou fond flouté")
     p.add_argument("--pattern", default=DEFAULT_PATTERN, help="motif des noms de fichiers")
@@ -46,10 +47,14 @@ def cmd_export(args: argparse.Namespace) -> int:
                   end="", file=sys.stderr, flush=True)
 
     summary = run_export(op, channels, Path(args.out), items=args.items, pattern=args.pattern,
-                         force=args.force, fit=args.fit, workers=args.workers, progress=progress)
+                         force=args.force, reason=args.reason, fit=args.fit, workers=args.workers, progress=progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(summary_text(summary))
+    if summary.refused:
+        print("pour débloquer : « mediakit masks OP list ITEM », décidez les régions à vérifier, "
+              "puis « mediakit masks OP reviewed ITEM » (ou --force --reason \"…\")",
+              file=sys.stderr)
     return 0 if summary.ok else 1
 
 

@@ -2,8 +2,9 @@
 cancel, resume after a crash (finished jobs are not redone) and a summary.
 
 Nothing unmasked ever leaves: photos are masked from their project masks before any crop,
-videos are exported from their anonymised rendering. An item whose masks were not reviewed
-is refused unless forced, and a forced export says so in its file name and the summary.
+videos are exported from their anonymised rendering. An item that did not pass the review
+gate (``privacy.review_gate``) is refused, naming what unblocks it, unless an override with a
+written reason was logged; a forced export says so in its file name and the summary.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,13 +30,13 @@ from mediakit.channels.stills import EXT, export_still
 from mediakit.errors import Cancelled, MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
-from mediakit.library.status import is_reviewed
 from mediakit.media.images import load_oriented_rgb
 from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.photo.adjust import apply_adjustments, transform_boxes
 from mediakit.photo.captions import length_problems
 from mediakit.privacy.masking import MaskStyle, apply_masks
 from mediakit.privacy.review import accepted_regions
+from mediakit.privacy.review_gate import sort_out
 from mediakit.validation.gate import NOT_VALIDATED_TAG, is_validated
 
 STATE_FILE = ".mediakit-export.json"
@@ -71,8 +72,11 @@ class ExportSummary:
 
 
 def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: Path,
-         pattern: str, force: bool, summary: ExportSummary) -> list[Job]:
-    """The jobs to run; refused items are listed in ``summary``."""
+         pattern: str, force: bool, summary: ExportSummary,
+         reason: str | None = None, overridden: Collection[str] = ()) -> list[Job]:
+    """The jobs to run; items refused by the review gate are listed in ``summary`` (with
+    ``force`` and a ``reason`` they go through by one logged override, flagged;
+    ``overridden`` are items the caller already let through by its own logged override)."""
     check_pattern(pattern)
     presets = load_presets()
     if channels == ["all"]:
@@ -82,14 +86,16 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
     shas = [op.resolve(r) for r in items] if items else sorted(
         op.items, key=lambda s: op.items[s]["name"])
     order = {s: i + 1 for i, s in enumerate(sorted(op.items, key=lambda s: op.items[s]["name"]))}
+    cleared, forced, blockers = sort_out(op, [s for s in shas if s not in overridden],
+                                         "export", force=force, reason=reason)
+    forced += [s for s in shas if s in overridden]
+    summary.refused += [str(b) for b in blockers]
     jobs = []
     for sha in shas:
         item = op.items[sha]
-        reviewed = is_reviewed(item)
-        if not reviewed and not force:
-            summary.refused.append(f"{item['name']}: masques non revus — revoyez-les "
-                                   f"(mediakit masks … reviewed) ou utilisez --force")
+        if sha not in cleared and sha not in forced:
             continue
+        reviewed = sha in cleared
         for ch in channels:
             preset = presets[ch]
             section = preset.get("still") if item["kind"] == PHOTO else preset.get("video")
@@ -123,13 +129,15 @@ def _job_key(item: dict[str, Any], preset: dict[str, Any]) -> str:
 
 def run_export(op: Operation, channels: list[str], out_dir: Path, *,
                items: list[str] | None = None, pattern: str = DEFAULT_PATTERN,
-               force: bool = False, fit: str = "crop", style: MaskStyle | None = None,
+               force: bool = False, reason: str | None = None,
+               overridden: Collection[str] = (), fit: str = "crop",
+               style: MaskStyle | None = None,
                workers: int = 2, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> ExportSummary:
     """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary()
-    jobs = plan(op, items, channels, out_dir, pattern, force, summary)
+    jobs = plan(op, items, channels, out_dir, pattern, force, summary, reason, overridden)
     state = _load_state(out_dir)
     todo = []
     for job in jobs:
@@ -188,7 +196,7 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
 
 
 def _record_on_items(op: Operation, summary: ExportSummary) -> None:
-    """Note each new output on its item (one undo step) and save the project."""
+    """Note each new output on its item with its audit entry (one undo step, one commit)."""
     new = [r for r in summary.outputs if r["output"] not in summary.skipped]
     if new:
         with op.doc.transaction(f"exporter {len(new)} fichier(s)"):
@@ -196,20 +204,19 @@ def _record_on_items(op: Operation, summary: ExportSummary) -> None:
                 op.doc.append(("items", r["item"], "exports"),
                               {"path": r["output"], "channel": r["channel"], "date": r["date"],
                                "sha256": r["sha256"], "forced": r["forced"]})
-    if op.doc.dirty:
-        op.save()
-    for r in new:
-        audit.record(op.root, "export", item=r["item"], channel=r["channel"],
-                     output=Path(r["output"]).name, sha256=r["sha256"], forced=r["forced"])
+                audit.record(op.root, "export", item=r["item"], channel=r["channel"],
+                             output=Path(r["output"]).name, sha256=r["sha256"],
+                             forced=r["forced"])
     for message in summary.refused:
         audit.record(op.root, "export_refused", reason=message)
+    op.save()
 
 
 def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
                 record: Callable, tick: Callable, cancelled: Callable[[], bool] | None) -> None:
     sha = jobs[0].sha
     item = op.items[sha]
-    if "masks" not in item:  # forced export of an item never analysed: detect first
+    if "masks" not in item:  # overridden export of a photo never analysed: detect first
         from mediakit.photo.operation import detect_item
         from mediakit.privacy.detector import Detector
 

@@ -21,6 +21,7 @@ from mediakit.library.project import Operation, now_iso
 from mediakit.library.status import item_status
 from mediakit.media.ffmpeg import run_ffmpeg
 from mediakit.media.kinds import PHOTO
+from mediakit.privacy.review_gate import require_reviewed
 from mediakit.validation import contact_sheet, html_page, versions
 from mediakit.validation.keys import reviewers
 from mediakit.validation.manifest import (
@@ -55,8 +56,14 @@ def new_pack_id() -> str:
 
 
 def pack(op: Operation, out: str | Path, *, items: list[str] | None = None,
-         channels: list[str] | None = None, workers: int = 2) -> PackResult:
-    """Build the review bundle ``out`` (zip) for ``items`` (default: all) and ``channels``."""
+         channels: list[str] | None = None, workers: int = 2, force: bool = False,
+         reason: str | None = None) -> PackResult:
+    """Build the review bundle ``out`` (zip) for ``items`` (default: all) and ``channels``.
+
+    Only items that passed the review gate go in (:class:`UnreviewedError` names the others
+    and what unblocks them); ``force`` with a written ``reason`` packs them anyway by one
+    logged override, flagged in the bundle. A photo never analysed is never packed (its
+    preview would show unmasked faces)."""
     shas = [op.resolve(r) for r in items] if items else sorted(
         op.items, key=lambda s: op.items[s]["name"])
     if not shas:
@@ -64,13 +71,14 @@ def pack(op: Operation, out: str | Path, *, items: list[str] | None = None,
     never = [op.items[s]["name"] for s in shas
              if op.items[s]["kind"] == PHOTO and "masks" not in op.items[s]]
     if never:  # a preview would show unmasked faces: detect first
-        raise MediakitError(f"{', '.join(never)}: aucune détection lancée, rien ne sort non "
-                            f"masqué (mediakit masks DIR detect)")
+        raise MediakitError(f"{', '.join(never)} : aucune détection lancée, rien ne sort non "
+                            f"masqué — lancez la détection puis relisez les masques")
+    overridden = require_reviewed(op, shas, "paquet de relecture", force=force, reason=reason)
     order = {s: i + 1 for i, s in enumerate(sorted(op.items, key=lambda s: op.items[s]["name"]))}
     pack_id, date = new_pack_id(), now_iso()
     top = f"relecture-{slug(op.name, 30)}-{pack_id}"
     failed: list[str] = []
-    outputs = _stage_exports(op, shas, channels or [], pack_id, workers, failed)
+    outputs = _stage_exports(op, shas, channels or [], pack_id, workers, failed, overridden)
     versions.ensure_review_section(op)
     with tempfile.TemporaryDirectory(prefix="mediakit-pack-") as tmp:
         folder = Path(tmp) / top
@@ -111,10 +119,11 @@ def pack(op: Operation, out: str | Path, *, items: list[str] | None = None,
                    {"date": date, "by": audit.current_user(), "manifest_sha256": manifest_sha,
                     "items": {e["item"]: e["version"] for e in entries},
                     "channels": channels or [], "bundle": Path(out).name})
+        audit.record(op.root, "review_pack", pack_id=pack_id, manifest_sha256=manifest_sha,
+                     items={e["item"][:12]: e["version"] for e in entries},
+                     channels=channels or [], bundle=Path(out).name,
+                     overridden=[s[:12] for s in overridden])
     op.save()
-    audit.record(op.root, "review_pack", pack_id=pack_id, manifest_sha256=manifest_sha,
-                 items={e["item"][:12]: e["version"] for e in entries},
-                 channels=channels or [], bundle=Path(out).name)
     return PackResult(pack_id, Path(out), manifest_sha, {e["item"]: e["version"] for e in entries},
                       failed)
 
@@ -130,15 +139,16 @@ def status_edits(op: Operation, shas: list[str], pack_id: str) -> None:
 
 
 def _stage_exports(op: Operation, shas: list[str], channels: list[str], pack_id: str,
-                   workers: int, failed: list[str]) -> dict[str, list[dict[str, Any]]]:
+                   workers: int, failed: list[str],
+                   overridden: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Export the items for ``channels`` into ``exports/relecture/<pack_id>`` (masked, as they
-    would be published; unreviewed items are exported too, and flagged)."""
+    would be published; items packed by override are exported flagged)."""
     if not channels:
         return {}
     from mediakit.channels.export import run_export
 
     summary = run_export(op, channels, op.exports_dir / "relecture" / pack_id, items=shas,
-                         force=True, workers=workers)
+                         overridden=overridden, workers=workers)
     failed += summary.failed
     by_item: dict[str, list[dict[str, Any]]] = {}
     for r in summary.outputs:

@@ -24,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--channels", help="canaux à exporter dans le paquet (x,press,… ou all)")
     a.add_argument("-o", "--out", required=True, help="fichier zip du paquet")
     a.add_argument("--workers", type=int, default=2)
+    a.add_argument("--force", action="store_true",
+                   help="y mettre aussi les éléments non relus (avec --reason ; journalisé)")
+    a.add_argument("--reason", help="raison écrite d'un --force")
     a.set_defaults(handler=cmd_pack)
 
     a = actions.add_parser("decide", help="décider sur un paquet (mode relecture, en ligne "
@@ -83,7 +86,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
     op = Operation.open(args.dir)
     result = pack(op, args.out, items=args.items, channels=_channels(args.channels),
-                  workers=args.workers)
+                  workers=args.workers, force=args.force, reason=args.reason)
     for message in result.failed:
         print(f"ÉCHEC {message}", file=sys.stderr)
     for sha, version in result.items.items():

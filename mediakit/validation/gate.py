@@ -14,6 +14,7 @@ from mediakit.atomic import write_text_atomic
 from mediakit.errors import MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
+from mediakit.privacy.review_gate import unreviewed
 from mediakit.validation.versions import content_hash
 
 READY_DIR = "pret-a-publier"
@@ -72,12 +73,16 @@ def publish(op: Operation, channels: list[str] | None = None,
         if not is_validated(item):
             result.not_validated.append(f"{item['name']}: {_why_not(item)}")
             continue
+        blockers = unreviewed(op, [sha])  # approved, but its review was withdrawn since
+        if blockers:
+            result.not_validated += [str(b) for b in blockers]
+            continue
         wanted = approved_channels(item)
         if wanted is None:
             wanted = channels
             if not wanted:
-                raise MediakitError(f"{item['name']}: validé pour tous les canaux, précisez "
-                                    f"--channels")
+                raise MediakitError(f"{item['name']} : validé pour tous les canaux, "
+                                    f"choisissez les canaux de publication")
         elif channels:
             wanted = [c for c in wanted if c in channels]
         for ch in wanted:

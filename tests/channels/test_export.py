@@ -23,7 +23,7 @@ def _reviewed_op(tmp_path, photos):
     op = Operation.create(tmp_path / "op", "Opération Été")
     import_files(op, photos)
     for sha in op.items:
-        op.doc.set(("items", sha, "masks"), [])
+        review.store_detections(op, sha, [], "test")  # detection ran and found nothing
         review.mark_reviewed(op, sha)
     op.save()
     return op
@@ -80,17 +80,29 @@ def test_masked_regions_stay_masked_after_crop(tmp_path):
     assert np.abs(out[y:y + h, x:x + w] - src[y:y + h, x:x + w]).mean() > 10
 
 
-def test_unreviewed_item_refused_unless_forced(tmp_path):
+def test_unreviewed_item_refused_unless_forced_with_a_logged_reason(tmp_path):
+    from mediakit.errors import MediakitError
+    from mediakit.library import audit
+
     op = Operation.create(tmp_path / "op", "Revue")
     import_files(op, [ASSETS / "photos" / "gps.jpg"])
     sha = next(iter(op.items))
-    op.doc.set(("items", sha, "masks"), [])
-    op.save()
     summary = run_export(op, ["x"], tmp_path / "out")
-    assert not summary.outputs and "non revus" in summary.refused[0]
-    forced = run_export(op, ["x"], tmp_path / "out", force=True)
+    assert not summary.outputs and "gps.jpg" in summary.refused[0]
+    assert "détection n'a jamais été lancée" in summary.refused[0]
+    assert "masks" not in op.items[sha]  # no silent detection behind the officer's back
+    review.store_detections(op, sha, [], "test")
+    summary = run_export(op, ["x"], tmp_path / "out")
+    assert not summary.outputs and "masques non revus" in summary.refused[0]
+    with pytest.raises(MediakitError, match="raison"):
+        run_export(op, ["x"], tmp_path / "out", force=True)
+    forced = run_export(op, ["x"], tmp_path / "out", force=True, reason="urgence préfet")
     [r] = forced.outputs
     assert "masques-non-revus" in Path(r["output"]).name and r["forced"]
+    [override] = [e for e in audit.entries(op.root) if e["action"] == "override"]
+    assert override["details"]["reason"] == "urgence préfet"
+    assert override["details"]["items"] == [sha]
+    assert not op.items[sha].get("masks_reviewed")
 
 
 SLOW_EXPORT = r"""

@@ -9,6 +9,7 @@ import zipfile
 import pytest
 
 from mediakit.errors import MediakitError
+from mediakit.library import audit
 from mediakit.validation import keys
 from mediakit.validation.summary import metadata_report
 from tests.validation.conftest import make_photos, run, shas_by_name
@@ -20,7 +21,7 @@ def _read(bundle, suffix):
         return zf.read(name)
 
 
-def test_unreviewed_item_flagged_in_red(op, tmp_path):
+def test_unreviewed_item_refused_then_packed_by_logged_override_flagged_in_red(op, tmp_path):
     bravo = shas_by_name(op)["bravo.jpg"]
     op.doc.set(("items", bravo, "masks_reviewed"), False)
     op.doc.set(("items", bravo, "masks"), [
@@ -28,7 +29,13 @@ def test_unreviewed_item_flagged_in_red(op, tmp_path):
          "state": "rejected", "source": "auto:yunet", "score": 0.9, "edited": False,
          "person": {"name": "Préfète", "list": "keep_visible"}, "text": None}])
     op.save()
-    assert run("pack", op.root, "--channels", "x", "-o", tmp_path / "p.zip") == 0
+    assert run("pack", op.root, "--channels", "x", "-o", tmp_path / "p.zip") == 2
+    assert not (tmp_path / "p.zip").exists()
+    assert run("pack", op.root, "--channels", "x", "-o", tmp_path / "p.zip", "--force",
+               "--reason", "avis du chef demandé sur ce masque") == 0
+    [override] = [e for e in audit.entries(op.root) if e["action"] == "override"]
+    assert override["details"]["items"] == [bravo]
+    assert override["details"]["reason"] == "avis du chef demandé sur ce masque"
     manifest = json.loads(_read(tmp_path / "p.zip", "/manifest.json"))
     entry = next(e for e in manifest["items"] if e["item"] == bravo)
     assert "masques non revus par l'agent" in entry["anonymisation"]["alerts"]

@@ -25,6 +25,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--save", metavar="NOM", help="enregistrer la timeline dans le projet")
     p.add_argument("--srt", metavar="OUT.srt", help="exporter aussi les sous-titres en .srt")
     p.add_argument("--speed", default="medium", help="préréglage x264 (ultrafast … slow)")
+    p.add_argument("--force", action="store_true",
+                   help="passer outre la relecture des rushes et photos (avec --reason)")
+    p.add_argument("--reason", help="raison écrite d'un --force (journalisée)")
     p.set_defaults(handler=cmd_montage)
 
     p = sub.add_parser("derush", help="dérushage : repères, plages, favoris, recherche")
@@ -91,7 +94,8 @@ def cmd_montage(args: argparse.Namespace) -> int:
         print(f"aperçu à {args.preview:g} s : {display_path(out)}")
         return EXIT_OK
     result = render_timeline(op, timeline, out, channel=args.channel, speed=args.speed,
-                             srt_out=args.srt, progress=_progress)
+                             srt_out=args.srt, progress=_progress, force=args.force,
+                             reason=args.reason)
     print()
     print(json.dumps(result, ensure_ascii=False, indent=1))
     failed = [k for k, ok in result.get("checks", {}).items() if not ok]

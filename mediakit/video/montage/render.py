@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from mediakit.atomic import atomic_path, write_text_atomic
+from mediakit.atomic import atomic_path, file_sha256, write_text_atomic
 from mediakit.channels.presets import get_preset
 from mediakit.channels.video_export import NO_METADATA
 from mediakit.errors import MediakitError, display_path
@@ -82,7 +82,7 @@ def masked_still(op: Operation, sha: str) -> Path:
         raise MontageError(f"{item.get('name', sha[:12])}: n'est pas une photo")
     if "masks" not in item:
         raise MontageError(f"{item['name']}: photo non anonymisée (aucune détection de masques, "
-                           f"lancez « mediakit masks DIR detect »), montage refusé")
+                           f"lancez la détection puis relisez ses masques), montage refusé")
     regions = accepted_regions(item["masks"])
     key = hashlib.sha256(json.dumps([sha, regions]).encode()).hexdigest()[:16]
     out = op.root / "cache" / "montage" / f"still-{key}.png"
@@ -306,9 +306,20 @@ def render_timeline(op: Operation | None, timeline: dict[str, Any], out: str | P
                     source: Source = clip_source, speed: str = "medium", srt_out: str | Path | None = None,
                     progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None,
-                    verify: bool = True) -> dict[str, Any]:
-    """Render ``timeline`` into ``out`` (MP4, atomically); returns facts and checks."""
+                    verify: bool = True, force: bool = False,
+                    reason: str | None = None) -> dict[str, Any]:
+    """Render ``timeline`` into ``out`` (MP4, atomically); returns facts and checks.
+
+    Every project item the timeline uses must have passed the review gate (else
+    :class:`~mediakit.privacy.review_gate.UnreviewedError` names them), unless ``force``
+    with a written ``reason`` logs an override; the render is then flagged ``overridden``."""
     out = Path(out)
+    overridden: list[str] = []
+    if op is not None:
+        from mediakit.privacy.review_gate import require_reviewed
+
+        overridden = require_reviewed(op, timeline_items(timeline, op), "rendu de montage",
+                                      force=force, reason=reason)
     with tempfile.TemporaryDirectory(prefix="mediakit-montage-") as tmpdir:
         workdir = Path(tmpdir)
         plan = plan_render(op, timeline, workdir, channel=channel, source=source, speed=speed)
@@ -319,7 +330,8 @@ def render_timeline(op: Operation | None, timeline: dict[str, Any], out: str | P
     result: dict[str, Any] = {"output": str(out), "frames": plan.graph.frames,
                               "duration": round(duration, 3), "width": plan.canvas.width,
                               "height": plan.canvas.height, "fps": plan.canvas.fps,
-                              "loudness_target": (plan.loudness or {}).get("integrated")}
+                              "loudness_target": (plan.loudness or {}).get("integrated"),
+                              "sources": timeline_items(timeline, op), "overridden": overridden}
     cues = subtitle_cues(normalise(timeline) | {"_base": timeline.get("_base")}, op)
     if srt_out or (cues and not normalise(timeline)["subtitles"].get("burn", True)):
         sidecar = Path(srt_out) if srt_out else out.with_suffix(".srt")
@@ -327,7 +339,30 @@ def render_timeline(op: Operation | None, timeline: dict[str, Any], out: str | P
         result["srt"] = str(sidecar)
     if verify:
         result.update(_verify(out, plan))
+    if op is not None:
+        from mediakit.library import audit
+
+        audit.record(op.root, "montage_render", output=out.name, sources=result["sources"],
+                     overridden=overridden, duration=result["duration"],
+                     sha256=file_sha256(out))
     return result
+
+
+def timeline_items(timeline: dict[str, Any], op: Operation | None = None) -> list[str]:
+    """The project items a timeline's clips use, in order, once each (resolved to their
+    shas when ``op`` is given and knows them)."""
+    refs = [c["item"] for c in timeline.get("clips", []) if isinstance(c, dict) and c.get("item")]
+    if op is not None:
+        refs = [op.resolve(r) if _known(op, r) else r for r in refs]
+    return list(dict.fromkeys(refs))
+
+
+def _known(op: Operation, ref: str) -> bool:
+    try:
+        op.resolve(ref)
+    except MediakitError:
+        return False
+    return True
 
 
 def _verify(out: Path, plan: Plan) -> dict[str, Any]:

@@ -64,6 +64,10 @@ def mt_clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def mt_op(tmp_path: Path, mt_clips: dict[str, Path]) -> Operation:
     op = Operation.create(tmp_path / "op", "Opération montage")
     import_files(op, [mt_clips[k] for k in ("red", "blue", "coded", "square")])
+    for sha in op.items:  # synthetic clips without faces: detected (nothing) and reviewed
+        op.doc.set(("items", sha, "tracks"), [])
+        op.doc.set(("items", sha, "detection"), {"detector": "test"})
+        op.doc.set(("items", sha, "tracks_reviewed"), True)
     op.save()
     return op
 

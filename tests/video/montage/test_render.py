@@ -10,6 +10,7 @@ import pytest
 
 from mediakit.media.probe import video_info
 from mediakit.privacy import review
+from mediakit.privacy.review_gate import UnreviewedError
 from mediakit.video.montage import render as render_mod
 from mediakit.video.montage.preview import preview_frame
 from mediakit.video.montage.render import render_timeline
@@ -133,9 +134,13 @@ def test_still_photo_is_masked_and_zooms(mt_op, tmp_path):
     import_files(mt_op, [tmp_path / "photo.png"])
     sha = mt_op.resolve("photo.png")
     tl = {"clips": [{"type": "still", "item": sha, "duration": 1.0, "zoom": 1.2}]}
-    with pytest.raises(MontageError, match="photo.png.*non anonymisée"):
+    with pytest.raises(UnreviewedError, match="photo.png.*détection n'a jamais été lancée"):
         _render(mt_op, tl, tmp_path / "still.mp4")
+    review.store_detections(mt_op, sha, [], "test")
     review.add_manual(mt_op, sha, "face", (120.0, 80.0, 80.0, 80.0))
+    with pytest.raises(UnreviewedError, match="photo.png.*masques non revus"):
+        _render(mt_op, tl, tmp_path / "still.mp4")
+    review.mark_reviewed(mt_op, sha)
     _render(mt_op, tl, tmp_path / "still.mp4")
     rgb = read_frames(tmp_path / "still.mp4")
     assert len(rgb) == 25
