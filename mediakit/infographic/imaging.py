@@ -40,13 +40,22 @@ def _detector() -> Any:
     return Detector()  # faces and plates: both identify
 
 
-def anonymise(rgb: np.ndarray, detector: Any | None = None) -> tuple[np.ndarray, list[Box], int]:
-    """Mask every detected face and plate of ``rgb`` (copy); returns pixels, face boxes (for
-    the crop) and the number of masks applied."""
+def plate_key(text: str | None) -> str:
+    """A plate's characters only (``GZ-482-KT`` and ``gz 482 kt`` are the same plate)."""
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
+
+
+def anonymise(rgb: np.ndarray, detector: Any | None = None,
+              keep_plates: tuple[str, ...] = ()) -> tuple[np.ndarray, list[Box], int]:
+    """Mask every detected face and plate of ``rgb`` (copy), except the plates whose
+    characters are in ``keep_plates`` (a vehicle whose release was authorised); returns
+    pixels, face boxes (for the crop) and the number of masks applied."""
     from mediakit.privacy.masking import MaskStyle, apply_masks
 
     detector = detector or _detector()
-    detections = detector.detect(rgb)
+    keep = {plate_key(t) for t in keep_plates} - {""}
+    detections = [d for d in detector.detect(rgb)
+                  if not (getattr(d, "label", "") == "plate" and plate_key(d.text) in keep)]
     boxes = [tuple(d.mask_box or d.box) for d in detections]
     out = rgb.copy()
     apply_masks(out, boxes, MaskStyle())
@@ -56,7 +65,8 @@ def anonymise(rgb: np.ndarray, detector: Any | None = None) -> tuple[np.ndarray,
 
 
 @cache
-def _prepare_cached(path: str, mtime: float, mode: str, detector: Any | None) -> PreparedPhoto:
+def _prepare_cached(path: str, mtime: float, mode: str, detector: Any | None,
+                    keep_plates: tuple[str, ...] = ()) -> PreparedPhoto:
     from mediakit.media.images import load_oriented_rgb
 
     try:
@@ -64,19 +74,22 @@ def _prepare_cached(path: str, mtime: float, mode: str, detector: Any | None) ->
     except (OSError, MediakitError) as exc:
         raise MediakitError(f"{display_path(path)} : photo illisible ({exc})") from exc
     original.close()
-    if mode != "anonymisee":
+    if mode == "deja_masquee":
         return PreparedPhoto(oriented, [], mode)
-    pixels, faces, n = anonymise(np.asarray(oriented), detector)
+    # an authorised release covers its subject only: bystanders' faces and plates are masked
+    pixels, faces, n = anonymise(np.asarray(oriented), detector, keep_plates)
     return PreparedPhoto(Image.fromarray(pixels), faces, mode, n)
 
 
 def prepare_photo(path: str | Path, mode: str = "anonymisee",
-                  detector: Any | None = None) -> PreparedPhoto:
-    """Load a photo and anonymise it unless ``mode`` says it is already safe to publish."""
+                  detector: Any | None = None,
+                  keep_plates: tuple[str, ...] = ()) -> PreparedPhoto:
+    """Load a photo and anonymise it, unless ``mode`` says it is already masked; under an
+    authorised release (``diffusion_autorisee``) only ``keep_plates`` stay readable."""
     path = Path(path)
     if not path.is_file():
         raise MediakitError(f"{display_path(path)} : photo introuvable")
-    return _prepare_cached(str(path), path.stat().st_mtime, mode, detector)
+    return _prepare_cached(str(path), path.stat().st_mtime, mode, detector, tuple(keep_plates))
 
 
 def saliency(img: Image.Image, size: int = 96) -> np.ndarray:

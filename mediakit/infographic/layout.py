@@ -212,7 +212,10 @@ class _Builder:
                                 f"pas la diffusion d'une photo non anonymisée")
         mode = ("diffusion_autorisee" if release else
                 "deja_masquee" if self.lay.data.get(f"{name}_anonymisee") else "anonymisee")
-        photo = prepare_photo(path, mode, self.detector)
+        visible = self.lay.data.get(f"{name}_laisser_visible") or ""
+        keep = tuple(t.strip() for t in (visible if isinstance(visible, list)
+                                          else str(visible).split(",")) if t.strip())
+        photo = prepare_photo(path, mode, self.detector, keep if release else ())
         x, y, w, h = self.box(block)
         pw, ph = max(1, round(w)), max(1, round(h))
         cropped, crop = cover_crop(photo.image, pw, ph, photo.faces)

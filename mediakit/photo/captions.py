@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mediakit.channels.presets import load_presets
+from mediakit.library import audit
 from mediakit.library.project import Operation
 
 FIELDS = ("caption", "credit", "alt_text")
@@ -15,14 +16,20 @@ def set_text(op: Operation, sha: str, **values: str | None) -> None:
     unknown = set(values) - set(FIELDS)
     if unknown:
         raise ValueError(f"champ inconnu : {', '.join(sorted(unknown))}")
-    with op.doc.transaction(f"légende de {op.items[sha]['name']}"):
-        for key, value in values.items():
+    item = op.items[sha]
+    changes = {k: (item.get(k), v.strip() or None) for k, v in values.items()
+               if v is not None and item.get(k) != (v.strip() or None)}
+    if not changes:
+        return
+    with op.doc.transaction(f"légende de {item['name']}"):
+        for key, (_, value) in changes.items():
             if value is None:
-                continue
-            if value == "":
                 op.doc.delete(("items", sha, key))
             else:
-                op.doc.set(("items", sha, key), value.strip())
+                op.doc.set(("items", sha, key), value)
+        audit.record(op.root, "photo_edit", item=sha, field=",".join(changes),
+                     old={k: o for k, (o, _) in changes.items()},
+                     new={k: n for k, (_, n) in changes.items()})
 
 
 def length_problems(item: dict[str, Any], channels: list[str] | None = None) -> list[str]:

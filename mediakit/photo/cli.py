@@ -84,8 +84,9 @@ def _adjust(op: Operation, sha: str, args: argparse.Namespace) -> None:
         normalise(current)
     except ValueError as exc:
         raise MediakitError(str(exc)) from exc
-    op.doc.set(("items", sha, "adjust"), current or None,
-               label=f"réglages de {op.items[sha]['name']}")
+    from mediakit.photo.selection import edit_field
+
+    edit_field(op, sha, "adjust", current or None, f"réglages de {op.items[sha]['name']}")
     print(json.dumps(current, ensure_ascii=False))
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from mediakit.errors import MediaError
+from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.media.images import load_oriented_rgb
 from mediakit.media.kinds import PHOTO
@@ -60,11 +61,14 @@ def anonymize_operation(op: Operation, out_dir: Path, *, detector: Any, style: M
         result["file"] = item["name"]
         result["item"] = sha
         result["masks_reviewed"] = bool(item.get("masks_reviewed"))
-        op.doc.append(("items", sha, "exports"),
-                      {"path": str(out), "date": now_iso(), "kind": "anonymized",
-                       "masks_applied": result["masks_applied"],
-                       "masks_reviewed": result["masks_reviewed"]},
-                      label=f"anonymiser {item['name']}")
+        with op.doc.transaction(f"anonymiser {item['name']}"):
+            op.doc.append(("items", sha, "exports"),
+                          {"path": str(out), "date": now_iso(), "kind": "anonymized",
+                           "masks_applied": result["masks_applied"],
+                           "masks_reviewed": result["masks_reviewed"]})
+            audit.record(op.root, "anonymize", item=sha, output=out.name,
+                         masks_applied=result["masks_applied"],
+                         reviewed=result["masks_reviewed"])
         results.append(result)
     op.save()
     if progress:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from mediakit.errors import MediaError, MediakitError
+from mediakit.library import audit
 from mediakit.library.project import Operation
 from mediakit.media.kinds import PHOTO
 from mediakit.photo.hints import best_of, duplicate_groups, photo_hints
@@ -19,19 +20,30 @@ LABELS = ("rouge", "jaune", "vert", "bleu", "violet", None)
 def set_rating(op: Operation, sha: str, rating: int) -> None:
     if not 0 <= rating <= 5:
         raise MediakitError(f"note invalide : {rating} (0 à 5)")
-    op.doc.set(("items", sha, "rating"), rating, label=f"noter {op.items[sha]['name']}")
+    edit_field(op, sha, "rating", rating, f"noter {op.items[sha]['name']}")
 
 
 def set_flag(op: Operation, sha: str, flag: str | None) -> None:
     if flag not in FLAGS:
         raise MediakitError(f"marque inconnue : {flag}")
-    op.doc.set(("items", sha, "flag"), flag, label=f"marquer {op.items[sha]['name']}")
+    edit_field(op, sha, "flag", flag, f"marquer {op.items[sha]['name']}")
 
 
 def set_label(op: Operation, sha: str, label: str | None) -> None:
     if label not in LABELS:
         raise MediakitError(f"couleur inconnue : {label} (choix : {', '.join(LABELS[:-1])})")
-    op.doc.set(("items", sha, "color_label"), label, label="étiquette de couleur")
+    edit_field(op, sha, "color_label", label, "étiquette de couleur")
+
+
+def edit_field(op: Operation, sha: str, key: str, value: Any, label: str) -> None:
+    """Set one field of an item with its audit entry (``photo_edit``, old and new values),
+    in one undoable, committed step; nothing is logged when the value does not change."""
+    old = op.items[sha].get(key)
+    if old == value:
+        return
+    with op.doc.transaction(label):
+        op.doc.set(("items", sha, key), value)
+        audit.record(op.root, "photo_edit", item=sha, field=key, old=old, new=value)
 
 
 def compute_all_hints(op: Operation, *, refresh: bool = False,

@@ -181,23 +181,34 @@ def cmd_masks(args: argparse.Namespace) -> int:
         raise SystemExit("mediakit masks: précisez l'élément")
     sha = op.resolve(args.item)
     if args.action == "list":
-        for m in op.items[sha].get("masks", []):
+        item = op.items[sha]
+        if "detection" not in item:
+            print(f"{item['name']}: détection non lancée", file=sys.stderr)
+        for m in item.get("tracks" if item["kind"] == VIDEO else "masks", []):
             person = f" · {m['person']['name']} ({m['person']['list']})" if m.get("person") else ""
-            print(f"{m['id']:>4}  {m['label']:<5}  {m['state']:<8}  {m['source']:<16}  "
-                  f"score {m['score']:.2f}  région {m['region']}{person}")
+            where = (f"images {m['frames'][0]}-{m['frames'][1]}" if "frames" in m
+                     else f"région {m['region']}")
+            print(f"{m['id']:>4}  {m['label']:<5}  {STATE_FR.get(m['state'], m['state']):<14}  "
+                  f"{m['source']:<16}  score {m.get('score') or 0:.2f}  {where}{person}")
         return EXIT_OK
     if args.action in ("accept", "reject"):
-        for mask_id in args.masks:
-            review.set_state(op, sha, mask_id, "accepted" if args.action == "accept"
-                             else "rejected")
+        from mediakit.video import tracks
+
+        decide = tracks.set_state if op.items[sha]["kind"] == VIDEO else review.set_state
+        for mask_id in args.masks:  # masks of a photo, tracks (t1 …) of a rush
+            decide(op, sha, mask_id, "accepted" if args.action == "accept" else "rejected")
     elif args.action == "add":
         print(review.add_manual(op, sha, args.label, box_arg(args.box)))
     elif args.action == "resize":
         review.set_region(op, sha, args.masks[0], box_arg(args.box))
-    elif args.action == "reviewed":
+    elif args.action == "reviewed":  # photos and rushes: the same verb
         review.mark_reviewed(op, sha)
+        print(f"{op.items[sha]['name']}: revu")
     op.save()
     return EXIT_OK
+
+
+STATE_FR = {"accepted": "masqué", "rejected": "laissé visible", "suspect": "À VÉRIFIER"}
 
 
 def cmd_people(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from PIL import Image
 
 from mediakit.atomic import atomic_path
 from mediakit.errors import MediaError, ProjectError
+from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.privacy.regions import BoxTuple
 
@@ -104,7 +105,10 @@ def add_person(op: Operation, name: str, list_name: str, refs: References) -> di
     person = {"id": person_id, "name": name.strip(), "encodings": refs.encodings,
               "photos": refs.photos, "face": face.relative_to(op.root).as_posix(),
               "added": now_iso()}
-    op.doc.append(("people", list_name), person, label=f"ajouter {person['name']} ({list_name})")
+    with op.doc.transaction(f"ajouter {person['name']} ({list_name})"):
+        op.doc.append(("people", list_name), person)
+        audit.record(op.root, "person_added", person=person_id, name=person["name"],
+                     old=None, new=list_name, photos=len(refs.photos))
     return person
 
 
@@ -133,7 +137,10 @@ def remove(op: Operation, ref: str) -> dict:
     The face crop stays in ``people/`` so that undo brings the person back whole.
     """
     list_name, index, person = find(op, ref)
-    op.doc.delete(("people", list_name, index), label=f"retirer {person['name']} ({list_name})")
+    with op.doc.transaction(f"retirer {person['name']} ({list_name})"):
+        op.doc.delete(("people", list_name, index))
+        audit.record(op.root, "person_removed", person=person["id"], name=person["name"],
+                     old=list_name, new=None)
     return person
 
 
@@ -147,6 +154,8 @@ def move(op: Operation, ref: str, to_list: str | None = None) -> str:
         with op.doc.transaction(f"déplacer {person['name']} vers {target}"):
             op.doc.delete(("people", list_name, index))
             op.doc.append(("people", target), person)
+            audit.record(op.root, "person_moved", person=person["id"], name=person["name"],
+                         old=list_name, new=target)
     return target
 
 

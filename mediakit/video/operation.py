@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mediakit.errors import MediaError, display_path
+from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.media.kinds import VIDEO
 from mediakit.privacy.masking import MaskStyle
@@ -43,6 +44,10 @@ def detect_item(op: Operation, sha: str, detector: Any, matcher: PeopleMatcher |
             "fps": result["fps"], "detect_every": result["detect_every"],
             "detect_sizes": result["detect_sizes"]})
         op.doc.set(("items", sha, "tracks_reviewed"), False)
+        audit.record(op.root, "detection", item=sha, detector=DETECTOR_NAME,
+                     tracks=len(tracks), suspects=sum(t.get("state") == "suspect" for t in tracks),
+                     old={"reviewed": bool(item.get("tracks_reviewed"))},
+                     new={"reviewed": False})
     return tracks
 
 
@@ -70,11 +75,14 @@ def anonymize_items(op: Operation, out_dir: Path, *, detector: Any, style: MaskS
             continue
         result.update(file=item["name"], item=sha,
                       tracks_reviewed=bool(item.get("tracks_reviewed")))
-        op.doc.append(("items", sha, "exports"),
-                      {"path": str(out), "date": now_iso(), "kind": "anonymized",
-                       "tracks_masked": result["tracks_masked"], "audio": result["audio"],
-                       "tracks_reviewed": result["tracks_reviewed"]},
-                      label=f"anonymiser {item['name']}")
+        with op.doc.transaction(f"anonymiser {item['name']}"):
+            op.doc.append(("items", sha, "exports"),
+                          {"path": str(out), "date": now_iso(), "kind": "anonymized",
+                           "tracks_masked": result["tracks_masked"], "audio": result["audio"],
+                           "tracks_reviewed": result["tracks_reviewed"]})
+            audit.record(op.root, "anonymize", item=sha, output=out.name,
+                         tracks_masked=result["tracks_masked"], audio=result["audio"],
+                         reviewed=result["tracks_reviewed"])
         results.append(result)
     op.save()
     return results

@@ -61,3 +61,27 @@ def test_photo_status_is_recorded() -> None:
     rec = render("etat", "appel-a-temoins", scale=0.5).record
     img = next(e for e in rec["elements"] if e["kind"] == "image")
     assert img["status"] == "diffusion_autorisee" and img["release"]
+
+
+class _TwoPlates:
+    """The released vehicle's plate and a bystander's (as PP-OCR reads them)."""
+
+    def detect(self, rgb: np.ndarray) -> list[Detection]:
+        return [Detection("plate", (10, 10, 30, 10), 0.9, "fake", text="GZ-482-KT"),
+                Detection("plate", (60, 60, 30, 10), 0.9, "fake", text="EH 907 PL")]
+
+
+def test_release_keeps_only_the_named_plate_readable() -> None:
+    rgb = np.random.default_rng(2).integers(0, 255, (100, 100, 3), dtype=np.uint8)
+    out, _, n = anonymise(rgb, _TwoPlates(), keep_plates=("gz482kt",))
+    assert n == 1
+    assert np.array_equal(out[10:20, 10:40], rgb[10:20, 10:40])  # released: readable
+    assert not np.array_equal(out[60:70, 60:90], rgb[60:70, 60:90])  # bystander: masked
+    _, _, n = anonymise(rgb, _TwoPlates())  # a release names what it covers, nothing else
+    assert n == 2
+
+
+def test_appel_a_temoins_sample_masks_the_bystander_plate() -> None:
+    rec = render("etat", "appel-a-temoins", scale=0.5).record
+    img = next(e for e in rec["elements"] if e["kind"] == "image")
+    assert img["masks"] >= 1  # EH-907-PL, parked behind the wanted car

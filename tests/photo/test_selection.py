@@ -70,7 +70,7 @@ def test_crop_and_rotation_keep_face_mask_over_face_in_export(tmp_path):
     op, by = _op_with_variants(tmp_path)
     sha = by["nette.jpg"]
     before = sha256(op.original_path(sha))
-    op.doc.set(("items", sha, "masks"), [])
+    review.store_detections(op, sha, [], "test")
     face = (700.0, 490.0, 170.0, 220.0)  # Mme Berger's face
     review.add_manual(op, sha, "face", face)
     review.mark_reviewed(op, sha)

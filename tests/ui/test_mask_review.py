@@ -23,7 +23,7 @@ def _setup(qtbot, window, tmp_path):
     op = Operation.create(tmp_path / "op", "Revue")
     import_files(op, [ASSETS / "photos" / "gps.jpg"])
     sha = next(iter(op.items))
-    op.doc.set(("items", sha, "masks"), [])
+    review.store_detections(op, sha, [], "test")
     review.add_manual(op, sha, "face", (300.0, 150.0, 300.0, 300.0))
     op.save()
     show_review(qtbot, window, op, sha)

@@ -14,7 +14,7 @@ def _reviewed_op(tmp_path):
     op = Operation.create(tmp_path / "op", "Panneaux")
     import_files(op, [ASSETS / "photos" / "gps.jpg", ASSETS / "photos" / "plaque.jpg"])
     for sha in op.items:
-        op.doc.set(("items", sha, "masks"), [])
+        review.store_detections(op, sha, [], "test")
         review.add_manual(op, sha, "face", (10.0, 10.0, 100.0, 100.0))
         review.mark_reviewed(op, sha)
     op.save()

@@ -17,6 +17,7 @@ def _setup(qtbot, window, tmp_path):
     op = Operation.create(tmp_path / "op", "Rushes")
     import_files(op, [clip])
     sha = next(iter(op.items))
+    op.doc.set(("items", sha, "detection"), {"detector": "test"})  # ran, found nothing
     tracks.add_track(op, sha, "face", 0, (100.0, 60.0, 80.0, 80.0), last=30)
     op.save()
     show_review(qtbot, window, op, sha)
