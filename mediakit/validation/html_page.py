@@ -87,7 +87,7 @@ function build() {
   try {
     const doc = {format: PACK.format, decision: collect(), signature: null};
     show(doc);
-    say('Décision prête (non signée) : enregistrez-la, puis signez-la avec « mediakit review sign », ou signez ici avec votre clé.');
+    say('Décision prête (non signée) : enregistrez-la et renvoyez-la à l\'agent, qui la fera signer, ou signez ici avec votre clé.');
     return doc;
   } catch (e) { say(e.message, true); return null; }
 }
@@ -211,8 +211,10 @@ def _item_html(e: dict[str, Any], folder: Path) -> str:
 <dt>Texte alternatif</dt><dd>{escape(e.get('alt_text') or '—')}</dd>
 <dt>Crédit</dt><dd>{escape(e.get('credit') or '—')}</dd>
 <dt>Anonymisation</dt><dd>{anon['masks']} masque(s), {anon['tracks']} piste(s) ; masqués :
-{escape(applied)} ; laissés visibles : {anon['kept_visible']}
+{escape(applied)} ; personnes laissées visibles (consentement) : {anon['kept_visible']}
 {('(' + escape(', '.join(anon['people_kept_visible'])) + ')') if anon['people_kept_visible'] else ''}
+; fausses détections écartées : {anon.get('dismissed', 0)}
+{('; <span class="alert">à vérifier : ' + str(anon['suspects']) + '</span>') if anon.get('suspects') else ''}
 ; modifications manuelles : {escape(', '.join(anon['manual']) or 'aucune')}</dd>
 <dt>Métadonnées</dt><dd>original : {escape(describe_metadata(meta['original']))} ; fichiers du
 paquet : {'<span class="ok">aucune métadonnée identifiante</span>' if meta['clean']

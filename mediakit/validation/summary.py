@@ -19,29 +19,40 @@ METADATA_LABELS = {"gps": "GPS", "serial": "n° de série", "owner": "propriéta
 
 
 def anonymisation(item: dict[str, Any]) -> dict[str, Any]:
-    """Counts and alerts for the masks and tracks of an item (alerts are shown in red)."""
+    """Counts and alerts for the masks and tracks of an item (alerts are shown in red).
+
+    A region the officer rejected is a dismissed false detection (``dismissed``) unless it
+    is a person left visible on purpose (the *keep visible* list: ``kept_visible``);
+    suspects still undecided are counted apart and raise an alert."""
+    from mediakit.library.status import is_reviewed
+
     masks = item.get("masks")
     tracks = item.get("tracks")
     regions = list(masks or []) + list(tracks or [])
     applied = Counter(LABELS.get(r.get("label"), r.get("label")) for r in regions
                       if r.get("state") == "accepted")
-    visible = [r for r in regions if r.get("state") != "accepted"]
-    people = sorted({r["person"]["name"] for r in regions
-                     if r.get("person") and r.get("state") != "accepted"
-                     and r["person"].get("name")})
+    rejected = [r for r in regions if r.get("state") == "rejected"]
+    kept = [r for r in rejected if (r.get("person") or {}).get("list") == "keep_visible"]
+    suspects = [r for r in regions if r.get("state") == "suspect"]
+    people = sorted({r["person"]["name"] for r in kept if r["person"].get("name")})
     manual = [r["id"] for r in regions if r.get("source") == "manual" or r.get("edited")]
+    reviewed = is_reviewed(item)
     alerts = []
-    if masks is None and tracks is None:
+    if not item.get("detection") and masks is None and tracks is None:
         alerts.append("aucune détection lancée : rien n'a été recherché à masquer")
-    if not item.get("masks_reviewed"):
-        alerts.append("masques non revus par l'agent")
-    alerts += [f"{r['id']} ({LABELS.get(r.get('label'), r.get('label'))}) laissé visible sans "
-               f"personne identifiée" for r in visible
-               if not r.get("person") and r.get("source") != "manual" and not r.get("edited")
-               and not item.get("masks_reviewed")]
+    if suspects:
+        alerts.append(f"{len(suspects)} région(s) à vérifier non tranchée(s) par l'agent")
+    if not reviewed:
+        alerts.append("pistes non revues par l'agent" if tracks is not None and masks is None
+                      else "masques non revus par l'agent")
+        alerts += [f"{r['id']} ({LABELS.get(r.get('label'), r.get('label'))}) laissé visible "
+                   f"sans personne identifiée" for r in rejected
+                   if r not in kept and r.get("source") != "manual" and not r.get("edited")]
     return {"masks": len(masks or []), "tracks": len(tracks or []),
-            "applied": dict(sorted(applied.items())), "kept_visible": len(visible),
-            "people_kept_visible": people, "manual": manual, "alerts": alerts}
+            "applied": dict(sorted(applied.items())), "kept_visible": len(kept),
+            "dismissed": len(rejected) - len(kept), "suspects": len(suspects),
+            "people_kept_visible": people, "manual": manual, "alerts": alerts,
+            "reviewed": reviewed}
 
 
 def metadata_report(original: Path, outputs: list[Path],
