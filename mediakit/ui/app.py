@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.rush_review = RushReviewPanel()
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
+        self.montage.selection = lambda: self.chutier.selected_items()
         self.export = ExportPanel()
         self.people = PeoplePanel()
         self.validation = ValidationPanel()

@@ -1,10 +1,12 @@
-"""Montage editor: the timeline's clips (drag to reorder, in/out to trim, transitions),
-titles and lower-thirds, a frame preview at any time, and rendering off the UI thread.
-Every edit is a core timeline command (undoable)."""
+"""Montage editor: montages created from the chutier's selection, their clips (drag to
+reorder, in/out to trim, transitions, remove), titles and lower-thirds (add, remove), a frame
+preview at any instant of the montage's real length, and rendering off the UI thread with
+progress and cancel. Every edit is a core timeline command (undoable)."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +15,14 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -30,6 +33,10 @@ from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
+from mediakit.ui.labels import kind_name
+from mediakit.ui.messages import plain
+from mediakit.ui.numbers import seconds_box
+from mediakit.ui.preview_label import ScaledPreview
 from mediakit.ui.workers import Worker
 from mediakit.video.montage import timeline as tl_cmd
 
@@ -62,13 +69,27 @@ class _FrameJob(QRunnable):
 
 
 class MontagePanel(QWidget):
-    """Edit one timeline of the operation (named ``principal`` by default)."""
+    """Create and edit the operation's montages (timelines), one at a time."""
 
     def __init__(self) -> None:
         super().__init__()
         self.op: Operation | None = None
         self.name = "principal"
         self.worker: Worker | None = None
+        self.selection: Callable[[], list[str]] = list  # the chutier's selected items
+        self.montages = QComboBox()
+        self.montages.currentTextChanged.connect(self._choose)
+        new_button = QPushButton(tr("Nouveau montage…"))
+        new_button.setToolTip(tr("Crée un montage avec les rushes et photos sélectionnés "
+                                 "dans le Chutier, dans l'ordre de la sélection"))
+        new_button.clicked.connect(lambda: self.new_montage())
+        self.add_button = QPushButton(tr("Ajouter la sélection du Chutier"))
+        self.add_button.clicked.connect(self.add_selection)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Montage")))
+        top.addWidget(self.montages, 1)
+        top.addWidget(new_button)
+        top.addWidget(self.add_button)
         self._signals = _FrameSignals()
         self._signals.done.connect(self._show_frame)
         self._generation = 0
@@ -77,44 +98,49 @@ class MontagePanel(QWidget):
         self.clips.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.clips.model().rowsMoved.connect(self._rows_moved)
         self.clips.currentRowChanged.connect(self._load_clip)
-        self.in_box, self.out_box = QDoubleSpinBox(), QDoubleSpinBox()
-        for box in (self.in_box, self.out_box):
-            box.setRange(0, 36000)
-            box.setDecimals(2)
-            box.setSingleStep(0.1)
-            box.setSuffix(" s")
+        self.in_box, self.out_box = seconds_box(), seconds_box()
         self.transition = QComboBox()
         for key, label in TRANSITIONS.items():
             self.transition.addItem(label, key)
         apply_button = QPushButton(tr("Appliquer au clip"))
         apply_button.clicked.connect(self.apply_clip)
+        remove_clip = QPushButton(tr("Retirer le clip"))
+        remove_clip.clicked.connect(self.remove_clip)
+        clip_buttons = QHBoxLayout()
+        clip_buttons.addWidget(apply_button)
+        clip_buttons.addWidget(remove_clip)
         clip_form = QFormLayout()
         clip_form.addRow(tr("Entrée"), self.in_box)
-        clip_form.addRow(tr("Sortie"), self.out_box)
+        clip_form.addRow(tr("Sortie / durée"), self.out_box)
         clip_form.addRow(tr("Transition"), self.transition)
-        clip_form.addRow(apply_button)
+        clip_form.addRow(clip_buttons)
         self.titles = QListWidget()
         self.title_text = QLineEdit()
         self.title_text.setPlaceholderText(tr("Texte du titre, ou Nom | Fonction"))
-        self.title_start, self.title_end = QDoubleSpinBox(), QDoubleSpinBox()
-        for box in (self.title_start, self.title_end):
-            box.setRange(0, 36000)
-            box.setSuffix(" s")
-        add_title = QPushButton(tr("Ajouter le titre"))
+        self.title_start, self.title_end = seconds_box(), seconds_box()
+        self.title_end.setValue(3.0)
+        add_title = QPushButton(tr("Ajouter"))
         add_title.clicked.connect(self.add_title)
+        remove_title = QPushButton(tr("Supprimer le titre"))
+        remove_title.clicked.connect(self.remove_title)
         title_row = QHBoxLayout()
-        for w in (self.title_text, self.title_start, self.title_end, add_title):
+        for w in (self.title_text, self.title_start, self.title_end, add_title, remove_title):
             title_row.addWidget(w)
-        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(480, 270)
+        self.preview = ScaledPreview()
+        self.preview.setMinimumSize(320, 180)
         self.time = QSlider(Qt.Orientation.Horizontal)
-        self.time.setRange(0, 600)
+        self.time.setRange(0, 0)
         self.time.valueChanged.connect(lambda _v: self._timer.start())
         self.time_label = QLabel("0.0 s")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.render_button = QPushButton(tr("Rendre la vidéo"))
-        self.render_button.clicked.connect(self.render)
+        self.render_button.clicked.connect(lambda: self.render())
+        self.render_progress = QProgressBar()
+        self.render_progress.setVisible(False)
+        self.cancel_button = QPushButton(tr("Annuler le rendu"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_render)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.update_preview)
         left = QVBoxLayout()
@@ -130,17 +156,63 @@ class MontagePanel(QWidget):
         time_row.addWidget(self.time, 1)
         time_row.addWidget(self.time_label)
         right.addLayout(time_row)
-        right.addWidget(self.render_button)
-        right.addWidget(self.message)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 1)
-        layout.addLayout(right, 2)
+        render_row = QHBoxLayout()
+        render_row.addWidget(self.render_button)
+        render_row.addWidget(self.render_progress, 1)
+        render_row.addWidget(self.cancel_button)
+        right.addLayout(render_row)
+        self.editor = QWidget()
+        body = QHBoxLayout(self.editor)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.message)
 
     # -- model -------------------------------------------------------------------------
-    def set_operation(self, op: Operation | None, name: str = "principal") -> None:
-        self.op, self.name = op, name
+    def set_operation(self, op: Operation | None, name: str | None = None) -> None:
+        self.op = op
+        names = self.names()
+        self.name = name or (names[0] if names else "principal")
         self.bridge.watch(op.doc if op else None)
         self.refresh()
+
+    def names(self) -> list[str]:
+        """The operation's montages, by name."""
+        return sorted((self.op.doc.get(("timelines",)) or {}) if self.op else {})
+
+    def _choose(self, name: str) -> None:
+        if name and name != self.name:
+            self.name = name
+            self.refresh()
+
+    def new_montage(self, name: str | None = None, shas: list[str] | None = None) -> bool:
+        """A new montage from the chutier's selection (or ``shas``), named by the user."""
+        if self.op is None:
+            return False
+        shas = list(shas if shas is not None else self.selection())
+        if name is None:
+            name, ok = QInputDialog.getText(self, tr("Nouveau montage"),
+                                            tr("Nom du montage :"),
+                                            text=f"montage {len(self.names()) + 1}")
+            if not ok:
+                return False
+        if self._try(lambda: tl_cmd.new_timeline(self.op, name, shas)):
+            self.name = name.strip()
+            self.refresh()
+            return True
+        return False
+
+    def add_selection(self) -> None:
+        if self.op is not None and self.timeline():
+            self._try(lambda: tl_cmd.add_items(self.op, self.name, self.selection()) or
+                      _raise(tr("choisissez d'abord des rushes ou des photos dans le Chutier")))
+
+    def duration(self) -> float:
+        """The montage's real length in seconds."""
+        return tl_cmd.timeline_seconds(self.op, self.timeline()) if self.timeline() else 0.0
 
     def timeline(self) -> dict[str, Any]:
         if self.op is None:
@@ -148,26 +220,40 @@ class MontagePanel(QWidget):
         return self.op.doc.get(("timelines", self.name)) or {}
 
     def refresh(self) -> None:
+        names = self.names()
+        self.montages.blockSignals(True)
+        self.montages.clear()
+        self.montages.addItems(names)
+        if self.name in names:
+            self.montages.setCurrentText(self.name)
+        self.montages.blockSignals(False)
         tl = self.timeline()
         row = self.clips.currentRow()
         self.clips.blockSignals(True)
         self.clips.clear()
         for i, clip in enumerate(tl.get("clips", [])):
-            label = tl_cmd.clip_label(i, clip)
             ref = clip.get("item")
-            if ref and self.op is not None and ref in self.op.items:
-                label = label.replace(ref, self.op.items[ref]["name"])
-            self.clips.addItem(QListWidgetItem(label))
+            name = self.op.items[ref]["name"] if ref and ref in self.op.items else (
+                ref or clip.get("file") or "")
+            seconds = tl_cmd.clip_seconds(self.op, clip)
+            label = f"{i + 1}. {kind_name(clip.get('type', 'video'))} — {name} ({seconds:.1f} s)"
+            self.clips.addItem(QListWidgetItem(_fr(label)))
         self.clips.blockSignals(False)
         if tl.get("clips"):
             self.clips.setCurrentRow(min(max(row, 0), self.clips.count() - 1))
         self.titles.clear()
         for title in tl.get("titles", []):
             text = title.get("text") or f"{title.get('name', '')} — {title.get('function', '')}"
-            self.titles.addItem(f"{title.get('start', 0):.1f}–{title.get('end', 0):.1f} s  {text}")
-        self.setEnabled(bool(tl))
+            self.titles.addItem(_fr(f"{title.get('start', 0):.1f}–{title.get('end', 0):.1f} s"
+                                    f"  {kind_name(title.get('type', 'title'))} : {text}"))
+        self.editor.setEnabled(bool(tl))
+        self.add_button.setEnabled(bool(tl))
+        ticks = int(round(self.duration() * 10))
+        self.time.setRange(0, max(0, ticks - 1))  # the last frame starts just before the end
         if not tl:
-            self.message.setText(tr("Aucun montage dans cette opération pour l'instant."))
+            self.message.setText(tr("Aucun montage dans cette opération : sélectionnez des "
+                                    "rushes ou des photos dans le Chutier, puis « Nouveau "
+                                    "montage… »."))
         else:
             self._timer.start()
 
@@ -187,7 +273,7 @@ class MontagePanel(QWidget):
         try:
             fn()
         except MediakitError as exc:
-            self.message.setText(f"✖ {exc}")
+            self.message.setText(f"✖ {plain(str(exc))}")
             return False
         self.op.save()
         self.message.setText("")
@@ -213,6 +299,19 @@ class MontagePanel(QWidget):
             changes["duration"] = self.out_box.value()
         self._try(lambda: tl_cmd.update_clip(self.op, self.name, row, **changes))
 
+    def remove_clip(self, row: int | None = None) -> None:
+        row = self.clips.currentRow() if row is None else row
+        if 0 <= row < len(self.timeline().get("clips", [])):
+            if len(self.timeline()["clips"]) == 1:
+                self.message.setText(tr("✖ un montage garde au moins un clip"))
+                return
+            self._try(lambda: tl_cmd.remove_clip(self.op, self.name, row))
+
+    def remove_title(self, row: int | None = None) -> None:
+        row = self.titles.currentRow() if row is None else row
+        if 0 <= row < len(self.timeline().get("titles", [])):
+            self._try(lambda: tl_cmd.remove_title(self.op, self.name, row))
+
     def add_title(self) -> None:
         text = self.title_text.text().strip()
         if not text:
@@ -231,8 +330,8 @@ class MontagePanel(QWidget):
     def update_preview(self) -> None:
         if not self.timeline():
             return
-        t = self.time.value() / 10
-        self.time_label.setText(f"{t:.1f} s")
+        t = min(self.time.value() / 10, max(0.0, self.duration() - 0.05))
+        self.time_label.setText(_fr(f"{t:.1f} s / {self.duration():.1f} s"))
         self._generation += 1
         QThreadPool.globalInstance().start(_FrameJob(self, t, self._generation))
 
@@ -245,39 +344,62 @@ class MontagePanel(QWidget):
         frame = result
         h, w = frame.shape[:2]
         image = QImage(frame.tobytes(), w, h, 3 * w, QImage.Format.Format_RGB888).copy()
-        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(QPixmap.fromImage(image))
 
-    def render(self, out: Path | None = None) -> None:
+    def render(self, out: Path | None = None, speed: str = "medium") -> None:
         from mediakit.video.montage.render import render_timeline
 
-        if self.op is None or self.worker is not None:
+        if self.op is None or self.worker is not None or not self.timeline():
             return
         op, timeline = self.op, dict(self.timeline())
-        out = out or op.exports_dir / f"montage_{self.name}.mp4"
+        out = out or op.exports_dir / "montages" / f"montage_{self.name}.mp4"
 
         def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
-            return render_timeline(op, timeline, out, channel="youtube",
+            return render_timeline(op, timeline, out, channel="youtube", speed=speed,
                                    progress=lambda f: progress(int(f * 100), 100, ""),
                                    cancelled=cancelled)
 
         self.worker = Worker(task)
+        self.worker.progress.connect(lambda done, _total, _name:
+                                     self.render_progress.setValue(done))
         self.worker.finished.connect(self._rendered)
         self.worker.failed.connect(self._render_failed)
         self.render_button.setEnabled(False)
+        self.render_progress.setRange(0, 100)
+        self.render_progress.setValue(0)
+        self.render_progress.setVisible(True)
+        self.cancel_button.setVisible(True)
         self.message.setText(tr("Rendu en cours…"))
         self.worker.start()
+
+    def cancel_render(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
 
     def _end(self) -> None:
         self.worker.thread.wait(5000)
         self.worker = None
         self.render_button.setEnabled(True)
+        self.render_progress.setVisible(False)
+        self.cancel_button.setVisible(False)
 
     def _rendered(self, result) -> None:  # noqa: ANN001
         self._end()
         self.message.setText(f"{result.get('output', '')} — {result.get('duration', 0):.1f} s")
 
     def _render_failed(self, message: str) -> None:
+        cancelled = self.worker is not None and getattr(self.worker, "was_cancelled", False)
         self._end()
-        self.message.setText(f"✖ {message}")
+        self.message.setText(tr("Rendu annulé : aucun fichier écrit.") if cancelled
+                             else f"✖ {plain(message)}")
+
+
+def _fr(text: str) -> str:
+    """Decimal points of a displayed text as French commas (« 2,5 s »)."""
+    import re
+
+    return re.sub(r"(?<=\d)\.(?=\d)", ",", text)
+
+
+def _raise(message: str) -> None:
+    raise MediakitError(message)

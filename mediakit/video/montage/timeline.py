@@ -299,3 +299,63 @@ def set_music(op: Operation, name: str, music: dict[str, Any] | None) -> None:
 
 def set_logo(op: Operation, name: str, logo: dict[str, Any] | None) -> None:
     _edit(op, name, "logo", _path(name, "logo"), logo)
+
+
+def clips_for_items(op: Operation, shas: list[str], still_seconds: float = 3.0
+                    ) -> list[dict[str, Any]]:
+    """Timeline clips for chutier items: a rush whole (in 0, out its duration), a photo held
+    ``still_seconds``; other kinds are left out."""
+    clips = []
+    for sha in shas:
+        item = op.items.get(sha) or {}
+        if item.get("kind") == "video":
+            duration = float((item.get("info") or {}).get("duration") or 0.0)
+            clips.append({"type": "video", "item": sha, "in": 0.0,
+                          "out": round(duration, 3) if duration > 0 else None})
+        elif item.get("kind") == "photo":
+            clips.append({"type": "still", "item": sha, "duration": still_seconds})
+    return clips
+
+
+def new_timeline(op: Operation, name: str, shas: list[str]) -> None:
+    """Create the montage ``name`` from chutier items, in the order given (one undo step)."""
+    name = name.strip()
+    if not name:
+        raise MontageError("donnez un nom au montage")
+    if op.doc.get(_path(name)) is not None:
+        raise MontageError(f"un montage « {name} » existe déjà")
+    clips = clips_for_items(op, shas)
+    if not clips:
+        raise MontageError("choisissez d'abord des rushes ou des photos dans le chutier")
+    save_timeline(op, name, {"clips": clips})
+
+
+def add_items(op: Operation, name: str, shas: list[str]) -> int:
+    """Append chutier items to a montage; returns how many clips were added."""
+    clips = clips_for_items(op, shas)
+    with op.doc.transaction(f"ajouter {len(clips)} clip(s) au montage {name}"):
+        for clip in clips:
+            add_clip(op, name, clip)
+    return len(clips)
+
+
+def clip_seconds(op: Operation | None, clip: dict[str, Any]) -> float:
+    """A clip's length in seconds as the timeline says (a rush without an out point runs to
+    its end, read from the item's import facts)."""
+    if clip.get("type", "video") != "video":
+        return float(clip.get("duration", 3.0))
+    out = clip.get("out")
+    if out is None and op is not None:
+        item = op.items.get(clip.get("item", "")) or {}
+        out = (item.get("info") or {}).get("duration")
+    return max(0.0, float(out or 0.0) - float(clip.get("in", 0.0)))
+
+
+def timeline_seconds(op: Operation | None, tl: dict[str, Any]) -> float:
+    """The montage's length: its clips end to end, less each transition's overlap."""
+    total = 0.0
+    for i, clip in enumerate(tl.get("clips") or []):
+        total += clip_seconds(op, clip)
+        if i:
+            total -= float((clip.get("transition") or {}).get("duration", 0.0))
+    return max(0.0, total)
