@@ -65,6 +65,7 @@ class ExportSummary:
     refused: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already done (resume)
+    cancelled: list[str] = field(default_factory=list)  # jobs the user cancelled alone
 
     @property
     def ok(self) -> bool:
@@ -133,7 +134,8 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
                overridden: Collection[str] = (), fit: str = "crop",
                style: MaskStyle | None = None,
                workers: int = 2, progress: Progress | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ExportSummary:
+               cancelled: Callable[[], bool] | None = None,
+               skip: Callable[[str], bool] | None = None) -> ExportSummary:
     """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary()
@@ -160,17 +162,34 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
             _save_state(out_dir, state)
             summary.outputs.append(result)
 
+    def label(job: Job) -> str:
+        return f"{op.items[job.sha]['name']} → {job.channel}"
+
     def tick(job: Job, fraction: float) -> None:
         if progress:
-            progress({"job": f"{op.items[job.sha]['name']} → {job.channel}", "fraction": fraction,
+            progress({"job": label(job), "fraction": fraction,
                       "done": counter["done"], "total": len(todo)})
+
+    def job_cancelled(job: Job) -> Callable[[], bool]:
+        """Stops this job alone when the user cancels it (``skip``), or the whole batch."""
+        return lambda: bool((cancelled and cancelled()) or (skip and skip(label(job))))
+
+    def one_cancelled(job: Job) -> bool:
+        """True (and noted) when the user cancelled this job, not the whole batch."""
+        if skip and skip(label(job)) and not (cancelled and cancelled()):
+            with lock:
+                summary.cancelled.append(label(job))
+            return True
+        return False
 
     def run_item(group: list[Job]) -> None:
         try:
             if group[0].kind == PHOTO:
-                _photo_jobs(op, group, style, fit, record, tick, cancelled)
+                _photo_jobs(op, group, style, fit, record, tick, cancelled, job_cancelled,
+                            one_cancelled)
             else:
-                _video_jobs(op, group, style, fit, record, tick, cancelled)
+                _video_jobs(op, group, style, fit, record, tick, cancelled, job_cancelled,
+                            one_cancelled)
         except Cancelled:
             raise
         except MediakitError as exc:
@@ -213,7 +232,8 @@ def _record_on_items(op: Operation, summary: ExportSummary) -> None:
 
 
 def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
-                record: Callable, tick: Callable, cancelled: Callable[[], bool] | None) -> None:
+                record: Callable, tick: Callable, cancelled: Callable[[], bool] | None,
+                job_cancelled: Callable, one_cancelled: Callable) -> None:
     sha = jobs[0].sha
     item = op.items[sha]
     if "masks" not in item:  # overridden export of a photo never analysed: detect first
@@ -239,6 +259,8 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     for job in jobs:
         if cancelled and cancelled():
             raise Cancelled("export annulé")
+        if one_cancelled(job):
+            continue
         tick(job, 0.0)
         preset = get_preset(job.channel)
         result = export_still(rgb, preset["still"], job.output, subjects=faces, fit=fit,
@@ -269,7 +291,8 @@ _DETECT_LOCK = threading.Lock()
 
 
 def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
-                record: Callable, tick: Callable, cancelled: Callable[[], bool] | None) -> None:
+                record: Callable, tick: Callable, cancelled: Callable[[], bool] | None,
+                job_cancelled: Callable, one_cancelled: Callable) -> None:
     from mediakit.channels.video_export import export_video
     from mediakit.video.operation import masked_rendering, subject_samples
 
@@ -277,9 +300,17 @@ def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     source = masked_rendering(op, sha, style=style, cancelled=cancelled)
     subjects = subject_samples(op, sha)
     for job in jobs:
+        if one_cancelled(job):
+            continue
         preset = get_preset(job.channel)
-        result = export_video(source, preset["video"], job.output, fit=fit, subjects=subjects,
-                              progress=lambda f, j=job: tick(j, f), cancelled=cancelled)
+        try:
+            result = export_video(source, preset["video"], job.output, fit=fit,
+                                  subjects=subjects, progress=lambda f, j=job: tick(j, f),
+                                  cancelled=job_cancelled(job))
+        except Cancelled:
+            if one_cancelled(job):  # this job alone: the batch goes on
+                continue
+            raise
         record(job, result)
 
 
@@ -313,14 +344,16 @@ def summary_text(summary: ExportSummary) -> str:
                      f"{state}{flag}")
     lines += [f"REFUSÉ {m}" for m in summary.refused]
     lines += [f"ÉCHEC {m}" for m in summary.failed]
+    lines += [f"ANNULÉ {m}" for m in summary.cancelled]
     lines.append(f"{len(summary.outputs)} fichier(s) ({len(summary.skipped)} déjà faits), "
-                 f"{len(summary.refused)} refusé(s), {len(summary.failed)} en échec")
+                 f"{len(summary.refused)} refusé(s), {len(summary.failed)} en échec"
+                 + (f", {len(summary.cancelled)} annulé(s)" if summary.cancelled else ""))
     return "\n".join(lines)
 
 
 def _write_summary(out_dir: Path, summary: ExportSummary) -> None:
     data = {"outputs": summary.outputs, "refused": summary.refused, "failed": summary.failed,
-            "skipped": summary.skipped}
+            "skipped": summary.skipped, "cancelled": summary.cancelled}
     write_text_atomic(out_dir / "export_summary.json", json.dumps(data, ensure_ascii=False,
                                                                   indent=1))
     write_text_atomic(out_dir / "export_summary.txt", summary_text(summary) + "\n")

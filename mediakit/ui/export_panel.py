@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from mediakit.channels.export import run_export, summary_text
 from mediakit.channels.presets import load_presets
 from mediakit.library.project import Operation
+from mediakit.privacy.review_gate import unreviewed
 from mediakit.ui.i18n import tr
 from mediakit.ui.messages import plain
 from mediakit.ui.workers import Worker
@@ -54,15 +56,25 @@ class ExportPanel(QWidget):
         self.fit = QComboBox()
         self.fit.addItem(tr("Recadrer sur les sujets"), "crop")
         self.fit.addItem(tr("Fond flouté (letterbox)"), "letterbox")
-        self.force = QCheckBox(tr("Exporter aussi les éléments aux masques non revus (signalés)"))
+        self.force = QCheckBox(tr("Passer outre la relecture pour les éléments non revus "
+                                  "(raison demandée, journalisé, fichiers signalés)"))
         self.out_dir = QLineEdit()
         browse = QPushButton(tr("Choisir…"))
         browse.clicked.connect(self._browse)
         self.start_button = QPushButton(tr("Exporter"))
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(tr("Annuler"))
+        self.cancel_button = QPushButton(tr("Tout annuler"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_job_button = QPushButton(tr("Annuler ce travail"))
+        self.cancel_job_button.setToolTip(tr("Annule le travail choisi dans la liste ; les "
+                                             "autres continuent"))
+        self.cancel_job_button.setEnabled(False)
+        self.cancel_job_button.clicked.connect(lambda: self.cancel_job())
+        check_all = QPushButton(tr("Tout cocher"))
+        check_all.clicked.connect(lambda: self.check_all(True))
+        uncheck_all = QPushButton(tr("Tout décocher"))
+        uncheck_all.clicked.connect(lambda: self.check_all(False))
         self.open_button = QPushButton(tr("Ouvrir le dossier"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(
@@ -75,6 +87,10 @@ class ExportPanel(QWidget):
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("Éléments")))
         left.addWidget(self.items)
+        checks = QHBoxLayout()
+        checks.addWidget(check_all)
+        checks.addWidget(uncheck_all)
+        left.addLayout(checks)
         right = QVBoxLayout()
         right.addWidget(box)
         right.addWidget(self.fit)
@@ -85,7 +101,8 @@ class ExportPanel(QWidget):
         row.addWidget(browse)
         right.addLayout(row)
         actions = QHBoxLayout()
-        for button in (self.start_button, self.cancel_button, self.open_button):
+        for button in (self.start_button, self.cancel_job_button, self.cancel_button,
+                       self.open_button):
             actions.addWidget(button)
         right.addLayout(actions)
         right.addWidget(self.overall)
@@ -95,6 +112,7 @@ class ExportPanel(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 2)
         self._rows: dict[str, int] = {}
+        self._skipped: set[str] = set()
 
     @staticmethod
     def _summary(preset: dict) -> str:
@@ -124,6 +142,11 @@ class ExportPanel(QWidget):
         return [self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())
                 if self.items.item(i).checkState() == Qt.CheckState.Checked]
 
+    def check_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for i in range(self.items.count()):
+            self.items.item(i).setCheckState(state)
+
     def selected_channels(self) -> list[str]:
         return [name for name, check in self.channels.items() if check.isChecked()]
 
@@ -141,11 +164,22 @@ class ExportPanel(QWidget):
             return
         op, out, fit, force = self.op, Path(self.out_dir.text()), self.fit.currentData(), \
             self.force.isChecked()
+        reason = None
+        blockers = unreviewed(op, items)
+        if force and blockers:
+            reason = self.ask_reason(blockers)
+            if not reason:
+                self.summary.setPlainText(tr("Export non lancé : passer outre la relecture "
+                                             "demande une raison écrite."))
+                return
+        force = bool(force and blockers)
         self.jobs.setRowCount(0)
         self._rows.clear()
+        skipped = self._skipped = set()
 
         def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
-            return run_export(op, channels, out, items=items, force=force, fit=fit,
+            return run_export(op, channels, out, items=items, force=force, reason=reason,
+                              fit=fit, skip=lambda job: job in skipped,
                               progress=lambda p: progress(p["done"], p["total"],
                                                           f"{p['job']}\t{p['fraction']}"),
                               cancelled=cancelled)
@@ -156,8 +190,33 @@ class ExportPanel(QWidget):
         self.worker.failed.connect(self._failed)
         self.start_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.summary.setPlainText("Export en cours…")
+        self.cancel_job_button.setEnabled(True)
+        self.summary.setPlainText(tr("Export en cours…"))
         self.worker.start()
+
+    def ask_reason(self, blockers: list) -> str | None:  # noqa: ANN001
+        """The officer's written reason to let unreviewed items out (None: not given)."""
+        listed = "\n".join(f"• {plain(str(b))}" for b in blockers[:12])
+        more = f"\n… et {len(blockers) - 12} autre(s)" if len(blockers) > 12 else ""
+        text, ok = QInputDialog.getMultiLineText(
+            self, tr("Passer outre la relecture"),
+            tr("Ces éléments n'ont pas été relus :") + f"\n{listed}{more}\n\n"
+            + tr("Leur export sera journalisé et signalé « masques non revus ». "
+                 "Raison (obligatoire) :"))
+        return text.strip() if ok and text.strip() else None
+
+    def cancel_job(self, row: int | None = None) -> None:
+        """Cancel the chosen job alone; the rest of the batch goes on."""
+        row = self.jobs.currentRow() if row is None else row
+        item = self.jobs.item(row, 0) if row >= 0 else None
+        if item is None or self.worker is None:
+            return
+        self._skipped.add(item.text())
+        self._mark(row, tr("annulé"))
+
+    def _mark(self, row: int, text: str) -> None:
+        self.jobs.removeCellWidget(row, 1)
+        self.jobs.setItem(row, 1, QTableWidgetItem(text))
 
     def _progress(self, done: int, total: int, text: str) -> None:
         job, _, fraction = text.partition("\t")
@@ -170,7 +229,8 @@ class ExportPanel(QWidget):
             self.jobs.setCellWidget(row, 1, QProgressBar())
             self._rows[job] = row
         bar = self.jobs.cellWidget(self._rows[job], 1)
-        bar.setValue(int(float(fraction or 0) * 100))
+        if isinstance(bar, QProgressBar):  # a cancelled row keeps its word
+            bar.setValue(int(float(fraction or 0) * 100))
 
     def _finish(self) -> None:
         if self.worker is not None:
@@ -178,16 +238,33 @@ class ExportPanel(QWidget):
         self.worker = None
         self.start_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        self.cancel_job_button.setEnabled(False)
+        self.open_button.setEnabled(Path(self.out_dir.text()).is_dir())
+
+    def _settle_rows(self, done: set[str], word: str) -> None:
+        """Rows that did not finish say so (never stuck at a percentage)."""
+        for job, row in self._rows.items():
+            if job in self._skipped:
+                self._mark(row, tr("annulé"))
+            elif job in done:
+                self._mark(row, tr("terminé"))
+            elif isinstance(self.jobs.cellWidget(row, 1), QProgressBar):
+                self._mark(row, word)
 
     def _done(self, summary) -> None:  # noqa: ANN001
         self._finish()
         self.overall.setValue(self.overall.maximum())
+        done = {f"{r['name']} → {r['channel']}" for r in summary.outputs}
+        self._settle_rows(done, tr("non fait"))
         self.summary.setPlainText(plain(summary_text(summary)))  # no command-line hint
-        self.open_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:
+        cancelled = self.worker is not None and getattr(self.worker, "was_cancelled", False)
         self._finish()
-        self.summary.setPlainText(f"Export interrompu : {message}")
+        self._settle_rows(set(), tr("annulé") if cancelled else tr("interrompu"))
+        self.summary.setPlainText(tr("Export annulé : les fichiers déjà écrits restent dans "
+                                      "le dossier.") if cancelled
+                                   else tr("Export interrompu : ") + plain(message))
 
     def cancel(self) -> None:
         if self.worker is not None:
