@@ -99,10 +99,11 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
         reviewed = sha in cleared
         for ch in channels:
             preset = presets[ch]
-            section = preset.get("still") if item["kind"] == PHOTO else preset.get("video")
+            still = _is_still(item["kind"])
+            section = preset.get("still") if still else preset.get("video")
             if not section:
                 continue
-            job = Job(sha, ch, order[sha], item["kind"], forced=not reviewed,
+            job = Job(sha, ch, order[sha], PHOTO if still else VIDEO, forced=not reviewed,
                       validated=is_validated(item, ch))
             job.key = _job_key(item, preset) + ("" if job.validated else "-nv")
             ext = EXT.get(section.get("format", "jpeg"), ".jpg")[1:] if job.kind == PHOTO \
@@ -119,6 +120,11 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
             job.output = out_dir / name
             jobs.append(job)
     return jobs
+
+
+def _is_still(kind: str) -> bool:
+    """Photos and infographics export as stills; rushes and montage renders as videos."""
+    return kind in (PHOTO, "infographic")
 
 
 def _job_key(item: dict[str, Any], preset: dict[str, Any]) -> str:
@@ -236,7 +242,7 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
                 job_cancelled: Callable, one_cancelled: Callable) -> None:
     sha = jobs[0].sha
     item = op.items[sha]
-    if "masks" not in item:  # overridden export of a photo never analysed: detect first
+    if item["kind"] == PHOTO and "masks" not in item:  # overridden, never analysed: detect
         from mediakit.photo.operation import detect_item
         from mediakit.privacy.detector import Detector
 
@@ -297,8 +303,11 @@ def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     from mediakit.video.operation import masked_rendering, subject_samples
 
     sha = jobs[0].sha
-    source = masked_rendering(op, sha, style=style, cancelled=cancelled)
-    subjects = subject_samples(op, sha)
+    if op.items[sha]["kind"] == VIDEO:
+        source = masked_rendering(op, sha, style=style, cancelled=cancelled)
+        subjects = subject_samples(op, sha)
+    else:  # a montage render: made of masked rushes and photos already
+        source, subjects = op.original_path(sha), []
     for job in jobs:
         if one_cancelled(job):
             continue

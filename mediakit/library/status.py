@@ -23,7 +23,7 @@ def is_reviewed(item: dict[str, Any], items: dict[str, dict[str, Any]] | None = 
 
     if item.get("kind") in DERIVED_KINDS:
         sources = item.get("sources") or []
-        return items is not None and bool(sources) and all(
+        return items is not None and item.get("sources") is not None and all(
             src in items and items[src] is not item and is_reviewed(items[src], items)
             for src in sources)
     return not item_blockers(item.get("sha256", ""), item)

@@ -99,7 +99,7 @@ def blockers_of(items: dict[str, dict[str, Any]], sha: str) -> list[Blocker]:
         return item_blockers(sha, item)
     name = item.get("name", sha[:12])
     sources = item.get("sources")
-    if not sources:
+    if sources is None:  # unknown: nothing says what it shows
         return [Blocker(sha, name, NOT_REVIEWED, "ses sources sont inconnues",
                         "refaites-le à partir d'éléments de l'opération")]
     out: list[Blocker] = []

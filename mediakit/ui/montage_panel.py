@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
+from mediakit.library import deliverables
+from mediakit.library.deliverables import RENDERS_DIR
 from mediakit.library.project import Operation
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
@@ -352,12 +355,17 @@ class MontagePanel(QWidget):
         if self.op is None or self.worker is not None or not self.timeline():
             return
         op, timeline = self.op, dict(self.timeline())
-        out = out or op.exports_dir / "montages" / f"montage_{self.name}.mp4"
+        name = self.name
+        out = out or op.root / RENDERS_DIR / f"montage_{slug(name, 40)}.mp4"
 
         def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
-            return render_timeline(op, timeline, out, channel="youtube", speed=speed,
-                                   progress=lambda f: progress(int(f * 100), 100, ""),
-                                   cancelled=cancelled)
+            result = render_timeline(op, timeline, out, channel="youtube", speed=speed,
+                                     progress=lambda f: progress(int(f * 100), 100, ""),
+                                     cancelled=cancelled)
+            # kept as an item: exported per channel, packed and published like a rush
+            result["item"] = deliverables.register(op, out, deliverables.MONTAGE,
+                                                   f"montage {name}", result["sources"])
+            return result
 
         self.worker = Worker(task)
         self.worker.progress.connect(lambda done, _total, _name:
@@ -385,7 +393,9 @@ class MontagePanel(QWidget):
 
     def _rendered(self, result) -> None:  # noqa: ANN001
         self._end()
-        self.message.setText(f"{result.get('output', '')} — {result.get('duration', 0):.1f} s")
+        self.message.setText(_fr(tr("Montage rendu ({seconds:.1f} s) : il figure dans le Chutier "
+                                    "et l'onglet Export.").format(
+                                        seconds=result.get("duration", 0))))
 
     def _render_failed(self, message: str) -> None:
         cancelled = self.worker is not None and getattr(self.worker, "was_cancelled", False)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog
 
+from mediakit.channels.export import run_export
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.privacy import review
@@ -70,6 +71,11 @@ def test_new_montage_from_the_chutier_selection(qtbot, window, tmp_path, monkeyp
     qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
     assert out.exists(), panel.message.text()
     assert panel.render_progress.isHidden()
+    [(sha, item)] = [(s, it) for s, it in op.items.items() if it["kind"] == "montage"]
+    assert item["name"] == "montage Reportage"
+    assert set(item["sources"]) == {s for s, it in op.items.items() if it["kind"] == "video"}
+    summary = run_export(op, ["x"], tmp_path / "canaux", items=[sha])  # a deliverable
+    assert len(summary.outputs) == 1 and summary.outputs[0]["output"].endswith(".mp4")
 
     cancelled = tmp_path / "annule.mp4"
     panel.render(cancelled, speed="ultrafast")

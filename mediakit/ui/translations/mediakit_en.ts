@@ -336,8 +336,8 @@
       <translation>Blurred background (letterbox)</translation>
     </message>
     <message>
-      <source>Exporter aussi les éléments aux masques non revus (signalés)</source>
-      <translation>Also export items whose masks are not reviewed (flagged)</translation>
+      <source>Passer outre la relecture pour les éléments non revus (raison demandée, journalisé, fichiers signalés)</source>
+      <translation>Override the review for unreviewed items (reason required, logged, files flagged)</translation>
     </message>
     <message>
       <source>Choisir…</source>
@@ -348,8 +348,44 @@
       <translation>Export</translation>
     </message>
     <message>
+      <source>Tout annuler</source>
+      <translation>Cancel all</translation>
+    </message>
+    <message>
+      <source>Annuler ce travail</source>
+      <translation>Cancel this job</translation>
+    </message>
+    <message>
+      <source>Annule le travail choisi dans la liste ; les autres continuent</source>
+      <translation>Cancels the job chosen in the list; the others go on</translation>
+    </message>
+    <message>
+      <source>Tout cocher</source>
+      <translation>Check all</translation>
+    </message>
+    <message>
+      <source>Tout décocher</source>
+      <translation>Uncheck all</translation>
+    </message>
+    <message>
       <source>Ouvrir le dossier</source>
       <translation>Open the folder</translation>
+    </message>
+    <message>
+      <source>Export en cours…</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>Passer outre la relecture</source>
+      <translation>Override the review</translation>
+    </message>
+    <message>
+      <source>annulé</source>
+      <translation>cancelled</translation>
+    </message>
+    <message>
+      <source>non fait</source>
+      <translation>not done</translation>
     </message>
     <message>
       <source>Travail</source>
@@ -366,6 +402,34 @@
     <message>
       <source>Dossier :</source>
       <translation>Folder:</translation>
+    </message>
+    <message>
+      <source>Leur export sera journalisé et signalé « masques non revus ». Raison (obligatoire) :</source>
+      <translation>Their export will be logged and flagged "masks not reviewed". Reason (required):</translation>
+    </message>
+    <message>
+      <source>interrompu</source>
+      <translation>interrupted</translation>
+    </message>
+    <message>
+      <source>Export annulé : les fichiers déjà écrits restent dans le dossier.</source>
+      <translation>Export cancelled: the files already written stay in the folder.</translation>
+    </message>
+    <message>
+      <source>Export non lancé : passer outre la relecture demande une raison écrite.</source>
+      <translation>Export not started: overriding the review needs a written reason.</translation>
+    </message>
+    <message>
+      <source>Ces éléments n'ont pas été relus :</source>
+      <translation>These items were not reviewed:</translation>
+    </message>
+    <message>
+      <source>Export interrompu : </source>
+      <translation>Export interrupted: </translation>
+    </message>
+    <message>
+      <source>terminé</source>
+      <translation>done</translation>
     </message>
     <message>
       <source>Importer</source>
@@ -608,16 +672,32 @@
       <translation>choose the publication channels</translation>
     </message>
     <message>
+      <source>Nouveau montage…</source>
+      <translation>New montage…</translation>
+    </message>
+    <message>
+      <source>Crée un montage avec les rushes et photos sélectionnés dans le Chutier, dans l'ordre de la sélection</source>
+      <translation>Creates a montage from the rushes and photos selected in the Library, in the order of the selection</translation>
+    </message>
+    <message>
+      <source>Ajouter la sélection du Chutier</source>
+      <translation>Add the Library selection</translation>
+    </message>
+    <message>
       <source>Appliquer au clip</source>
       <translation>Apply to the clip</translation>
+    </message>
+    <message>
+      <source>Retirer le clip</source>
+      <translation>Remove the clip</translation>
     </message>
     <message>
       <source>Entrée</source>
       <translation>In</translation>
     </message>
     <message>
-      <source>Sortie</source>
-      <translation>Out</translation>
+      <source>Sortie / durée</source>
+      <translation>Out / duration</translation>
     </message>
     <message>
       <source>Transition</source>
@@ -628,12 +708,20 @@
       <translation>Title text, or Name | Role</translation>
     </message>
     <message>
-      <source>Ajouter le titre</source>
-      <translation>Add the title</translation>
+      <source>Ajouter</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>Supprimer le titre</source>
+      <translation>Delete the title</translation>
     </message>
     <message>
       <source>Rendre la vidéo</source>
       <translation>Render the video</translation>
+    </message>
+    <message>
+      <source>Annuler le rendu</source>
+      <translation>Cancel the render</translation>
     </message>
     <message>
       <source>Rendu en cours…</source>
@@ -648,8 +736,32 @@
       <translation>Titles and lower-thirds</translation>
     </message>
     <message>
-      <source>Aucun montage dans cette opération pour l'instant.</source>
-      <translation>No edit in this operation yet.</translation>
+      <source>Nouveau montage</source>
+      <translation>New montage</translation>
+    </message>
+    <message>
+      <source>Nom du montage :</source>
+      <translation>Montage name:</translation>
+    </message>
+    <message>
+      <source>Aucun montage dans cette opération : sélectionnez des rushes ou des photos dans le Chutier, puis « Nouveau montage… ».</source>
+      <translation>No montage in this operation: select rushes or photos in the Library, then "New montage…".</translation>
+    </message>
+    <message>
+      <source>Rendu annulé : aucun fichier écrit.</source>
+      <translation>Render cancelled: no file written.</translation>
+    </message>
+    <message>
+      <source>✖ un montage garde au moins un clip</source>
+      <translation>✖ a montage keeps at least one clip</translation>
+    </message>
+    <message>
+      <source>Montage rendu ({seconds:.1f} s) : il figure dans le Chutier et l'onglet Export.</source>
+      <translation>Montage rendered ({seconds:.1f} s): it is in the Library and the Export tab.</translation>
+    </message>
+    <message>
+      <source>choisissez d'abord des rushes ou des photos dans le Chutier</source>
+      <translation>first choose rushes or photos in the Library</translation>
     </message>
     <message>
       <source>Toujours masquer</source>
