@@ -1,9 +1,10 @@
 """Screenshots of every screen, taken in a real window under Xvfb, for the README.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py [docs/img]
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [docs/img]
 
-(``scripts/screenshots.sh`` does exactly this.) The operation is built from ``assets/``
-with the real detector, so the pictures show what an officer sees.
+(``scripts/screenshots.sh`` does exactly this.) The screen is a 1366×768 laptop's; the
+window opens at its default size, as an officer sees it. The operation is built from
+``assets/`` with the real detector, so the pictures show what an officer sees.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def main() -> int:
     from mediakit.ui.app import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from mediakit.ui.i18n import install
+
+    install(os.environ.get("MEDIAKIT_LANG", "fr"))  # Qt's own texts too, as run() does
     with tempfile.TemporaryDirectory() as tmp:
         op = Operation.create(Path(tmp) / "op", "Opération de démonstration")
         import_files(op, [ROOT / "assets"])
@@ -55,8 +59,7 @@ def main() -> int:
         op.save()
         window = MainWindow(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         window.set_operation(op)
-        window.resize(1500, 920)
-        window.show()
+        window.show()  # default size: fits the 1366×768 screen
 
         def settle(ms: int = 600) -> None:
             for _ in range(ms // 20):
@@ -64,6 +67,7 @@ def main() -> int:
                 time.sleep(0.02)
 
         settle(1200)
+        print(f"fenêtre {window.width()}×{window.height()}")
         shots = {"ui-chutier.png": window.tabs.widget(0)}
         for name, tab in shots.items():
             window.tabs.setCurrentWidget(tab)
@@ -96,6 +100,10 @@ def main() -> int:
         window.tabs.setCurrentWidget(window.validation)
         settle()
         window.grab().save(str(out / "ui-validation.png"))
+        dialog = window.show_shortcuts()
+        settle()
+        dialog.grab().save(str(out / "ui-raccourcis.png"))
+        dialog.close()
         window.close()
     print(f"captures écrites dans {out}")
     return 0

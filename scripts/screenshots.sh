@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of every screen in a real (xcb) window under Xvfb, for the README.
+# Screenshots of every screen in a real (xcb) window under Xvfb at 1366×768 (a laptop
+# screen), for the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py "$@"
+exec xvfb-run -a -s "-screen 0 1366x768x24" "${PYTHON:-.venv/bin/python}" scripts/screenshots.py "$@"

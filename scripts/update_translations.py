@@ -1,4 +1,4 @@
-"""Collect the UI's ``tr("…")`` strings into the .ts catalogue and compile the .qm.
+"""Collect the UI's ``tr("…")`` and ``tr_noop("…")`` strings into the .ts catalogue and compile the .qm.
 
     .venv/bin/python scripts/update_translations.py [--check]
 
@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 UI = ROOT / "mediakit" / "ui"
 TS = UI / "translations" / "mediakit_en.ts"
+MARKERS = ("tr", "tr_noop")  # tr_noop: strings kept in tables, translated when shown
 
 
 def ui_strings() -> list[str]:
@@ -25,7 +26,7 @@ def ui_strings() -> list[str]:
     for path in sorted(UI.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id == "tr" and node.args
+                    and node.func.id in MARKERS and node.args
                     and isinstance(node.args[0], ast.Constant)
                     and isinstance(node.args[0].value, str)):
                 found[node.args[0].value] = None

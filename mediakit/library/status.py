@@ -9,27 +9,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from mediakit.media.kinds import VIDEO
-
 STATUS_FR = {"to_anonymize": "à anonymiser", "anonymized": "anonymisé", "exported": "exporté",
              "to_validate": "à valider", "validated": "validé",
              "corrections_requested": "corrections demandées"}
 VALIDATION_STATES = ("to_validate", "validated", "corrections_requested")
 
 
-def is_reviewed(item: dict[str, Any]) -> bool:
-    """True when the officer has reviewed the item's masks (photo) or tracks (video)."""
-    return bool(item.get("tracks_reviewed" if item["kind"] == VIDEO else "masks_reviewed"))
+def is_reviewed(item: dict[str, Any], items: dict[str, dict[str, Any]] | None = None) -> bool:
+    """True when the item passes the review gate: detection ran, no suspect is left
+    undecided and the officer marked its masks (photo) or tracks (video) reviewed.
+    A montage or infographic is reviewed when all its sources are (give ``items``)."""
+    from mediakit.privacy.review_gate import DERIVED_KINDS, item_blockers
+
+    if item.get("kind") in DERIVED_KINDS:
+        sources = item.get("sources") or []
+        return items is not None and bool(sources) and all(
+            src in items and items[src] is not item and is_reviewed(items[src], items)
+            for src in sources)
+    return not item_blockers(item.get("sha256", ""), item)
 
 
-def item_status(item: dict[str, Any]) -> str:
-    """One of :data:`STATUS_FR`'s keys."""
+def item_status(item: dict[str, Any], items: dict[str, dict[str, Any]] | None = None) -> str:
+    """One of :data:`STATUS_FR`'s keys (``items`` lets a deliverable look at its sources)."""
     if item.get("status") in VALIDATION_STATES:
         return item["status"]
     if item.get("exports"):
         return "exported"
-    return "anonymized" if is_reviewed(item) else "to_anonymize"
+    return "anonymized" if is_reviewed(item, items) else "to_anonymize"
 
 
-def status_fr(item: dict[str, Any]) -> str:
-    return STATUS_FR[item_status(item)]
+def status_fr(item: dict[str, Any], items: dict[str, dict[str, Any]] | None = None) -> str:
+    return STATUS_FR[item_status(item, items)]

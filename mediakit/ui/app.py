@@ -1,12 +1,14 @@
-"""Main window: operations (recent list, crash restore), import with progress, the chutier,
-anonymisation review and export, with undo/redo through the core's command mechanism."""
+"""Main window: operations (recent list, crash restore), import of files or folders with
+progress, background detection after import, the chutier, anonymisation review, export and
+validation, the Aide menu; undo/redo through the core's command mechanism. The default
+size fits a 1366×768 laptop screen; every tab scrolls where it needs more room."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,29 +20,39 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QTextEdit,
 )
 
 from mediakit.errors import MediakitError
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
-from mediakit.library.summary import describe
-from mediakit.media.kinds import PHOTO, VIDEO
+from mediakit.media.kinds import PHOTO, PHOTO_EXTS, VIDEO, VIDEO_EXTS
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
 from mediakit.ui.compare import CompareDialog
 from mediakit.ui.export_panel import ExportPanel
+from mediakit.ui.help import GuideDialog, ShortcutsDialog, about_text
 from mediakit.ui.i18n import LANGUAGES, install, language, tr
 from mediakit.ui.infographic_panel import InfographicPanel
+from mediakit.ui.item_state import item_state
+from mediakit.ui.labels import kind_name
 from mediakit.ui.mask_review import MaskReviewPanel
+from mediakit.ui.messages import plain
 from mediakit.ui.montage_panel import MontagePanel
 from mediakit.ui.people_panel import PeoplePanel
 from mediakit.ui.rush_review import RushReviewPanel
 from mediakit.ui.validation_panel import ValidationPanel
+from mediakit.ui.widgets import ScrollTabs, default_size
 from mediakit.ui.workers import Worker
 
 MAX_RECENT = 8
+AUTO_DETECT = "auto_detect"  # QSettings key: detect right after an import (default on)
+
+
+class _Activity(QObject):
+    """The background detection's current item, sent from its thread to the window."""
+
+    detecting = Signal(str)
 
 
 class MainWindow(QMainWindow):
@@ -51,23 +63,34 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("mediakit", "mediakit")
         self.op: Operation | None = None
         self.worker: Worker | None = None
+        self.queued: list[str] = []  # items waiting for the background detection
+        self.detecting: str | None = None
+        self._activity = _Activity(self)
+        self._activity.detecting.connect(self._detecting)
         self.setWindowTitle(tr("mediakit"))
-        self.resize(1280, 800)
+        self.resize(default_size())
         self.chutier = Chutier()
         self.chutier.selected.connect(self._show_details)
         self.chutier.opened.connect(self.open_review)
         self.details = QLabel(tr("Ouvrez ou créez une opération (menu Fichier)."))
         self.details.setWordWrap(True)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setMinimumWidth(220)
+        self.details.setContentsMargins(8, 4, 8, 4)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
         self.log = QTextEdit(readOnly=True)
-        self.log.setMaximumHeight(120)
+        self.log.setMaximumHeight(100)
+        self.log.setPlaceholderText(tr("Journal : ce que l'import et la détection ont fait."))
         library = QSplitter(Qt.Orientation.Vertical)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.chutier)
         top.addWidget(self.details)
-        top.setSizes([900, 300])
+        top.setStretchFactor(0, 1)
+        top.setSizes([940, 280])
         library.addWidget(top)
         library.addWidget(self.log)
+        library.setStretchFactor(0, 1)
+        library.setSizes([640, 64])
         self.review = MaskReviewPanel()
         self.rush_review = RushReviewPanel()
         self.infographic = InfographicPanel()
@@ -75,7 +98,8 @@ class MainWindow(QMainWindow):
         self.export = ExportPanel()
         self.people = PeoplePanel()
         self.validation = ValidationPanel()
-        self.tabs = QTabWidget()
+        self.tabs = ScrollTabs()
+        self.tabs.setDocumentMode(True)
         self.tabs.addTab(library, tr("Chutier"))
         self.tabs.addTab(self.review, tr("Anonymisation"))
         self.tabs.addTab(self.rush_review, tr("Rushes"))
@@ -107,8 +131,11 @@ class MainWindow(QMainWindow):
         self._add(menu, tr("&Ouvrir une opération…"), self.choose_operation,
                   QKeySequence.StandardKey.Open)
         self.recent_menu = menu.addMenu(tr("Opérations &récentes"))
-        self.import_action = self._add(menu, tr("&Importer un dossier…"), self.choose_import,
-                                       "Ctrl+I")
+        menu.addSeparator()
+        self.import_action = self._add(menu, tr("&Importer des fichiers…"),
+                                       self.choose_import_files, "Ctrl+I")
+        self.import_folder_action = self._add(menu, tr("Importer un &dossier…"),
+                                              self.choose_import, "Ctrl+Shift+I")
         menu.addSeparator()
         self._add(menu, tr("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(tr("&Édition"))
@@ -122,8 +149,19 @@ class MainWindow(QMainWindow):
             action = lang_menu.addAction(label)
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         anon = self.menuBar().addMenu(tr("&Anonymisation"))
-        self.detect_action = self._add(anon, tr("&Détecter visages et plaques (photos)"),
+        self.detect_action = self._add(anon, tr("&Détecter visages et plaques"),
                                        self.detect_all, "Ctrl+D")
+        self.auto_detect_action = QAction(tr("Détecter &automatiquement après l'import"), self)
+        self.auto_detect_action.setCheckable(True)
+        self.auto_detect_action.setChecked(self.auto_detect())
+        self.auto_detect_action.toggled.connect(self.set_auto_detect)
+        anon.addAction(self.auto_detect_action)
+        aide = self.menuBar().addMenu(tr("Ai&de"))
+        self._add(aide, tr("&Guide : le travail dans l'ordre"), self.show_guide,
+                  QKeySequence.StandardKey.HelpContents)
+        self._add(aide, tr("&Raccourcis clavier"), self.show_shortcuts, "Ctrl+/")
+        aide.addSeparator()
+        self._add(aide, tr("À &propos de mediakit"), self.show_about)
         self._fill_recent()
         self._update_actions()
 
@@ -149,6 +187,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("La langue choisie s'appliquera au prochain démarrage."),
                                      8000)
 
+    def auto_detect(self) -> bool:
+        """Whether detection starts by itself after an import (saved setting, default on)."""
+        value = self.settings.value(AUTO_DETECT, True)
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
+
+    def set_auto_detect(self, on: bool) -> None:
+        self.settings.setValue(AUTO_DETECT, bool(on))
+        self.settings.sync()
+        if self.auto_detect_action.isChecked() != bool(on):
+            self.auto_detect_action.setChecked(bool(on))
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self, self.tabs)
+        dialog.show()
+        return dialog
+
+    def show_guide(self) -> GuideDialog:
+        dialog = GuideDialog(self)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, tr("À propos de mediakit"), about_text())
+
     def recent(self) -> list[str]:
         value = self.settings.value("recent", [])
         return [value] if isinstance(value, str) else list(value or [])
@@ -156,21 +218,23 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         has_op, idle = self.op is not None, self.worker is None
         self.import_action.setEnabled(has_op and idle)
+        self.import_folder_action.setEnabled(has_op and idle)
         self.detect_action.setEnabled(has_op and idle)
         self.undo_action.setEnabled(has_op and self.op.doc.can_undo)
         self.redo_action.setEnabled(has_op and self.op.doc.can_redo)
 
     # -- operations --------------------------------------------------------------------
     def new_operation(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Dossier de la nouvelle opération")
+        folder = QFileDialog.getExistingDirectory(self, tr("Dossier de la nouvelle opération"))
         if not folder:
             return
-        name, ok = QInputDialog.getText(self, "Nouvelle opération", "Nom de l'opération :")
+        name, ok = QInputDialog.getText(self, tr("Nouvelle opération"),
+                                        tr("Nom de l'opération :"))
         if ok and name:
             self._try(lambda: self.set_operation(Operation.create(folder, name)))
 
     def choose_operation(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Ouvrir une opération")
+        folder = QFileDialog.getExistingDirectory(self, tr("Ouvrir une opération"))
         if folder:
             self._try(lambda: self.set_operation(Operation.open(folder)))
 
@@ -187,15 +251,58 @@ class MainWindow(QMainWindow):
         for panel in (self.chutier, self.export, self.infographic, self.validation,
                       self.montage, self.people):
             panel.set_operation(op)
-        self.details.setText(tr("Opération : {name}\n{count} élément(s). Double-cliquez une photo "
-                                "pour revoir ses masques.").format(name=op.name,
-                                                                   count=len(op.items)))
+        self._update_details()
         self._update_actions()
 
     def _on_change(self) -> None:
         self.chutier.refresh()
         self.validation.refresh()
+        self._update_details()
         self._update_actions()
+
+    def _update_details(self) -> None:
+        """The side panel: the selected item, else the operation's counts (always current)."""
+        if self.op is None:
+            return
+        current = self.chutier.grid.currentItem()
+        sha = current.data(Qt.ItemDataRole.UserRole) if current else None
+        if sha in self.op.items:
+            self.details.setText(self._item_details(sha))
+            return
+        items = self.op.items
+        photos = sum(1 for it in items.values() if it["kind"] == PHOTO)
+        rushes = sum(1 for it in items.values() if it["kind"] == VIDEO)
+        states: dict[str, int] = {}
+        for s in items:
+            text = self.chutier.state_of(s).text.split(" :")[0]
+            states[text] = states.get(text, 0) + 1
+        lines = "".join(f"<li>{n} {text}</li>" for text, n in sorted(states.items()))
+        self.details.setText(
+            tr("<h3>{name}</h3><p>{count} élément(s) : {photos} photo(s), {rushes} rush(es)"
+               "</p>").format(name=self.op.name, count=len(items), photos=photos,
+                              rushes=rushes)
+            + (f"<ul>{lines}</ul>" if lines else "")
+            + tr("<p>Double-cliquez un élément pour revoir ses masques.</p>"))
+
+    def _item_details(self, sha: str) -> str:
+        item = self.op.items[sha]
+        info = item.get("info") or {}
+        state = self.chutier.state_of(sha)
+        rows = [(tr("Type"), kind_name(item["kind"]))]
+        if info.get("width"):
+            rows.append((tr("Taille"), f"{info['width']} × {info.get('height')}"))
+        if item["kind"] == VIDEO and info.get("duration"):
+            rows.append((tr("Durée"), f"{info['duration']:.1f} s".replace(".", ",")))
+        rows.append((tr("Prise de vue"), info.get("capture_date") or tr("date inconnue")))
+        camera = " ".join(x for x in (info.get("camera_make"), info.get("camera_model")) if x)
+        rows.append((tr("Appareil"), camera or tr("inconnu")))
+        rows.append((tr("Position GPS"), tr("présente (retirée à l'export)") if info.get("gps")
+                     else tr("aucune")))
+        table = "".join(f"<tr><td style='color:#555;padding-right:8px'>{k}</td><td>{v}</td></tr>"
+                        for k, v in rows)
+        return (f"<h3>{item['name']}</h3>"
+                f"<p><span style='background:{state.colour};color:white'>&nbsp;{state.text}"
+                f"&nbsp;</span></p><table>{table}</table>")
 
     def undo(self) -> None:
         if self.op and self.op.doc.undo():
@@ -235,9 +342,18 @@ class MainWindow(QMainWindow):
 
     # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Importer photos et rushes")
+        folder = QFileDialog.getExistingDirectory(self, tr("Importer un dossier de photos et "
+                                                           "rushes"))
         if folder:
             self.start_import([folder])
+
+    def choose_import_files(self) -> None:
+        patterns = " ".join(f"*{e}" for e in sorted(PHOTO_EXTS | VIDEO_EXTS))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, tr("Importer des photos et des rushes"), "",
+            tr("Photos et rushes ({patterns})").format(patterns=patterns))
+        if files:
+            self.start_import(files)
 
     def start_import(self, sources: list[str]) -> None:
         if self.op is None or self.worker is not None:
@@ -248,30 +364,82 @@ class MainWindow(QMainWindow):
             return import_files(op, sources, progress=progress, cancelled=cancelled,
                                 on_message=on_message)
 
-        self._start(task, "Import", self._import_done)
+        self._start(task, tr("Import"), self._import_done)
 
     def detect_all(self) -> None:
-        if self.op is None or self.worker is not None:
+        """Detect on every photo and rush not reviewed yet (menu Anonymisation)."""
+        if self.op is None:
             return
-        op = self.op
+        ordered = sorted(self.op.items.items(), key=lambda kv: kv[1]["name"])
+        todo = [s for s, it in ordered if item_state(it).code == "not_detected"]
+        if not todo:
+            todo = [s for s, it in ordered if it["kind"] in (PHOTO, VIDEO)
+                    and item_state(it).code in ("to_review", "to_check")]
+            if not todo or QMessageBox.question(
+                    self, tr("Relancer la détection"),
+                    tr("La détection a déjà été lancée sur chaque élément. La relancer sur les "
+                       "{n} élément(s) non revus ? Les décisions prises sur leurs masques "
+                       "automatiques seront remplacées.").format(n=len(todo))
+            ) != QMessageBox.StandardButton.Yes:
+                return
+        self.start_detection(todo)
+
+    def start_detection(self, shas: list[str]) -> None:
+        """Detect faces and plates on ``shas`` in the background (progress, cancel)."""
+        if self.op is None or self.worker is not None or not shas:
+            return
+        op, activity = self.op, self._activity
+        self.queued = list(shas)
+        self.chutier.set_activity(None, set(self.queued))
 
         def task(progress, cancelled, on_message):  # noqa: ANN001
-            from mediakit.photo.operation import detect_item
+            from mediakit.photo.operation import detect_item as detect_photo
             from mediakit.privacy.detector import Detector
+            from mediakit.video.operation import detect_item as detect_rush
 
-            detector = Detector()
-            shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
+            detectors: dict[str, Detector] = {}
+            done = 0
             for i, sha in enumerate(shas):
                 if cancelled():
                     break
-                progress(i, len(shas), op.items[sha]["name"])
-                masks = detect_item(op, sha, detector)
-                on_message(f"{op.items[sha]['name']} : {len(masks)} masque(s) proposé(s)")
+                item = op.items[sha]
+                activity.detecting.emit(sha)
+                progress(i * 100, len(shas) * 100, item["name"])
+                if item["kind"] == VIDEO:
+                    detector = detectors.setdefault("video", Detector(profile="video"))
+                    found = detect_rush(op, sha, detector, progress=lambda d, t, i=i,
+                                        n=item["name"]: progress(i * 100 + (100 * d) // max(t, 1),
+                                                                len(shas) * 100, n))
+                    on_message(tr("{name} : {n} piste(s) proposée(s)").format(
+                        name=item["name"], n=len(found)))
+                else:
+                    detector = detectors.setdefault("photo", Detector())
+                    found = detect_photo(op, sha, detector)
+                    on_message(tr("{name} : {n} masque(s) proposé(s)").format(
+                        name=item["name"], n=len(found)))
+                done += 1
+            activity.detecting.emit("")
             op.save()
-            return len(shas)
+            return done
 
-        self._start(task, "Détection", lambda n: self.statusBar().showMessage(
-            f"Détection terminée sur {n} photo(s)", 10000))
+        self._start(task, tr("Détection"), self._detection_done)
+
+    def _detecting(self, sha: str) -> None:
+        if self.detecting and self.detecting in self.queued:
+            self.queued.remove(self.detecting)
+        self.detecting = sha or None
+        if sha in self.queued:
+            self.queued.remove(sha)
+        self.chutier.set_activity(self.detecting, set(self.queued))
+        self._update_details()
+
+    def _detection_done(self, count: int) -> None:
+        self.statusBar().showMessage(tr("Détection terminée sur {n} élément(s) : relisez les "
+                                        "masques proposés").format(n=count), 10000)
+
+    def _clear_activity(self) -> None:
+        self.detecting, self.queued = None, []
+        self.chutier.set_activity(None, set())
 
     def _start(self, task, title: str, done) -> None:  # noqa: ANN001
         # only bound methods of main-thread objects: Qt then queues the calls to this thread
@@ -282,7 +450,9 @@ class MainWindow(QMainWindow):
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._failed)
         self.progress.setVisible(True)
+        self.progress.setValue(0)
         self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
         self._update_actions()
         self.worker.start()
 
@@ -297,22 +467,33 @@ class MainWindow(QMainWindow):
 
     def _import_done(self, report) -> None:  # noqa: ANN001
         for message in report.failed:
-            self.log.append(f"ÉCHEC {message}")
+            self.log.append(tr("ÉCHEC {message}").format(message=plain(message)))
         self.statusBar().showMessage(
-            f"{len(report.imported)} importé(s), {len(report.duplicates)} doublon(s), "
-            f"{len(report.failed)} en échec", 10000)
-        self.chutier.refresh()
-        self.export.set_operation(self.op)
+            tr("{imported} importé(s), {duplicates} doublon(s), {failed} en échec").format(
+                imported=len(report.imported), duplicates=len(report.duplicates),
+                failed=len(report.failed)), 10000)
+        for panel in (self.export, self.infographic, self.montage, self.people):
+            panel.set_operation(self.op)
+        self._on_change()
+        if report.imported and self.auto_detect():
+            self.start_detection([s for s in report.imported if s in self.op.items
+                                  and self.op.items[s]["kind"] in (PHOTO, VIDEO)])
 
     def _failed(self, message: str) -> None:
+        cancelled = self.worker is not None and self.worker.was_cancelled
         self._end_worker()
-        QMessageBox.warning(self, "mediakit", message)
-        self.chutier.refresh()
+        if cancelled:
+            self.statusBar().showMessage(tr("{task} annulé(e)").format(task=self._task_title),
+                                         10000)
+        else:
+            QMessageBox.warning(self, tr("mediakit"), message)
+        self._on_change()
 
     def _end_worker(self) -> None:
         if self.worker is not None:
             self.worker.thread.wait(5000)
         self.worker = None
+        self._clear_activity()
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self._update_actions()
@@ -320,6 +501,8 @@ class MainWindow(QMainWindow):
     def _cancel(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.statusBar().showMessage(tr("Arrêt demandé : fin de l'élément en cours…"))
 
     # -- drag and drop, details, errors ------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
@@ -331,15 +514,14 @@ class MainWindow(QMainWindow):
         if paths:
             self.start_import(paths)
 
-    def _show_details(self, sha: str) -> None:
-        if self.op is not None and sha in self.op.items:
-            self.details.setText("\n".join(describe(sha, self.op.items[sha])))
+    def _show_details(self, _sha: str) -> None:
+        self._update_details()
 
     def _try(self, fn) -> None:  # noqa: ANN001
         try:
             fn()
         except MediakitError as exc:
-            QMessageBox.warning(self, "mediakit", str(exc))
+            QMessageBox.warning(self, tr("mediakit"), plain(str(exc)))
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         if self.worker is not None:
@@ -365,16 +547,18 @@ def run(directory: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("mediakit")
     settings = QSettings("mediakit", "mediakit")
-    install(language(settings))
+    install(language(settings))  # mediakit's strings and Qt's own dialogs
+
     window = MainWindow(settings)
     target = directory or crashed_operation(window.settings)
     if target:
         try:
             window.set_operation(Operation.open(Path(target)))
             if not directory:
-                window.statusBar().showMessage("Opération restaurée après un arrêt inattendu.")
+                window.statusBar().showMessage(tr("Opération restaurée après un arrêt "
+                                                  "inattendu."))
         except MediakitError as exc:
-            QMessageBox.warning(window, "mediakit", str(exc))
+            QMessageBox.warning(window, tr("mediakit"), plain(str(exc)))
     window.show()
     return app.exec()
 

@@ -1,4 +1,5 @@
-"""The chutier: thumbnail grid of photos and rushes with filters by kind, status and tag.
+"""The chutier: thumbnail grid of photos and rushes with filters by kind, status and tag,
+each with a coloured badge saying where it stands (detection, review, validation).
 
 Thumbnails are read in a background thread pool so a large operation never blocks the UI.
 """
@@ -7,14 +8,16 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +25,10 @@ from PySide6.QtWidgets import (
 from mediakit.library.project import Operation
 from mediakit.library.status import STATUS_FR, item_status
 from mediakit.ui.i18n import tr
+from mediakit.ui.item_state import ItemState, item_state
+from mediakit.ui.labels import kind_name
+
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's ItemState
 
 
 class _ThumbSignals(QObject):
@@ -38,6 +45,33 @@ class _ThumbJob(QRunnable):
         if not image.isNull():
             with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
                 self.signals.loaded.emit(self.sha, image)
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Draws each entry as usual, then its state as a coloured pill over the picture."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001
+        super().paint(painter, option, index)
+        state: ItemState | None = index.data(STATE_ROLE)
+        if state is None:
+            return
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        room = option.rect.width() - 16
+        text = metrics.elidedText(state.text, Qt.TextElideMode.ElideRight, room - 12)
+        pill = QRect(option.rect.left() + 8, option.rect.top() + 6,
+                     metrics.horizontalAdvance(text) + 12, metrics.height() + 4)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(state.colour))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
 
 class Chutier(QWidget):
@@ -75,9 +109,10 @@ class Chutier(QWidget):
         self.grid.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.grid.setSpacing(8)
         self.grid.setWordWrap(True)
-        self.grid.setGridSize(QSize(204, 244))
-        self.grid.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)  # room for a two-line label under each picture
+        self.grid.setGridSize(QSize(204, 236))  # room for a two-line name under each picture
+        self.grid.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.grid.setMovement(QListWidget.Movement.Static)
+        self.grid.setItemDelegate(BadgeDelegate(self.grid))
         self.grid.itemDoubleClicked.connect(
             lambda it: self.opened.emit(it.data(Qt.ItemDataRole.UserRole)))
         self.grid.currentItemChanged.connect(
@@ -96,6 +131,19 @@ class Chutier(QWidget):
         self._entries: dict[str, QListWidgetItem] = {}
         self._icons: dict[str, QIcon] = {}
         self.pool = QThreadPool.globalInstance()
+        self.detecting: str | None = None  # the item the background detection is on
+        self.queued: set[str] = set()  # items waiting for it
+
+    def set_activity(self, detecting: str | None, queued: set[str]) -> None:
+        """What the window's background detection is doing (shown on the badges)."""
+        self.detecting, self.queued = detecting, set(queued)
+        self.refresh()
+
+    def state_of(self, sha: str) -> ItemState | None:
+        if self.op is None or sha not in self.op.items:
+            return None
+        return item_state(self.op.items[sha], detecting=sha == self.detecting,
+                          queued=sha in self.queued)
 
     def set_operation(self, op: Operation | None) -> None:
         self.op = op
@@ -133,12 +181,14 @@ class Chutier(QWidget):
             return
         for sha in self.visible_items():
             item = self.op.items[sha]
-            status = STATUS_FR[item_status(item)]
-            flag = " ✔" if item.get("masks_reviewed") else ""
-            entry = QListWidgetItem(self._icons.get(sha, QIcon()), f"{item['name']}\n{status}{flag}")
+            state = self.state_of(sha)
+            entry = QListWidgetItem(self._icons.get(sha, QIcon()), item["name"])
             entry.setData(Qt.ItemDataRole.UserRole, sha)
-            entry.setToolTip(f"{item['kind']} · {item['info'].get('width')}×"
-                             f"{item['info'].get('height')}")
+            entry.setData(STATE_ROLE, state)
+            info = item.get("info") or {}
+            size = (f" · {info['width']}×{info['height']}" if info.get("width")
+                    and info.get("height") else "")
+            entry.setToolTip(f"{item['name']}\n{kind_name(item['kind'])}{size}\n{state.text}")
             self.grid.addItem(entry)
             self._entries[sha] = entry
             if sha == keep:

@@ -30,6 +30,7 @@ from mediakit.channels.export import run_export, summary_text
 from mediakit.channels.presets import load_presets
 from mediakit.library.project import Operation
 from mediakit.ui.i18n import tr
+from mediakit.ui.messages import plain
 from mediakit.ui.workers import Worker
 
 
@@ -181,7 +182,7 @@ class ExportPanel(QWidget):
     def _done(self, summary) -> None:  # noqa: ANN001
         self._finish()
         self.overall.setValue(self.overall.maximum())
-        self.summary.setPlainText(summary_text(summary))
+        self.summary.setPlainText(plain(summary_text(summary)))  # no command-line hint
         self.open_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:

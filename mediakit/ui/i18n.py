@@ -1,9 +1,11 @@
 """Interface language: French source strings, English through Qt's translation files.
 
-UI strings go through :func:`tr`; ``scripts/update_translations.py`` collects them into
+UI strings go through :func:`tr`; strings kept in tables (read later through ``tr``) are
+marked with :func:`tr_noop` so ``scripts/update_translations.py`` collects them too into
 ``translations/mediakit_en.ts`` (edited with Qt Linguist or by hand) and compiles the
-``.qm`` that :func:`install` loads. The language comes from ``MEDIAKIT_LANG``, else the
-saved setting, else French.
+``.qm`` that :func:`install` loads. Qt's own texts (file dialogs, message box buttons,
+shortcut names such as « Maj ») come from Qt's ``qtbase_<lang>.qm``. The language comes
+from ``MEDIAKIT_LANG``, else the saved setting, else French.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QKeySequence
 
 CONTEXT = "mediakit"
 TRANSLATIONS = Path(__file__).with_name("translations")
@@ -24,22 +27,43 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def tr_noop(text: str) -> str:
+    """Mark a French string for translation without translating it now (tables)."""
+    return text
+
+
 def language(settings: QSettings | None = None) -> str:
     lang = os.environ.get("MEDIAKIT_LANG") or (settings.value("language") if settings else None)
     return lang if lang in LANGUAGES else "fr"
 
 
+def qt_translations_dir() -> Path:
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
 def install(lang: str) -> bool:
-    """Load the translation for ``lang`` into the running application (French: none)."""
+    """Load ``lang``'s translations (mediakit's and Qt's own) into the running application."""
     app = QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    if lang == "fr":
-        return True
-    translator = QTranslator(app)
-    if not translator.load(str(TRANSLATIONS / f"mediakit_{lang}.qm")):
-        return False
-    app.installTranslator(translator)
-    _installed.append(translator)
-    return True
+    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr"
+                               else QLocale.Language.English))
+    ok = True
+    files = [] if lang == "fr" else [TRANSLATIONS / f"mediakit_{lang}.qm"]
+    if lang != "en":  # Qt's own texts are English without a translation
+        files.append(qt_translations_dir() / f"qtbase_{lang}.qm")
+    for path in files:
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            ok = False
+    return ok
+
+
+def shortcut_text(keys: str | QKeySequence | QKeySequence.StandardKey) -> str:
+    """A shortcut as the user reads it, in the interface language (« Ctrl+Maj+Z »)."""
+    sequence = keys if isinstance(keys, QKeySequence) else QKeySequence(keys)
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

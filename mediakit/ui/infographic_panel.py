@@ -186,7 +186,7 @@ class InfographicPanel(QWidget):
             data = self.data()
         except MediakitError as exc:
             self.issues.clear()
-            self.issues.addItem(f"⛔ {exc}")
+            self.issues.addItem(f"✖ {exc}")
             return
         self._generation += 1
         job = _PreviewJob(self, index, data, self._generation)
@@ -202,7 +202,7 @@ class InfographicPanel(QWidget):
             return  # a newer edit is being rendered
         self.issues.clear()
         if isinstance(result, str):
-            self.issues.addItem(f"⛔ {result}")
+            self.issues.addItem(f"✖ {result}")
             return
         rendered = result
         image = rendered.image.convert("RGB")

@@ -7,13 +7,15 @@ through :func:`~mediakit.ui.i18n.tr` so the English interface still works.
 
 from __future__ import annotations
 
-from mediakit.ui.i18n import tr
+from mediakit.ui.i18n import tr, tr_noop
 
-_LABELS = {"face": "visage", "plate": "plaque", "text": "texte", "person": "personne",
-           "name_tape": "bande patronymique"}
-_STATES = {"accepted": "masqué", "rejected": "laissé visible", "suspect": "à vérifier"}
-_KINDS = {"photo": "photo", "video": "vidéo", "still": "image fixe", "montage": "montage",
-          "infographic": "infographie", "title": "titre", "lower_third": "bandeau"}
+_LABELS = {"face": tr_noop("visage"), "plate": tr_noop("plaque"), "text": tr_noop("texte"),
+           "person": tr_noop("personne"), "name_tape": tr_noop("bande patronymique")}
+_STATES = {"accepted": tr_noop("masqué"), "rejected": tr_noop("laissé visible"),
+           "suspect": tr_noop("à vérifier")}
+_KINDS = {"photo": tr_noop("photo"), "video": tr_noop("vidéo"), "still": tr_noop("image fixe"),
+          "montage": tr_noop("montage"), "infographic": tr_noop("infographie"),
+          "title": tr_noop("titre"), "lower_third": tr_noop("bandeau")}
 
 
 def label_name(label: str | None) -> str:

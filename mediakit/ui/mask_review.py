@@ -33,6 +33,7 @@ from mediakit.privacy import review
 from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
+from mediakit.ui.item_state import item_state
 from mediakit.ui.widgets import action_column
 
 ACCEPTED_PEN = QColor("#18753c")
@@ -273,9 +274,9 @@ class MaskReviewPanel(QWidget):
             if mask["id"] == self._selected:
                 self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
-        reviewed = "revu" if item.get("masks_reviewed") else "NON REVU"
         mode = "après (masqué)" if self.show_masked else "avant (contours)"
-        self.status.setText(f"{item['name']} — {len(self.masks())} masque(s) — {reviewed}"
+        # « détection non lancée », « à relire : 3 masque(s), 2 à vérifier », « revu »…
+        self.status.setText(f"{item['name']} — {item_state(item).text}"
                             f"\nAffichage : {mode}")
 
     # -- actions -----------------------------------------------------------------------

@@ -167,8 +167,7 @@ class MontagePanel(QWidget):
             self.titles.addItem(f"{title.get('start', 0):.1f}–{title.get('end', 0):.1f} s  {text}")
         self.setEnabled(bool(tl))
         if not tl:
-            self.message.setText(tr("Aucune timeline : créez-la (mediakit montage … --save) "
-                                    "ou lancez la démonstration."))
+            self.message.setText(tr("Aucun montage dans cette opération pour l'instant."))
         else:
             self._timer.start()
 
@@ -188,7 +187,7 @@ class MontagePanel(QWidget):
         try:
             fn()
         except MediakitError as exc:
-            self.message.setText(f"⛔ {exc}")
+            self.message.setText(f"✖ {exc}")
             return False
         self.op.save()
         self.message.setText("")
@@ -241,7 +240,7 @@ class MontagePanel(QWidget):
         if generation != self._generation:
             return
         if isinstance(result, str):
-            self.message.setText(f"⛔ {result}")
+            self.message.setText(f"✖ {result}")
             return
         frame = result
         h, w = frame.shape[:2]
@@ -281,4 +280,4 @@ class MontagePanel(QWidget):
 
     def _render_failed(self, message: str) -> None:
         self._end()
-        self.message.setText(f"⛔ {message}")
+        self.message.setText(f"✖ {message}")

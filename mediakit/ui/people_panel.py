@@ -176,7 +176,7 @@ class PeoplePanel(QWidget):
         if self.op is None or self.worker is not None:
             return
         if not name.strip() or not photos:
-            self.status.setText(tr("⛔ Donnez un nom et au moins une photo de référence."))
+            self.status.setText(tr("✖ Donnez un nom et au moins une photo de référence."))
             return
         self._pending = (self.op, name.strip(), list_name)
         self.worker = Worker(lambda progress, cancelled, on_message:
@@ -212,7 +212,7 @@ class PeoplePanel(QWidget):
         self._failed_now(message)
 
     def _failed_now(self, message: str) -> None:
-        self.status.setText(tr("⛔ Personne non ajoutée : {message}").format(message=message))
+        self.status.setText(tr("✖ Personne non ajoutée : {message}").format(message=message))
 
     # -- removing, moving --------------------------------------------------------------
     def remove_selected(self) -> None:
@@ -241,7 +241,7 @@ class PeoplePanel(QWidget):
             message = fn(self.op, pid)
             self.op.save()
         except (MediakitError, OSError) as exc:
-            self.status.setText(f"⛔ {exc}")
+            self.status.setText(f"✖ {exc}")
             return
         self.status.setText(message)
         self.refresh()

@@ -225,14 +225,16 @@ class RushReviewPanel(QWidget):
         self.detect_button = QPushButton(tr("Détecter"))
         self.detect_button.clicked.connect(self.detect)
         buttons.addWidget(self.detect_button)
-        for keys, step in (("Left", -1), ("Right", 1), ("Shift+Left", -1000),
-                           ("Shift+Right", 1000)):
-            add_shortcut(self, keys, lambda s=step: self.step(s))
+        for keys, step, text in (("Left", -1, tr("Image précédente")),
+                                 ("Right", 1, tr("Image suivante")),
+                                 ("Shift+Left", -1000, tr("Une seconde en arrière")),
+                                 ("Shift+Right", 1000, tr("Une seconde en avant"))):
+            add_shortcut(self, keys, lambda s=step: self.step(s), text)
         # "[" and "]" need AltGr on a French keyboard: Maj+I / Maj+O as well
-        add_shortcut(self, "Shift+I", self.set_track_first)
-        add_shortcut(self, "Shift+O", self.set_track_last)
-        add_shortcut(self, "Space", self.toggle_play)
-        add_shortcut(self, "K", self.pause)
+        add_shortcut(self, "Shift+I", self.set_track_first, tr("Début de piste ici"))
+        add_shortcut(self, "Shift+O", self.set_track_last, tr("Fin de piste ici"))
+        add_shortcut(self, "Space", self.toggle_play, tr("Lecture / pause"))
+        add_shortcut(self, "K", self.pause, tr("Pause"))
 
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Pistes")))
@@ -449,7 +451,7 @@ class RushReviewPanel(QWidget):
         if generation != self._generation or self.op is None:
             return
         if isinstance(result, str):
-            self.position.setText(f"{self.position.text()} — ⛔ {result}")
+            self.position.setText(f"{self.position.text()} — ✖ {result}")
             return
         out_w, out_h = self._out_size()
         image = QImage(result, out_w, out_h, 3 * out_w,  # type: ignore[arg-type]
@@ -470,13 +472,13 @@ class RushReviewPanel(QWidget):
             from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
             from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
         except ImportError as exc:
-            self.status.setText("⛔ " + tr("Lecture impossible : Qt Multimedia est absent "
+            self.status.setText("✖ " + tr("Lecture impossible : Qt Multimedia est absent "
                                           "({error}).").format(error=exc))
             return False
         player = QMediaPlayer(self)
         if not player.isAvailable():
             player.deleteLater()
-            self.status.setText("⛔ " + tr("Lecture impossible : aucun moteur de lecture "
+            self.status.setText("✖ " + tr("Lecture impossible : aucun moteur de lecture "
                                           "vidéo sur ce poste."))
             return False
         if not QMediaDevices.audioOutputs():
@@ -563,14 +565,14 @@ class RushReviewPanel(QWidget):
 
     def _player_error(self, _error: object, message: str) -> None:
         self.stop()
-        self.status.setText("⛔ " + tr("Lecture impossible : {error}").format(error=message))
+        self.status.setText("✖ " + tr("Lecture impossible : {error}").format(error=message))
 
     # -- actions -----------------------------------------------------------------------
     def _try(self, fn) -> bool:  # noqa: ANN001
         try:
             fn()
         except (MediakitError, ValueError) as exc:
-            self.status.setText(f"⛔ {exc}")
+            self.status.setText(f"✖ {exc}")
             return False
         self.op.save()  # type: ignore[union-attr]
         return True
@@ -706,4 +708,4 @@ class RushReviewPanel(QWidget):
 
     def _detect_failed(self, message: str) -> None:
         self._end_worker()
-        self.status.setText(f"⛔ {message}")
+        self.status.setText(f"✖ {message}")

@@ -1,14 +1,22 @@
-"""Validation screen: statuses and the chief's comments per item, pack a review bundle,
-import a signed decision, publish the approved versions to the ready folder."""
+"""Validation screen: the signing keys (explained), statuses and the chief's comments per
+item, pack a review bundle (warning first about items whose masks were not reviewed),
+apply a signed decision, publish the approved versions to the channels chosen."""
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,9 +27,67 @@ from PySide6.QtWidgets import (
 
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
-from mediakit.library.status import status_fr
-from mediakit.ui.i18n import tr
+from mediakit.ui.i18n import tr, tr_noop
+from mediakit.ui.item_state import item_state
+from mediakit.ui.messages import plain
+from mediakit.ui.widgets import ERROR_MARK, OK_MARK, WARNING_MARK, heading, hint
 from mediakit.ui.workers import Worker
+
+KEYS_HELP = tr_noop(
+    "La décision du chef de service est signée : mediakit n'applique une décision que si sa "
+    "signature correspond à une clé publique enregistrée ici. Une paire de clés se compose "
+    "d'une clé privée, que son propriétaire garde pour lui seul et qui sert à signer, et "
+    "d'une clé publique, que l'on peut remettre à tous et qui sert à vérifier.")
+
+
+def unreviewed(op: Operation, shas: list[str]) -> list[str]:
+    """One plain sentence per item whose masks or tracks were not reviewed."""
+    try:
+        from mediakit.privacy.review_gate import unreviewed as gate_unreviewed
+    except ImportError:  # the gate module not there yet: the item's own facts
+        out = []
+        for sha in shas:
+            item = op.items[sha]
+            state = item_state(item)
+            if state.code in ("not_detected", "to_review", "to_check"):
+                out.append(f"« {item['name']} » : {state.text}")
+        return out
+    return [str(b) for b in gate_unreviewed(op, shas)]
+
+
+class ChannelDialog(QDialog):
+    """Publish: one checkbox a channel (the presets), the approved ones ticked."""
+
+    def __init__(self, parent: QWidget | None, channels: dict[str, dict],
+                 ticked: set[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Publier : choix des canaux"))
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        for i, (name, preset) in enumerate(sorted(channels.items())):
+            box = QCheckBox(preset.get("label") or name)
+            box.setChecked(name in ticked)
+            self.boxes[name] = box
+            grid.addWidget(box, i // 2, i % 2)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for box in self.boxes.values():
+            box.toggled.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(tr("Seules les versions validées par le chef de service sont "
+                                 "publiées, et seulement pour les canaux qu'il a approuvés.")))
+        layout.addLayout(grid)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def chosen(self) -> list[str]:
+        return [name for name, box in self.boxes.items() if box.isChecked()]
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.chosen()))
 
 
 class ValidationPanel(QWidget):
@@ -31,24 +97,47 @@ class ValidationPanel(QWidget):
         super().__init__()
         self.op: Operation | None = None
         self.worker: Worker | None = None
+        self.reviewers = QLabel()
+        self.reviewers.setWordWrap(True)
+        self.keygen_button = QPushButton(tr("Créer une paire de clés…"))
+        self.keygen_button.clicked.connect(self.choose_keygen)
+        self.add_key_button = QPushButton(tr("Enregistrer la clé publique du chef…"))
+        self.add_key_button.clicked.connect(self.choose_reviewer_key)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Élément"), tr("Statut"), tr("Version"), tr("Commentaires")])
+        self.table.setHorizontalHeaderLabels([tr("Élément"), tr("Statut"), tr("Version"),
+                                              tr("Commentaires")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(160)
         self.log = QTextEdit(readOnly=True)
-        self.log.setMaximumHeight(160)
+        self.log.setMaximumHeight(120)
         self.pack_button = QPushButton(tr("Préparer un paquet de relecture…"))
         self.pack_button.clicked.connect(self.choose_pack)
-        self.import_button = QPushButton(tr("Importer une décision signée…"))
+        self.import_button = QPushButton(tr("Appliquer une décision signée…"))
         self.import_button.clicked.connect(self.choose_decision)
-        self.publish_button = QPushButton(tr("Publier les versions validées"))
-        self.publish_button.clicked.connect(self.publish)
+        self.publish_button = QPushButton(tr("Publier les versions validées…"))
+        self.publish_button.clicked.connect(self.choose_publish)
+        keys = QHBoxLayout()
+        keys.addWidget(self.add_key_button)
+        keys.addWidget(self.keygen_button)
+        keys.addStretch(1)
         buttons = QHBoxLayout()
         for b in (self.pack_button, self.import_button, self.publish_button):
             buttons.addWidget(b)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Rien n'est publié avant la validation du chef de service.")))
-        layout.addWidget(self.table, 1)
+        layout.setSpacing(8)
+        layout.addWidget(heading(tr("1. Clés de signature")))
+        layout.addWidget(hint(tr(KEYS_HELP)))
+        layout.addWidget(self.reviewers)
+        layout.addLayout(keys)
+        layout.addSpacing(6)
+        layout.addWidget(heading(tr("2. Relecture par le chef de service")))
+        layout.addWidget(hint(tr("Rien n'est publié avant la validation du chef de service. "
+                                 "Préparez le paquet, remettez-le-lui, puis appliquez sa "
+                                 "décision signée ; publiez enfin les versions validées.")))
         layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
         layout.addWidget(self.log)
 
     def set_operation(self, op: Operation | None) -> None:
@@ -57,6 +146,7 @@ class ValidationPanel(QWidget):
 
     def refresh(self) -> None:
         self.table.setRowCount(0)
+        self._show_reviewers()
         if self.op is None:
             return
         for item in sorted(self.op.items.values(), key=lambda it: it["name"]):
@@ -64,11 +154,90 @@ class ValidationPanel(QWidget):
             self.table.insertRow(row)
             comments = " | ".join(c.get("comment", "") for c in item.get("review_comments", [])
                                   if c.get("comment"))
-            values = [item["name"], status_fr(item),
+            values = [item["name"], item_state(item).text,
                       str(item.get("version", "—")), comments]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
 
+    def _show_reviewers(self) -> None:
+        from mediakit.validation.keys import reviewers
+
+        known = reviewers(self.op) if self.op is not None else {}
+        if not known:
+            self.reviewers.setText(f"{WARNING_MARK} " + tr(
+                "Aucune clé de relecteur enregistrée : la décision du chef ne pourra pas être "
+                "appliquée. Enregistrez sa clé publique (fichier .pem qu'il vous remet), ou "
+                "créez sa paire de clés ici et remettez-lui la clé privée."))
+            return
+        names = ", ".join(f"{name} (empreinte {entry['fingerprint'][:16]}…)"
+                          for name, entry in sorted(known.items()))
+        self.reviewers.setText(f"{OK_MARK} " + tr("Relecteur(s) enregistré(s) : {names}")
+                               .format(names=names))
+
+    # -- keys ----------------------------------------------------------------------------
+    def choose_keygen(self) -> None:
+        name, ok = QInputDialog.getText(self, tr("Créer une paire de clés"), tr(
+            "Nom du titulaire de la clé (par exemple le chef de service) :"))
+        if not ok or not name.strip():
+            return
+        folder = QFileDialog.getExistingDirectory(self, tr(
+            "Dossier où écrire les deux clés (une clé USB personnelle, par exemple)"))
+        if not folder:
+            return
+        register = QMessageBox.question(self, tr("Créer une paire de clés"), tr(
+            "Enregistrer aussitôt la clé publique de « {name} » comme relecteur de cette "
+            "opération ?").format(name=name.strip())) == QMessageBox.StandardButton.Yes
+        self.create_keys(name, Path(folder), register=register)
+
+    def create_keys(self, name: str, folder: Path, *, register: bool = True
+                    ) -> tuple[Path, Path] | None:
+        """Write ``name``'s key pair into ``folder``; optionally register its public key."""
+        from mediakit.validation import keys
+
+        try:
+            private, public = keys.generate(name.strip(), folder)
+            if register and self.op is not None:
+                keys.add_reviewer(self.op, name, public)
+        except MediakitError as exc:
+            self._say_error(str(exc))
+            return None
+        self.log.append(f"{OK_MARK} " + tr(
+            "Clés de « {name} » créées. Clé privée, à remettre à son titulaire seul et à ne "
+            "jamais envoyer : {private}. Clé publique : {public}.").format(
+                name=name.strip(), private=private, public=public))
+        self.refresh()
+        return private, public
+
+    def choose_reviewer_key(self) -> None:
+        if self.op is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Clé publique du chef de service"), "",
+                                              tr("Clé publique (*.pem)"))
+        if not path:
+            return
+        name, ok = QInputDialog.getText(self, tr("Clé publique du chef de service"), tr(
+            "Nom du relecteur, tel qu'il signera ses décisions :"))
+        if ok and name.strip():
+            self.register_reviewer(name, Path(path))
+
+    def register_reviewer(self, name: str, public_key: Path) -> str | None:
+        """Register ``name``'s public key in the operation; returns its fingerprint."""
+        from mediakit.validation.keys import add_reviewer
+
+        if self.op is None:
+            return None
+        try:
+            fingerprint = add_reviewer(self.op, name, public_key)
+        except MediakitError as exc:
+            self._say_error(str(exc))
+            return None
+        self.log.append(f"{OK_MARK} " + tr("Clé de « {name} » enregistrée (empreinte {fp}).")
+                        .format(name=name.strip(), fp=fingerprint))
+        self.refresh()
+        return fingerprint
+
+    # -- background tasks ----------------------------------------------------------------
     def _run(self, fn, done) -> None:  # noqa: ANN001
         if self.worker is not None:
             return
@@ -87,44 +256,125 @@ class ValidationPanel(QWidget):
     def _failed(self, message: str) -> None:
         self.worker.thread.wait(5000)
         self.worker = None
-        self.log.append(f"⛔ {message}")
+        self._say_error(message)
         self.refresh()
 
+    def _say_error(self, message: str) -> None:
+        self.log.append(f"{ERROR_MARK} {plain(message)}")
+
+    # -- pack ----------------------------------------------------------------------------
     def choose_pack(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Paquet de relecture", "relecture.zip",
-                                              "Paquet (*.zip)")
+        if self.op is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("Paquet de relecture"), "relecture.zip",
+                                              tr("Paquet (*.zip)"))
         if path:
             self.pack(Path(path))
 
-    def pack(self, out: Path) -> None:
-        from mediakit.validation.bundle import pack
+    def confirm_override(self, blockers: list[str]) -> str | None:
+        """Ask before packing unreviewed items; the reason typed, or None to stop."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Masques non revus"), tr(
+            "Ces éléments n'ont pas été entièrement revus : un visage ou une plaque peut y "
+            "rester visible.\n\n{items}\n\nRevoyez-les d'abord (onglets Anonymisation et "
+            "Rushes), ou passez outre en donnant une raison : elle est inscrite au journal et "
+            "ces éléments sont marqués NON VALIDÉ.").format(items="\n".join(blockers)), parent=self)
+        review = box.addButton(tr("Revoir d'abord"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(tr("Passer outre…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(review)
+        box.exec()
+        if box.clickedButton() is review:
+            return None
+        reason, ok = QInputDialog.getText(self, tr("Passer outre"), tr(
+            "Raison (inscrite au journal d'audit) :"))
+        return reason.strip() if ok and reason.strip() else None
 
+    def pack(self, out: Path, items: list[str] | None = None) -> bool:
+        """Pack ``items`` (default: all); unreviewed ones only after confirm_override."""
+        from mediakit.validation import bundle
+
+        if self.op is None:
+            return False
         op = self.op
-        self._run(lambda: pack(op, out), lambda r: self.log.append(
-            f"Paquet {r.pack_id} : {r.bundle} ({len(r.items)} élément(s))"))
+        shas = items or sorted(op.items, key=lambda s: op.items[s]["name"])
+        blockers = unreviewed(op, shas)
+        options = {}
+        if blockers:
+            reason = self.confirm_override(blockers)
+            if reason is None:
+                self.log.append(f"{WARNING_MARK} " + tr("Paquet non préparé : {n} élément(s) à "
+                                                        "revoir.").format(n=len(blockers)))
+                return False
+            options = self._forced(op, shas, reason)
+            if options is None:
+                return False
+        self._run(lambda: bundle.pack(op, out, items=shas, **options), lambda r: self.log.append(
+            f"{OK_MARK} " + tr("Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au "
+                               "chef de service.").format(pack_id=r.pack_id, bundle=r.bundle,
+                                                          n=len(r.items))))
+        return True
 
+    def _forced(self, op: Operation, shas: list[str], reason: str) -> dict | None:
+        """The override: the core's pack takes force/reason once the gate has it; until then
+        the gate records the override itself."""
+        from mediakit.validation import bundle
+
+        if "force" in inspect.signature(bundle.pack).parameters:
+            return {"force": True, "reason": reason}
+        try:
+            from mediakit.privacy.review_gate import require_reviewed
+        except ImportError:
+            from mediakit.library import audit
+
+            audit.record(op.root, "override", what="pack", items=shas, reason=reason)
+            return {}
+        try:
+            require_reviewed(op, shas, "pack", force=True, reason=reason)
+        except MediakitError as exc:
+            self._say_error(str(exc))
+            return None
+        return {}
+
+    # -- decision, publication -----------------------------------------------------------
     def choose_decision(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Décision signée", "", "Décision (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Décision signée du chef de service"), "",
+                                              tr("Décision (*.json)"))
         if path:
             self.import_decision(Path(path))
 
-    def import_decision(self, path: Path) -> None:
+    def import_decision(self, path: Path) -> dict | None:
         from mediakit.validation.decisions import import_decision
 
         if self.op is None:
-            return
+            return None
         try:
             result = import_decision(self.op, path)
         except MediakitError as exc:
-            self.log.append(f"⛔ décision refusée : {exc}")
-            return
-        self.log.append(f"Décision de {result.get('reviewer')} appliquée : "
-                        f"{len(result.get('validated', []))} validé(s), "
-                        f"{len(result.get('corrections', []))} à corriger")
+            self._say_error(tr("décision refusée : {reason}").format(reason=plain(str(exc))))
+            return None
+        self.log.append(f"{OK_MARK} " + tr(
+            "Décision de {reviewer} appliquée : {ok} validé(s), {fix} à corriger").format(
+                reviewer=result.get("reviewer"), ok=len(result.get("validated", [])),
+                fix=len(result.get("corrections", []))))
         self.refresh()
+        return result
 
-    def publish(self) -> None:
+    def choose_publish(self) -> None:
+        from mediakit.channels.presets import load_presets
+        from mediakit.validation.gate import approved_channels
+
+        if self.op is None:
+            return
+        presets = load_presets()
+        ticked: set[str] = set()
+        for item in self.op.items.values():
+            ticked |= set(approved_channels(item) or [])
+        dialog = ChannelDialog(self, presets, ticked & set(presets))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.publish(dialog.chosen())
+
+    def publish(self, channels: list[str]) -> None:
         from mediakit.validation.gate import publication_text, publish
 
         op = self.op
-        self._run(lambda: publish(op), lambda r: self.log.append(publication_text(r)))
+        self._run(lambda: publish(op, channels=channels),
+                  lambda r: self.log.append(plain(publication_text(r))))

@@ -3,14 +3,15 @@
 A track is plain JSON stored in ``items[sha]["tracks"]``::
 
     {"id": "t3", "label": "face", "source": "auto" | "manual",
-     "state": "accepted" | "rejected", "frames": [first, last],
+     "state": "accepted" | "rejected" | "suspect", "frames": [first, last],
      "keyframes": {"12": [x, y, w, h], "16": [...]}, "score": 0.91,
      "best": {"frame": 16, "box": [...]}, "person": null}
 
 ``keyframes`` is the compact form of the per-frame boxes (displayed-frame pixels, the
 region masked): a box at every frame of ``frames`` is interpolated linearly between
 keyframes; before the first and after the last, an automatic track moves on at its
-last velocity (for a few frames, then holds) while a manual one holds still. Automatic
+last velocity (for a few frames, then holds) while a manual one holds still. A suspect
+track (``"suspect": true``, kept after the decision) is not masked until accepted. Automatic
 boxes are also grown with their speed and with their distance to the nearest keyframe,
 so a mask never lags behind a moving head.
 """
@@ -26,7 +27,7 @@ from mediakit.library import audit
 from mediakit.library.project import Operation
 from mediakit.privacy.regions import BoxTuple
 
-ACCEPTED, REJECTED = "accepted", "rejected"
+ACCEPTED, REJECTED, SUSPECT = "accepted", "rejected", "suspect"
 MAX_EXTRAPOLATION = 8  # frames an automatic track may move on past its keyframes
 SPEED_MARGIN = 0.75  # box growth per side, in frames of motion
 UNCERTAINTY = 0.04  # extra growth per side per frame away from a keyframe (× box side)
@@ -136,13 +137,18 @@ def find(op: Operation, sha: str, track_id: str) -> int:
 
 
 def set_state(op: Operation, sha: str, track_id: str, state: str) -> None:
-    """Accept or reject a whole track."""
+    """Accept (mask) or reject (leave visible, dismiss a suspect) a whole track."""
     if state not in (ACCEPTED, REJECTED):
         raise ValueError(f"état de piste inconnu : {state}")
     verb = "accepter" if state == ACCEPTED else "rejeter"
-    op.doc.set(("items", sha, "tracks", find(op, sha, track_id), "state"), state,
-               label=f"{verb} la piste {track_id}")
-    audit.record(op.root, f"track_{state}", item=sha, track=track_id)
+    i = find(op, sha, track_id)
+    track = item_tracks(op, sha)[i]
+    old = track.get("state")
+    with op.doc.transaction(f"{verb} la piste {track_id}"):
+        op.doc.set(("items", sha, "tracks", i, "state"), state)
+        audit.record(op.root, f"track_{state}", item=sha, track=track_id,
+                     label=track.get("label"), suspect=bool(track.get("suspect")), old=old,
+                     new=state)
 
 
 def add_track(op: Operation, sha: str, label: str, frame: int, box: BoxTuple,
@@ -154,9 +160,10 @@ def add_track(op: Operation, sha: str, label: str, frame: int, box: BoxTuple,
              "frames": [frame, frame if last is None else max(frame, last)],
              "keyframes": {str(frame): _round(box)}, "score": 1.0, "best": None,
              "person": None}
-    op.doc.append(("items", sha, "tracks"), track, label=f"ajouter la piste {track_id}")
-    audit.record(op.root, "track_added", item=sha, track=track_id, label=label, frame=frame,
-                 box=_round(box))
+    with op.doc.transaction(f"ajouter la piste {track_id}"):
+        op.doc.append(("items", sha, "tracks"), track)
+        audit.record(op.root, "track_added", item=sha, track=track_id, label=label,
+                     frame=frame, box=_round(box), old=None, new=ACCEPTED)
     return track_id
 
 
@@ -165,12 +172,13 @@ def set_keyframe(op: Operation, sha: str, track_id: str, frame: int, box: BoxTup
     the track is extended to ``frame`` if needed."""
     i = find(op, sha, track_id)
     first, last = op.items[sha]["tracks"][i]["frames"]
+    old = op.items[sha]["tracks"][i]["keyframes"].get(str(frame))
     with op.doc.transaction(f"image clé {frame} de la piste {track_id}"):
         op.doc.set(("items", sha, "tracks", i, "keyframes", str(frame)), _round(box))
         op.doc.set(("items", sha, "tracks", i, "frames"), [min(first, frame), max(last, frame)])
         op.doc.set(("items", sha, "tracks", i, "edited"), True)
-    audit.record(op.root, "track_keyframe", item=sha, track=track_id, frame=frame,
-                 box=_round(box))
+        audit.record(op.root, "track_keyframe", item=sha, track=track_id, frame=frame,
+                     box=_round(box), old=old, new=_round(box))
 
 
 def remove_keyframe(op: Operation, sha: str, track_id: str, frame: int) -> None:
@@ -182,8 +190,11 @@ def remove_keyframe(op: Operation, sha: str, track_id: str, frame: int) -> None:
         raise ProjectError(f"piste {track_id} : pas d'image clé à l'image {frame}")
     if len(keys) == 1:
         raise ProjectError(f"piste {track_id} : sa seule image clé ne peut pas être retirée")
-    op.doc.delete(("items", sha, "tracks", i, "keyframes", str(frame)),
-                  label=f"retirer l'image clé {frame} de la piste {track_id}")
+    old = list(keys[str(frame)])
+    with op.doc.transaction(f"retirer l'image clé {frame} de la piste {track_id}"):
+        op.doc.delete(("items", sha, "tracks", i, "keyframes", str(frame)))
+        audit.record(op.root, "track_keyframe_removed", item=sha, track=track_id,
+                     frame=frame, old=old, new=None)
 
 
 def set_span(op: Operation, sha: str, track_id: str, first: int | None = None,
@@ -205,13 +216,16 @@ def set_span(op: Operation, sha: str, track_id: str, first: int | None = None,
         op.doc.set(("items", sha, "tracks", i, "frames"), [first, last])
         op.doc.set(("items", sha, "tracks", i, "keyframes"), kept)
         op.doc.set(("items", sha, "tracks", i, "edited"), True)
-    audit.record(op.root, "track_span", item=sha, track=track_id, first=first, last=last)
+        audit.record(op.root, "track_span", item=sha, track=track_id, first=first, last=last,
+                     old=[old_first, old_last], new=[first, last])
 
 
 def mark_reviewed(op: Operation, sha: str, reviewed: bool = True) -> None:
-    """The officer has reviewed every track of the rush (export gate)."""
-    op.doc.set(("items", sha, "tracks_reviewed"), reviewed, label="revue des pistes")
-    audit.record(op.root, "tracks_reviewed" if reviewed else "tracks_unreviewed", item=sha)
+    """The officer has reviewed every track of the rush (export gate): the same verb as
+    photos, refused before detection ran and while a suspect track is undecided."""
+    from mediakit.privacy.review import mark_reviewed as mark
+
+    mark(op, sha, reviewed)
 
 
 def _round(box: Iterable[float]) -> list[float]:

@@ -14,6 +14,7 @@ def test_trail_records_import_and_mask_review_with_who(tmp_path, media_dir, monk
     import_files(op, [media_dir / "a.jpg"])
     sha = next(iter(op.items))
     op.doc.set(("items", sha, "masks"), [])
+    op.doc.set(("items", sha, "detection"), {"detector": "test"})  # the gate needs it
     mask_id = review.add_manual(op, sha, "face", (1, 2, 30, 40))
     review.set_state(op, sha, mask_id, "rejected")
     review.mark_reviewed(op, sha)

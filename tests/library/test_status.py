@@ -2,7 +2,7 @@ from mediakit.library.status import STATUS_FR, item_status, status_fr
 
 
 def test_status_follows_the_workflow():
-    item = {"kind": "photo", "status": "to_anonymize"}
+    item = {"kind": "photo", "status": "to_anonymize", "detection": {"detector": "test"}}
     assert item_status(item) == "to_anonymize"
     item["masks_reviewed"] = True
     assert item_status(item) == "anonymized"
@@ -15,7 +15,7 @@ def test_status_follows_the_workflow():
 
 
 def test_video_status_uses_its_tracks_review():
-    rush = {"kind": "video", "masks_reviewed": True}
+    rush = {"kind": "video", "masks_reviewed": True, "detection": {"detector": "test"}}
     assert item_status(rush) == "to_anonymize"
     rush["tracks_reviewed"] = True
     assert item_status(rush) == "anonymized"

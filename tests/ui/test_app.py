@@ -1,15 +1,30 @@
-"""The main window drives the core: open an operation, import off the UI thread, undo,
-crash restore."""
+"""The main window drives the core: open an operation, import files or folders off the UI
+thread (counts refresh), detection right after import (a saved setting turns it off),
+undo, crash restore, the Aide menu, a default size that fits a 1366×768 laptop."""
+
+import shutil
+
+from PySide6.QtCore import QSettings, QSize
 
 from mediakit.library.project import Operation
-from mediakit.ui.app import crashed_operation
+from mediakit.ui.app import MainWindow, crashed_operation
+from mediakit.ui.widgets import default_size
+
+
+def _import(qtbot, window, sources):
+    window.start_import([str(s) for s in sources])
+    assert window.worker is not None  # work runs off the UI thread
+    qtbot.waitUntil(lambda: window.worker is None, timeout=120_000)
+
+
+def _states(window):
+    return {window.op.items[s]["name"]: window.chutier.state_of(s) for s in window.op.items}
 
 
 def test_import_in_background_then_undo(qtbot, window, tmp_path, media_dir):
+    window.set_auto_detect(False)
     window.set_operation(Operation.create(tmp_path / "op", "UI"))
-    window.start_import([str(media_dir)])
-    assert window.worker is not None  # work runs off the UI thread
-    qtbot.waitUntil(lambda: window.worker is None, timeout=60_000)
+    _import(qtbot, window, [media_dir])
     assert window.grid.count() == 3
     assert "3 importé(s)" in window.statusBar().currentMessage()
     window.undo()
@@ -17,15 +32,60 @@ def test_import_in_background_then_undo(qtbot, window, tmp_path, media_dir):
     assert len(Operation.open(tmp_path / "op").items) == 2  # undo is saved
 
 
-def test_chutier_filters_by_kind(qtbot, window, tmp_path, media_dir):
+def test_import_files_then_more_files_refreshes_the_counts(qtbot, window, tmp_path, media_dir):
+    window.set_auto_detect(False)
     window.set_operation(Operation.create(tmp_path / "op", "UI"))
-    window.start_import([str(media_dir)])
+    _import(qtbot, window, [media_dir / "a.jpg"])
+    assert "1 élément(s)" in window.details.text()
+    _import(qtbot, window, [media_dir / "b.png", media_dir / "clip.mp4"])
+    qtbot.waitUntil(lambda: "3 élément(s)" in window.details.text(), timeout=3000)
+    assert "2 photo(s), 1 rush(es)" in window.details.text()
+    assert {st.text for st in _states(window).values()} == {"détection non lancée"}
+
+
+def test_detection_starts_after_import_and_says_what_is_left(qtbot, window, tmp_path,
+                                                              media_dir):
+    assert window.auto_detect() and window.auto_detect_action.isChecked()  # on by default
+    window.set_operation(Operation.create(tmp_path / "op", "UI"))
+    _import(qtbot, window, [media_dir / "a.jpg", media_dir / "clip.mp4"])
+    qtbot.waitUntil(lambda: window.worker is None and all(
+        it.get("detection") for it in window.op.items.values()), timeout=180_000)
+    states = _states(window)
+    assert states["a.jpg"].text.startswith("à relire : ")
+    assert "masque(s)" in states["a.jpg"].text
+    assert "piste(s)" in states["clip.mp4"].text
+    assert "Détection terminée sur 2" in window.statusBar().currentMessage()
+
+
+def test_auto_detection_setting_is_saved(qtbot, tmp_path, media_dir):
+    path = str(tmp_path / "s.ini")
+    first = MainWindow(QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.auto_detect_action.setChecked(False)  # the menu's checkbox
+    again = MainWindow(QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(again)
+    assert not again.auto_detect() and not again.auto_detect_action.isChecked()
+    again.set_operation(Operation.create(tmp_path / "op", "UI"))
+    _import(qtbot, again, [media_dir / "a.jpg"])
+    qtbot.wait(300)
+    assert again.worker is None  # no detection started
+    assert [st.code for st in _states(again).values()] == ["not_detected"]
+
+
+def test_drop_imports_files(qtbot, window, tmp_path, media_dir):
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    window.set_auto_detect(False)
+    window.set_operation(Operation.create(tmp_path / "op", "UI"))
+    shutil.copy(media_dir / "a.jpg", tmp_path / "dropped.jpg")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dropped.jpg"))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
     qtbot.waitUntil(lambda: window.worker is None, timeout=60_000)
-    qtbot.waitUntil(lambda: window.grid.count() == 3, timeout=3000)
-    window.chutier.kind.setCurrentIndex(window.chutier.kind.findData("video"))
-    assert window.grid.count() == 1
-    window.chutier.tag.setText("a.jp")
-    assert window.grid.count() == 0
+    assert [it["name"] for it in window.op.items.values()] == ["dropped.jpg"]
 
 
 def test_operation_left_open_is_restored_after_a_crash(window, tmp_path):
@@ -36,3 +96,69 @@ def test_operation_left_open_is_restored_after_a_crash(window, tmp_path):
     window.close()
     assert crashed_operation(window.settings) is None
     assert window.recent()[0] == str(op.root.resolve())
+
+
+def test_default_size_fits_a_laptop_screen(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    room = QGuiApplication.primaryScreen().availableGeometry().size()
+    assert window.width() <= min(1280, room.width())
+    assert window.height() <= min(720, room.height())
+    assert default_size().boundedTo(QSize(1280, 720)) == default_size()
+
+
+def test_every_tab_fits_1366x768(qtbot, window, tmp_path):
+    window.set_operation(Operation.create(tmp_path / "op", "UI"))
+    window.resize(1366, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        assert window.width() <= 1366 and window.height() <= 768, window.tabs.tabText(index)
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.minimumSizeHint().height() <= 728
+    assert window.tabs.currentWidget() is window.validation  # the panel, not its scroll area
+    window.tabs.setCurrentWidget(window.review)
+    assert window.tabs.currentWidget() is window.review
+
+
+def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
+    from mediakit.ui.help import shortcuts
+    from mediakit.ui.i18n import install
+
+    assert install("fr")
+    try:
+        rows = shortcuts(window, window.tabs)
+        where = {w for w, _what, _keys in rows}
+        assert {"Fichier", "Édition", "Anonymisation", "Rushes", "Aide"} <= where
+        assert ("Fichier", "Importer un dossier…", "Ctrl+Maj+I") in rows
+        assert ("Anonymisation", "Accepter", "A") in rows
+        assert all(what for _w, what, _k in rows)  # every shortcut says what it does
+        dialog = window.show_shortcuts()
+        qtbot.addWidget(dialog)
+        assert dialog.tree.topLevelItemCount() == len(where)
+        guide = window.show_guide()
+        qtbot.addWidget(guide)
+    finally:
+        install("fr")
+
+
+def test_scaled_preview_fits_a_story_picture(qtbot):
+    from PySide6.QtGui import QColor, QPixmap
+
+    from mediakit.ui.preview_label import ScaledPreview
+
+    label = ScaledPreview()
+    qtbot.addWidget(label)
+    label.resize(300, 400)
+    label.show()
+    story = QPixmap(1080, 1920)
+    story.fill(QColor("red"))
+    label.setPixmap(story)
+    shown = label.pixmap()
+    assert shown.width() <= 300 and shown.height() <= 400 and shown.height() >= 390
+    assert label.source().size() == story.size()  # the full picture kept
+    label.resize(200, 200)
+    qtbot.waitUntil(lambda: label.pixmap().height() <= 200, timeout=2000)
+    assert label.minimumSizeHint().height() < 1920

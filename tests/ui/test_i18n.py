@@ -31,3 +31,30 @@ def test_every_ui_string_has_an_english_translation():
     proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"),
                            "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
+
+
+def test_qt_own_dialog_buttons_and_shortcut_names_follow_the_language(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from mediakit.ui.labels import label_name, source_name
+
+    buttons = (QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Yes
+               | QDialogButtonBox.StandardButton.Close)
+    try:
+        assert i18n.install("fr")
+        box = QDialogButtonBox(buttons)
+        assert {b.text().replace("&", "") for b in box.buttons()} == {"Annuler", "Oui",
+                                                                       "Fermer"}
+        message = QMessageBox(QMessageBox.Icon.Question, "t", "q",
+                              QMessageBox.StandardButton.No)
+        assert message.buttons()[0].text().replace("&", "") == "Non"
+        assert i18n.shortcut_text("Ctrl+Shift+Z") == "Ctrl+Maj+Z"
+        assert i18n.shortcut_text("Delete") == "Suppr"
+        assert label_name("face") == "visage" and source_name("manual") == "manuel"
+        assert i18n.install("en")
+        box = QDialogButtonBox(buttons)
+        assert {b.text().replace("&", "") for b in box.buttons()} == {"Cancel", "Yes", "Close"}
+        assert i18n.shortcut_text("Ctrl+Shift+Z") == "Ctrl+Shift+Z"
+        assert label_name("face") == "face" and label_name("plate") == "plate"
+    finally:
+        i18n.install("fr")

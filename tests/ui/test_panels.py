@@ -31,7 +31,7 @@ def test_infographic_preview_warns_then_exports_every_format(qtbot, window, tmp_
     assert not panel.previews.currentWidget().pixmap().isNull()
     panel._inputs["titre"].setText("Opération " + "très " * 120 + "longue")
     panel.update_preview()
-    qtbot.waitUntil(lambda: "⛔" in panel.issues.item(0).text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "✖" in panel.issues.item(0).text(), timeout=20_000)
     assert "titre" in panel.issues.item(0).text()
     panel._inputs["titre"].setText("Bilan de la semaine")
     written = panel.export_all()
@@ -87,3 +87,70 @@ def test_compare_two_photos_and_filter_by_culling(qtbot, window, tmp_path):
     window.grid.clearSelection()
     assert window.compare_selection() is None  # fewer than two photos: a clear message
     assert "deux à quatre" in window.statusBar().currentMessage()
+
+
+def test_validation_panel_sets_up_keys_from_the_window(qtbot, window, tmp_path):
+    from mediakit.validation.keys import reviewers
+
+    op = _reviewed_op(tmp_path)
+    window.set_operation(op)
+    panel = window.validation
+    assert "Aucune clé" in panel.reviewers.text()
+    private, public = panel.create_keys("Chef de service", tmp_path / "cles", register=False)
+    assert private.exists() and public.exists() and not reviewers(op)
+    assert "jamais envoyer" in panel.log.toPlainText()
+    fingerprint = panel.register_reviewer("Chef de service", public)
+    assert reviewers(op)["Chef de service"]["fingerprint"] == fingerprint
+    assert "Chef de service" in panel.reviewers.text()
+    assert panel.create_keys("Chef de service", tmp_path / "cles") is None  # never overwritten
+    assert "existe déjà" in panel.log.toPlainText()
+
+
+def test_pack_warns_about_unreviewed_items_and_stops(qtbot, window, tmp_path):
+    op = _reviewed_op(tmp_path)
+    sha = next(iter(op.items))
+    review.mark_reviewed(op, sha, False)
+    window.set_operation(op)
+    panel = window.validation
+    asked = []
+    panel.confirm_override = lambda blockers: asked.append(blockers)  # "Revoir d'abord"
+    assert not panel.pack(tmp_path / "relecture.zip")
+    assert len(asked[0]) == 1 and op.items[sha]["name"] in asked[0][0]
+    assert panel.worker is None and not (tmp_path / "relecture.zip").exists()
+    assert "1 élément(s) à revoir" in panel.log.toPlainText()
+
+
+def test_pack_with_an_override_reason_goes_on(qtbot, window, tmp_path):
+    op = _reviewed_op(tmp_path)
+    review.mark_reviewed(op, next(iter(op.items)), False)
+    window.set_operation(op)
+    panel = window.validation
+    panel.confirm_override = lambda blockers: "urgence préfecture"
+    assert panel.pack(tmp_path / "relecture.zip")
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
+    assert (tmp_path / "relecture.zip").exists(), panel.log.toPlainText()
+    from mediakit.library.audit import AUDIT_FILE
+
+    assert "urgence préfecture" in (op.root / AUDIT_FILE).read_text(encoding="utf-8")
+
+
+def test_publish_asks_which_channels(qtbot, window, tmp_path):
+    from mediakit.ui.validation_panel import ChannelDialog
+
+    op = _reviewed_op(tmp_path)
+    window.set_operation(op)
+    from mediakit.channels.presets import load_presets
+
+    dialog = ChannelDialog(window.validation, load_presets(), {"x"})
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert set(dialog.boxes) == set(load_presets()) and dialog.chosen() == ["x"]
+    dialog.boxes["x"].setChecked(False)
+    assert not ok.isEnabled()  # at least one channel
+    dialog.boxes["linkedin"].setChecked(True)
+    assert dialog.chosen() == ["linkedin"] and ok.isEnabled()
+    window.validation.publish(["linkedin"])
+    qtbot.waitUntil(lambda: window.validation.worker is None, timeout=60_000)
+    text = window.validation.log.toPlainText()
+    assert "0 fichier(s) prêt(s) à publier" in text and "NON VALIDÉ" in text
+    assert "--channels" not in text

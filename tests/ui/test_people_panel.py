@@ -58,7 +58,7 @@ def test_photo_without_a_face_is_reported(qtbot, panel, tmp_path):
     Image.new("RGB", (200, 150), (90, 120, 150)).save(tmp_path / "mur.jpg")
     panel.add_person("Agent X", "always_mask", [str(tmp_path / "mur.jpg")])
     qtbot.waitUntil(lambda: panel.worker is None, timeout=60_000)
-    assert "aucun visage trouvé" in panel.status.text() and "⛔" in panel.status.text()
+    assert "aucun visage trouvé" in panel.status.text() and "✖" in panel.status.text()
     assert _names(panel, "always_mask") == [] and not panel.op.doc.can_undo
     assert panel.add_button.isEnabled()
 

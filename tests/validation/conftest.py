@@ -52,6 +52,7 @@ def op(tmp_path: Path) -> Operation:
     import_files(operation, make_photos(tmp_path / "src"))
     for sha in operation.items:
         operation.doc.set(("items", sha, "masks"), [])
+        operation.doc.set(("items", sha, "detection"), {"detector": "test"})  # ran, found none
         operation.doc.set(("items", sha, "masks_reviewed"), True)
     operation.save()
     return operation

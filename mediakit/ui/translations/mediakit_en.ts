@@ -12,6 +12,10 @@
       <translation>Open or create an operation (File menu).</translation>
     </message>
     <message>
+      <source>Journal : ce que l'import et la détection ont fait.</source>
+      <translation>Log: what the import and the detection did.</translation>
+    </message>
+    <message>
       <source>Chutier</source>
       <translation>Clip bin</translation>
     </message>
@@ -64,8 +68,12 @@
       <translation>&amp;Recent operations</translation>
     </message>
     <message>
-      <source>&amp;Importer un dossier…</source>
-      <translation>&amp;Import a folder…</translation>
+      <source>&amp;Importer des fichiers…</source>
+      <translation>&amp;Import files…</translation>
+    </message>
+    <message>
+      <source>Importer un &amp;dossier…</source>
+      <translation>Import a &amp;folder…</translation>
     </message>
     <message>
       <source>&amp;Quitter</source>
@@ -96,18 +104,160 @@
       <translation>&amp;Anonymisation</translation>
     </message>
     <message>
-      <source>&amp;Détecter visages et plaques (photos)</source>
-      <translation>&amp;Detect faces and plates (photos)</translation>
+      <source>&amp;Détecter visages et plaques</source>
+      <translation>&amp;Detect faces and plates</translation>
+    </message>
+    <message>
+      <source>Détecter &amp;automatiquement après l'import</source>
+      <translation>&amp;Automatically detect after import</translation>
+    </message>
+    <message>
+      <source>Ai&amp;de</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>&amp;Guide : le travail dans l'ordre</source>
+      <translation>&amp;Guide: the job step by step</translation>
+    </message>
+    <message>
+      <source>&amp;Raccourcis clavier</source>
+      <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>À &amp;propos de mediakit</source>
+      <translation>&amp;About mediakit</translation>
     </message>
     <message>
       <source>La langue choisie s'appliquera au prochain démarrage.</source>
       <translation>The chosen language applies at the next start.</translation>
     </message>
     <message>
-      <source>Opération : {name}
-{count} élément(s). Double-cliquez une photo pour revoir ses masques.</source>
-      <translation>Operation: {name}
-{count} item(s). Double-click a photo to review its masks.</translation>
+      <source>À propos de mediakit</source>
+      <translation>About mediakit</translation>
+    </message>
+    <message>
+      <source>Dossier de la nouvelle opération</source>
+      <translation>Folder of the new operation</translation>
+    </message>
+    <message>
+      <source>Nouvelle opération</source>
+      <translation>New operation</translation>
+    </message>
+    <message>
+      <source>Nom de l'opération :</source>
+      <translation>Operation name:</translation>
+    </message>
+    <message>
+      <source>Ouvrir une opération</source>
+      <translation>Open an operation</translation>
+    </message>
+    <message>
+      <source>Importer un dossier de photos et rushes</source>
+      <translation>Import a folder of photos and rushes</translation>
+    </message>
+    <message>
+      <source>Importer des photos et des rushes</source>
+      <translation>Import photos and rushes</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Détection</source>
+      <translation>Detection</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;Double-cliquez un élément pour revoir ses masques.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Double-click an item to review its masks.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Prise de vue</source>
+      <translation>Taken</translation>
+    </message>
+    <message>
+      <source>Appareil</source>
+      <translation>Camera</translation>
+    </message>
+    <message>
+      <source>Position GPS</source>
+      <translation>GPS position</translation>
+    </message>
+    <message>
+      <source>Arrêt demandé : fin de l'élément en cours…</source>
+      <translation>Stop requested: finishing the current item…</translation>
+    </message>
+    <message>
+      <source>Taille</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <source>Durée</source>
+      <translation>Duration</translation>
+    </message>
+    <message>
+      <source>date inconnue</source>
+      <translation>unknown date</translation>
+    </message>
+    <message>
+      <source>inconnu</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>présente (retirée à l'export)</source>
+      <translation>present (removed on export)</translation>
+    </message>
+    <message>
+      <source>aucune</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>Photos et rushes ({patterns})</source>
+      <translation>Photos and rushes ({patterns})</translation>
+    </message>
+    <message>
+      <source>Détection terminée sur {n} élément(s) : relisez les masques proposés</source>
+      <translation>Detection finished on {n} item(s): review the proposed masks</translation>
+    </message>
+    <message>
+      <source>{imported} importé(s), {duplicates} doublon(s), {failed} en échec</source>
+      <translation>{imported} imported, {duplicates} duplicate(s), {failed} failed</translation>
+    </message>
+    <message>
+      <source>Opération restaurée après un arrêt inattendu.</source>
+      <translation>Operation restored after an unexpected stop.</translation>
+    </message>
+    <message>
+      <source>Relancer la détection</source>
+      <translation>Run detection again</translation>
+    </message>
+    <message>
+      <source>ÉCHEC {message}</source>
+      <translation>FAILED {message}</translation>
+    </message>
+    <message>
+      <source>{task} annulé(e)</source>
+      <translation>{task} cancelled</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;{name}&lt;/h3&gt;&lt;p&gt;{count} élément(s) : {photos} photo(s), {rushes} rush(es)&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;{name}&lt;/h3&gt;&lt;p&gt;{count} item(s): {photos} photo(s), {rushes} rush(es)&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>La détection a déjà été lancée sur chaque élément. La relancer sur les {n} élément(s) non revus ? Les décisions prises sur leurs masques automatiques seront remplacées.</source>
+      <translation>Detection has already run on every item. Run it again on the {n} item(s) not reviewed? The decisions taken on their automatic masks will be replaced.</translation>
+    </message>
+    <message>
+      <source>{name} : {n} piste(s) proposée(s)</source>
+      <translation>{name}: {n} track(s) proposed</translation>
+    </message>
+    <message>
+      <source>{name} : {n} masque(s) proposé(s)</source>
+      <translation>{name}: {n} mask(s) proposed</translation>
     </message>
     <message>
       <source>Tous les médias</source>
@@ -218,6 +368,66 @@
       <translation>Folder:</translation>
     </message>
     <message>
+      <source>Importer</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Fichier › Importer des fichiers… ou un dossier, ou glissez-les dans la fenêtre. La détection des visages et des plaques démarre aussitôt.</source>
+      <translation>File › Import files… or a folder, or drop them on the window. Face and plate detection starts at once.</translation>
+    </message>
+    <message>
+      <source>Anonymiser</source>
+      <translation>Anonymise</translation>
+    </message>
+    <message>
+      <source>Double-cliquez chaque photo ou rush « à relire » : acceptez ou rejetez chaque masque, décidez chaque élément « à vérifier », ajoutez ce qui manque, puis marquez-le comme revu.</source>
+      <translation>Double-click each photo or rush "to review": accept or reject each mask, decide each "to check" detection, add what is missing, then mark it reviewed.</translation>
+    </message>
+    <message>
+      <source>Infographies et montage</source>
+      <translation>Infographics and editing</translation>
+    </message>
+    <message>
+      <source>Composez les infographies dans la charte et le montage à partir des rushes revus.</source>
+      <translation>Compose the infographics in the brand charter and the edit from the reviewed rushes.</translation>
+    </message>
+    <message>
+      <source>Choisissez les canaux (X, LinkedIn, presse…) et exportez : aucune métadonnée identifiante ne sort.</source>
+      <translation>Choose the channels (X, LinkedIn, press…) and export: no identifying metadata leaves.</translation>
+    </message>
+    <message>
+      <source>Préparez le paquet de relecture et remettez-le au chef de service ; appliquez sa décision signée.</source>
+      <translation>Prepare the review bundle and hand it to the chief of service; apply the chief's signed decision.</translation>
+    </message>
+    <message>
+      <source>Publication</source>
+      <translation>Publication</translation>
+    </message>
+    <message>
+      <source>Publiez les versions validées dans le dossier « prêt à publier ».</source>
+      <translation>Publish the approved versions into the "ready to publish" folder.</translation>
+    </message>
+    <message>
+      <source>Raccourcis clavier</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>Guide : le travail dans l'ordre</source>
+      <translation>Guide: the job step by step</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;mediakit&lt;/b&gt; {version}&lt;br&gt;Boîte à outils média des chargés de communication : anonymisation, infographies, montage, export par canal et validation par le chef de service.</source>
+      <translation>&lt;b&gt;mediakit&lt;/b&gt; {version}&lt;br&gt;Media toolkit for communication officers: anonymisation, infographics, editing, export per channel and validation by the chief of service.</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Touches</source>
+      <translation>Keys</translation>
+    </message>
+    <message>
       <source>Texte alternatif (généré depuis les champs si vide)</source>
       <translation>Alt text (generated from the fields if empty)</translation>
     </message>
@@ -240,6 +450,106 @@
     <message>
       <source>Conformité à la charte</source>
       <translation>Charte compliance</translation>
+    </message>
+    <message>
+      <source>détection en cours</source>
+      <translation>detecting</translation>
+    </message>
+    <message>
+      <source>détection en attente</source>
+      <translation>detection queued</translation>
+    </message>
+    <message>
+      <source>détection non lancée</source>
+      <translation>not detected yet</translation>
+    </message>
+    <message>
+      <source>à relire : {what}</source>
+      <translation>to review: {what}</translation>
+    </message>
+    <message>
+      <source>revu</source>
+      <translation>reviewed</translation>
+    </message>
+    <message>
+      <source>{n} piste(s)</source>
+      <translation>{n} track(s)</translation>
+    </message>
+    <message>
+      <source>{n} masque(s)</source>
+      <translation>{n} mask(s)</translation>
+    </message>
+    <message>
+      <source>, {n} à vérifier</source>
+      <translation>, {n} to check</translation>
+    </message>
+    <message>
+      <source>visage</source>
+      <translation>face</translation>
+    </message>
+    <message>
+      <source>plaque</source>
+      <translation>plate</translation>
+    </message>
+    <message>
+      <source>texte</source>
+      <translation>text</translation>
+    </message>
+    <message>
+      <source>personne</source>
+      <translation>person</translation>
+    </message>
+    <message>
+      <source>bande patronymique</source>
+      <translation>name tape</translation>
+    </message>
+    <message>
+      <source>masqué</source>
+      <translation>masked</translation>
+    </message>
+    <message>
+      <source>laissé visible</source>
+      <translation>left visible</translation>
+    </message>
+    <message>
+      <source>à vérifier</source>
+      <translation>to check</translation>
+    </message>
+    <message>
+      <source>photo</source>
+      <translation>photo</translation>
+    </message>
+    <message>
+      <source>vidéo</source>
+      <translation>video</translation>
+    </message>
+    <message>
+      <source>image fixe</source>
+      <translation>still image</translation>
+    </message>
+    <message>
+      <source>montage</source>
+      <translation>edit</translation>
+    </message>
+    <message>
+      <source>infographie</source>
+      <translation>infographic</translation>
+    </message>
+    <message>
+      <source>titre</source>
+      <translation>title</translation>
+    </message>
+    <message>
+      <source>bandeau</source>
+      <translation>lower third</translation>
+    </message>
+    <message>
+      <source>manuel</source>
+      <translation>manual</translation>
+    </message>
+    <message>
+      <source>automatique</source>
+      <translation>automatic</translation>
     </message>
     <message>
       <source>Masques</source>
@@ -268,6 +578,34 @@
     <message>
       <source>Marquer comme revu (V)</source>
       <translation>Mark as reviewed (V)</translation>
+    </message>
+    <message>
+      <source>(créez-la : menu Fichier › Nouvelle opération…)</source>
+      <translation>(create it: File › New operation…)</translation>
+    </message>
+    <message>
+      <source>aucune opération ici</source>
+      <translation>no operation here</translation>
+    </message>
+    <message>
+      <source>revoyez-les dans l'onglet Anonymisation ou Rushes</source>
+      <translation>review them in the Anonymisation or Rushes tab</translation>
+    </message>
+    <message>
+      <source>lancez la détection : menu Anonymisation › Détecter</source>
+      <translation>run detection: Anonymisation › Detect</translation>
+    </message>
+    <message>
+      <source>(enregistrez sa clé publique dans l'onglet Validation)</source>
+      <translation>(register their public key in the Validation tab)</translation>
+    </message>
+    <message>
+      <source>(le chef de service doit la signer avec sa clé privée)</source>
+      <translation>(the chief of service must sign it with their private key)</translation>
+    </message>
+    <message>
+      <source>choisissez les canaux de publication</source>
+      <translation>choose the publication channels</translation>
     </message>
     <message>
       <source>Appliquer au clip</source>
@@ -310,8 +648,8 @@
       <translation>Titles and lower-thirds</translation>
     </message>
     <message>
-      <source>Aucune timeline : créez-la (mediakit montage … --save) ou lancez la démonstration.</source>
-      <translation>No timeline: create one (mediakit montage … --save) or run the demo.</translation>
+      <source>Aucun montage dans cette opération pour l'instant.</source>
+      <translation>No edit in this operation yet.</translation>
     </message>
     <message>
       <source>Toujours masquer</source>
@@ -358,8 +696,8 @@
       <translation>Images (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.webp)</translation>
     </message>
     <message>
-      <source>⛔ Donnez un nom et au moins une photo de référence.</source>
-      <translation>⛔ Give a name and at least one reference photo.</translation>
+      <source>✖ Donnez un nom et au moins une photo de référence.</source>
+      <translation>✖ Give a name and at least one reference photo.</translation>
     </message>
     <message>
       <source>Recherche du visage de {name} sur {count} photo(s)…</source>
@@ -370,8 +708,8 @@
       <translation>{name} added to “{list}”.</translation>
     </message>
     <message>
-      <source>⛔ Personne non ajoutée : {message}</source>
-      <translation>⛔ Person not added: {message}</translation>
+      <source>✖ Personne non ajoutée : {message}</source>
+      <translation>✖ Person not added: {message}</translation>
     </message>
     <message>
       <source>{name} retiré(e) des listes (Ctrl+Z pour annuler).</source>
@@ -396,8 +734,20 @@
       <translation>Detect</translation>
     </message>
     <message>
-      <source>revu</source>
-      <translation>reviewed</translation>
+      <source>Début de piste ici</source>
+      <translation>Track starts here</translation>
+    </message>
+    <message>
+      <source>Fin de piste ici</source>
+      <translation>Track ends here</translation>
+    </message>
+    <message>
+      <source>Lecture / pause</source>
+      <translation>Play / pause</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>Pause</translation>
     </message>
     <message>
       <source>NON REVU</source>
@@ -412,10 +762,6 @@
       <translation>Track</translation>
     </message>
     <message>
-      <source>Type</source>
-      <translation>Type</translation>
-    </message>
-    <message>
       <source>Images</source>
       <translation>Frames</translation>
     </message>
@@ -428,6 +774,22 @@
       <translation>Source</translation>
     </message>
     <message>
+      <source>Image précédente</source>
+      <translation>Previous frame</translation>
+    </message>
+    <message>
+      <source>Image suivante</source>
+      <translation>Next frame</translation>
+    </message>
+    <message>
+      <source>Une seconde en arrière</source>
+      <translation>One second back</translation>
+    </message>
+    <message>
+      <source>Une seconde en avant</source>
+      <translation>One second forward</translation>
+    </message>
+    <message>
       <source>Pistes</source>
       <translation>Tracks</translation>
     </message>
@@ -438,10 +800,6 @@
     <message>
       <source>rejeté</source>
       <translation>rejected</translation>
-    </message>
-    <message>
-      <source>manuel</source>
-      <translation>manual</translation>
     </message>
     <message>
       <source>auto</source>
@@ -530,16 +888,96 @@
       <translation>Cannot play: Qt Multimedia is missing ({error}).</translation>
     </message>
     <message>
+      <source>La décision du chef de service est signée : mediakit n'applique une décision que si sa signature correspond à une clé publique enregistrée ici. Une paire de clés se compose d'une clé privée, que son propriétaire garde pour lui seul et qui sert à signer, et d'une clé publique, que l'on peut remettre à tous et qui sert à vérifier.</source>
+      <translation>The chief of service's decision is signed: mediakit applies a decision only when its signature matches a public key registered here. A key pair is a private key, which its owner keeps to themselves and uses to sign, and a public key, which can be handed to anyone and is used to verify.</translation>
+    </message>
+    <message>
+      <source>Publier : choix des canaux</source>
+      <translation>Publish: choose the channels</translation>
+    </message>
+    <message>
+      <source>Créer une paire de clés…</source>
+      <translation>Create a key pair…</translation>
+    </message>
+    <message>
+      <source>Enregistrer la clé publique du chef…</source>
+      <translation>Register the chief's public key…</translation>
+    </message>
+    <message>
       <source>Préparer un paquet de relecture…</source>
       <translation>Prepare a review bundle…</translation>
     </message>
     <message>
-      <source>Importer une décision signée…</source>
-      <translation>Import a signed decision…</translation>
+      <source>Appliquer une décision signée…</source>
+      <translation>Apply a signed decision…</translation>
     </message>
     <message>
-      <source>Publier les versions validées</source>
-      <translation>Publish the validated versions</translation>
+      <source>Publier les versions validées…</source>
+      <translation>Publish the approved versions…</translation>
+    </message>
+    <message>
+      <source>Créer une paire de clés</source>
+      <translation>Create a key pair</translation>
+    </message>
+    <message>
+      <source>Nom du titulaire de la clé (par exemple le chef de service) :</source>
+      <translation>Name of the key holder (for example the chief of service):</translation>
+    </message>
+    <message>
+      <source>Dossier où écrire les deux clés (une clé USB personnelle, par exemple)</source>
+      <translation>Folder where to write both keys (a personal USB stick, for example)</translation>
+    </message>
+    <message>
+      <source>Clé publique du chef de service</source>
+      <translation>Chief of service's public key</translation>
+    </message>
+    <message>
+      <source>Clé publique (*.pem)</source>
+      <translation>Public key (*.pem)</translation>
+    </message>
+    <message>
+      <source>Nom du relecteur, tel qu'il signera ses décisions :</source>
+      <translation>Name of the reviewer, as they will sign their decisions:</translation>
+    </message>
+    <message>
+      <source>Paquet de relecture</source>
+      <translation>Review bundle</translation>
+    </message>
+    <message>
+      <source>Paquet (*.zip)</source>
+      <translation>Bundle (*.zip)</translation>
+    </message>
+    <message>
+      <source>Masques non revus</source>
+      <translation>Masks not reviewed</translation>
+    </message>
+    <message>
+      <source>Revoir d'abord</source>
+      <translation>Review first</translation>
+    </message>
+    <message>
+      <source>Passer outre…</source>
+      <translation>Override…</translation>
+    </message>
+    <message>
+      <source>Passer outre</source>
+      <translation>Override</translation>
+    </message>
+    <message>
+      <source>Raison (inscrite au journal d'audit) :</source>
+      <translation>Reason (written to the audit log):</translation>
+    </message>
+    <message>
+      <source>Décision signée du chef de service</source>
+      <translation>Chief of service's signed decision</translation>
+    </message>
+    <message>
+      <source>Décision (*.json)</source>
+      <translation>Decision (*.json)</translation>
+    </message>
+    <message>
+      <source>Seules les versions validées par le chef de service sont publiées, et seulement pour les canaux qu'il a approuvés.</source>
+      <translation>Only the versions approved by the chief of service are published, and only for the channels they approved.</translation>
     </message>
     <message>
       <source>Élément</source>
@@ -558,8 +996,64 @@
       <translation>Comments</translation>
     </message>
     <message>
-      <source>Rien n'est publié avant la validation du chef de service.</source>
-      <translation>Nothing is published before the chief of service has validated it.</translation>
+      <source>1. Clés de signature</source>
+      <translation>1. Signing keys</translation>
+    </message>
+    <message>
+      <source>2. Relecture par le chef de service</source>
+      <translation>2. Review by the chief of service</translation>
+    </message>
+    <message>
+      <source>Rien n'est publié avant la validation du chef de service. Préparez le paquet, remettez-le-lui, puis appliquez sa décision signée ; publiez enfin les versions validées.</source>
+      <translation>Nothing is published before the chief of service approves it. Prepare the bundle, hand it over, apply the signed decision, then publish the approved versions.</translation>
+    </message>
+    <message>
+      <source>Aucune clé de relecteur enregistrée : la décision du chef ne pourra pas être appliquée. Enregistrez sa clé publique (fichier .pem qu'il vous remet), ou créez sa paire de clés ici et remettez-lui la clé privée.</source>
+      <translation>No reviewer key registered: the chief's decision cannot be applied. Register their public key (the .pem file they give you), or create their key pair here and hand them the private key.</translation>
+    </message>
+    <message>
+      <source>Ces éléments n'ont pas été entièrement revus : un visage ou une plaque peut y rester visible.
+
+{items}
+
+Revoyez-les d'abord (onglets Anonymisation et Rushes), ou passez outre en donnant une raison : elle est inscrite au journal et ces éléments sont marqués NON VALIDÉ.</source>
+      <translation>These items were not fully reviewed: a face or a plate may remain visible.
+
+{items}
+
+Review them first (Anonymisation and Rushes tabs), or override with a reason: it is written to the log and these items are marked NOT VALIDATED.</translation>
+    </message>
+    <message>
+      <source>Relecteur(s) enregistré(s) : {names}</source>
+      <translation>Registered reviewer(s): {names}</translation>
+    </message>
+    <message>
+      <source>Enregistrer aussitôt la clé publique de « {name} » comme relecteur de cette opération ?</source>
+      <translation>Register the public key of "{name}" as a reviewer of this operation now?</translation>
+    </message>
+    <message>
+      <source>Clés de « {name} » créées. Clé privée, à remettre à son titulaire seul et à ne jamais envoyer : {private}. Clé publique : {public}.</source>
+      <translation>Keys of "{name}" created. Private key, to hand to its holder only and never to send: {private}. Public key: {public}.</translation>
+    </message>
+    <message>
+      <source>Clé de « {name} » enregistrée (empreinte {fp}).</source>
+      <translation>Key of "{name}" registered (fingerprint {fp}).</translation>
+    </message>
+    <message>
+      <source>Décision de {reviewer} appliquée : {ok} validé(s), {fix} à corriger</source>
+      <translation>Decision of {reviewer} applied: {ok} approved, {fix} to correct</translation>
+    </message>
+    <message>
+      <source>décision refusée : {reason}</source>
+      <translation>decision refused: {reason}</translation>
+    </message>
+    <message>
+      <source>Paquet non préparé : {n} élément(s) à revoir.</source>
+      <translation>Bundle not prepared: {n} item(s) to review.</translation>
+    </message>
+    <message>
+      <source>Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au chef de service.</source>
+      <translation>Bundle {pack_id} ready: {bundle} ({n} item(s)) — to hand to the chief of service.</translation>
     </message>
   </context>
 </TS>
