@@ -32,6 +32,7 @@ from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
 from mediakit.video.stream import FrameReader, even_size
+from mediakit.video.text_tracks import MotionTracker, worth_refining
 from mediakit.video.tracking import MAX_GAP, Tracker, to_data
 
 DETECT_EVERY = 2  # faces are detected on one frame in this many
@@ -125,10 +126,12 @@ class _Schedule:
 
     def __init__(self, detector: Any, every: int, sides: Sequence[int],
                  full: tuple[int, int], keep_crops: bool, keep_score: float = 0.0,
-                 full_every: int | None = None) -> None:
+                 full_every: int | None = None, motions: Motions | None = None) -> None:
         self.detector, self.every, self.full = detector, every, full
         self.sizes = [detection_size(*full, side) for side in sides]
-        self.tracker = Tracker(max_gap=max(MAX_GAP, 3 * every), keep_score=keep_score)
+        gap = max(MAX_GAP, 3 * every)  # text and plates also follow the camera motion
+        self.tracker = Tracker(max_gap=gap, keep_score=keep_score) if motions is None \
+            else MotionTracker(motions, max_gap=gap, keep_score=keep_score)
         self.keep_crops = keep_crops
         self.full_every = full_every
         self.last = -1
@@ -212,7 +215,7 @@ class _Schedule:
                 and index - self.last_full < self.full_every):
             changed = changes.mask()
             if changed is not None:
-                live = [t.predict(index) for t in self.tracker.live]
+                live = [b for t in self.tracker.live for b in self.tracker.predictions(t, index)]
                 regions = self._regions(live, changed)
         image, dets = self.detect(frame, regions)
         if regions is None:
@@ -224,10 +227,10 @@ class _Schedule:
             last = cut - 1
         if last >= 0 and index - last > 1:
             _, new, lost = self.tracker.match(index, dets)
-            new = [d for d in new if dets[d].score >= REFINE_SCORE]
+            new = [d for d in new if worth_refining(dets[d], REFINE_SCORE)]  # text too
             live = self.tracker.live
             lost = [t for t in lost if live[t].frames[-1] == last
-                    and max(live[t].scores) >= REFINE_SCORE]
+                    and worth_refining(live[t].best, REFINE_SCORE)]
             if new or lost or cut is not None:  # something appeared or left: find when
                 for j, img, repeat in list(buffer):
                     if last < j < index and not repeat:  # a repeat: its predecessor's result
@@ -258,17 +261,18 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
     info = info or source_info(path)
     full = even_size(info["width"], info["height"])
     plan = split_detector(detector, every, plate_every, sides, plate_side)
+    estimator = MotionEstimator(full)
+    motions = Motions()
     decoded = detection_size(*full, max(max(s) for _, _, s, _ in plan))
     schedules = [_Schedule(det, n, s, full, bool(matcher), keep,
-                           full_every if getattr(det, "faces", True) is None else None)
+                           *((full_every, motions) if getattr(det, "faces", True) is None
+                             else (None, None)))
                  for det, n, s, keep in plan]
     reader = FrameReader(path, (info["width"], info["height"]), info["fps"], size=decoded)
     held = max(MAX_WAIT, *(n for _, n, _, _ in plan))
     buffer: deque[tuple[int, np.ndarray, bool]] = deque(maxlen=held)
     cuts: list[int] = []
     prev_thumb: np.ndarray | None = None
-    estimator = MotionEstimator(full)
-    motions = Motions()
     changes = Changes(estimator)
     expected = max(1, int(info.get("frames") or 0))
     count = 0

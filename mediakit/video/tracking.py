@@ -106,10 +106,10 @@ class Tracker:
         detections, unmatched live tracks."""
         pairs = []
         for ti, track in enumerate(self.live):
-            pred = track.predict(frame)
+            preds = self.predictions(track, frame)
             for di, det in enumerate(dets):
                 if det.label == track.label:
-                    score = _affinity(pred, _mask(det), det.label)
+                    score = max(_affinity(pred, _mask(det), det.label) for pred in preds)
                     if det.label == PLATE:  # a box of another style skews the velocity
                         score = max(score, _affinity(track.boxes[-1], _mask(det), PLATE))
                     if score > 0:
@@ -125,6 +125,11 @@ class Tracker:
                 matched.append((ti, di))
         return (matched, [d for d in range(len(dets)) if d not in used_d],
                 [t for t in range(len(self.live)) if t not in used_t])
+
+    def predictions(self, track: LiveTrack, frame: int) -> list[BoxTuple]:
+        """Where ``track`` may be at ``frame`` (mask boxes): its constant-velocity guess
+        (:class:`mediakit.video.text_tracks.MotionTracker` adds the camera motion's)."""
+        return [track.predict(frame)]
 
     def update(self, frame: int, dets: list[Detection], image: np.ndarray | None = None,
                scale: tuple[float, float] = (1.0, 1.0)) -> None:
