@@ -109,7 +109,12 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
               + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
     report = dest / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
+    from mediakit.privacy.review import ACCEPTED, set_state
+    from mediakit.privacy.review_gate import undecided
+
     for sha in _photos(op):  # the demo stands in for the officer's review
+        for mask in undecided(op.items[sha]):  # suspects: the demo masks them (safe side)
+            set_state(op, sha, mask["id"], ACCEPTED)
         mark_reviewed(op, sha)
     op.save()
     print("   (démo : masques marqués comme revus ; en vrai, l'agent les revoit un à un)")
@@ -137,7 +142,11 @@ def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
               f"{r['plates']} plaque(s)) sur {r['frames_masked']}/{r['frames']} trames ; "
               f"son {r['audio']} ; métadonnées retirées : "
               f"{', '.join(r['metadata_removed']) or 'aucune'}")
-    for sha in _videos(op):
+    from mediakit.privacy.review_gate import undecided
+
+    for sha in _videos(op):  # suspect tracks: the demo masks them (safe side)
+        for track in undecided(op.items[sha]):
+            track_edits.set_state(op, sha, track["id"], track_edits.ACCEPTED)
         track_edits.mark_reviewed(op, sha)
     op.save()
     write_text_atomic(dest / "anonymisation_report.json",
