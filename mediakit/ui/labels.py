@@ -15,7 +15,7 @@ _STATES = {"accepted": tr_noop("masqué"), "rejected": tr_noop("laissé visible"
            "suspect": tr_noop("à vérifier")}
 _KINDS = {"photo": tr_noop("photo"), "video": tr_noop("vidéo"), "still": tr_noop("image fixe"),
           "montage": tr_noop("montage"), "infographic": tr_noop("infographie"),
-          "title": tr_noop("titre"), "lower_third": tr_noop("bandeau")}
+          "title": tr_noop("titre"), "lower_third": tr_noop("bandeau"), "card": tr_noop("carton")}
 
 
 def label_name(label: str | None) -> str:

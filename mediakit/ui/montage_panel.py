@@ -127,7 +127,10 @@ class MontagePanel(QWidget):
         remove_title = QPushButton(tr("Supprimer le titre"))
         remove_title.clicked.connect(self.remove_title)
         title_row = QHBoxLayout()
-        for w in (self.title_text, self.title_start, self.title_end, add_title, remove_title):
+        title_row.addWidget(QLabel(tr("de")))
+        title_row.addWidget(self.title_start)
+        title_row.addWidget(QLabel(tr("à")))
+        for w in (self.title_end, add_title, remove_title):
             title_row.addWidget(w)
         self.preview = ScaledPreview()
         self.preview.setMinimumSize(320, 180)
@@ -152,6 +155,7 @@ class MontagePanel(QWidget):
         left.addLayout(clip_form)
         left.addWidget(QLabel(tr("Titres et bandeaux")))
         left.addWidget(self.titles)
+        left.addWidget(self.title_text)
         left.addLayout(title_row)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
@@ -237,7 +241,7 @@ class MontagePanel(QWidget):
         for i, clip in enumerate(tl.get("clips", [])):
             ref = clip.get("item")
             name = self.op.items[ref]["name"] if ref and ref in self.op.items else (
-                ref or clip.get("file") or "")
+                ref or clip.get("file") or clip.get("text") or clip.get("title") or "")
             seconds = tl_cmd.clip_seconds(self.op, clip)
             label = f"{i + 1}. {kind_name(clip.get('type', 'video'))} — {name} ({seconds:.1f} s)"
             self.clips.addItem(QListWidgetItem(_fr(label)))

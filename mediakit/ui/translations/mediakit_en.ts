@@ -608,6 +608,10 @@
       <translation>lower third</translation>
     </message>
     <message>
+      <source>carton</source>
+      <translation>card</translation>
+    </message>
+    <message>
       <source>manuel</source>
       <translation>manual</translation>
     </message>
@@ -726,6 +730,14 @@
     <message>
       <source>Rendu en cours…</source>
       <translation>Rendering…</translation>
+    </message>
+    <message>
+      <source>de</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>à</source>
+      <translation>to</translation>
     </message>
     <message>
       <source>Clips (glisser pour réordonner)</source>
