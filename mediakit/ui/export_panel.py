@@ -31,7 +31,9 @@ from mediakit.channels.export import run_export, summary_text
 from mediakit.channels.presets import load_presets
 from mediakit.library.project import Operation
 from mediakit.privacy.review_gate import unreviewed
+from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
+from mediakit.ui.labels import kind_name
 from mediakit.ui.messages import plain
 from mediakit.ui.workers import Worker
 
@@ -113,6 +115,7 @@ class ExportPanel(QWidget):
         layout.addLayout(right, 2)
         self._rows: dict[str, int] = {}
         self._skipped: set[str] = set()
+        self.bridge = DocumentBridge(self.refresh_items, delay_ms=200, parent=self)
 
     @staticmethod
     def _summary(preset: dict) -> str:
@@ -127,15 +130,31 @@ class ExportPanel(QWidget):
 
     def set_operation(self, op: Operation | None) -> None:
         self.op = op
+        self.bridge.watch(op.doc if op else None)
         self.items.clear()
         if op is None:
             return
         self.out_dir.setText(str(op.exports_dir / "canaux"))
-        for sha, item in sorted(op.items.items(), key=lambda kv: kv[1]["name"]):
-            entry = QListWidgetItem(item["name"])
+        self.refresh_items()
+
+    def refresh_items(self) -> None:
+        """List every deliverable (photos, rushes, montage renders, infographics), keeping
+        the user's ticks; a new item arrives ticked."""
+        if self.op is None:
+            return
+        unticked = {self.items.item(i).data(Qt.ItemDataRole.UserRole)
+                    for i in range(self.items.count())
+                    if self.items.item(i).checkState() != Qt.CheckState.Checked}
+        self.items.clear()
+        for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
+            label = item["name"]
+            if item.get("kind") in ("montage", "infographic"):
+                label = f"{label} ({kind_name(item['kind'])})"
+            entry = QListWidgetItem(label)
             entry.setData(Qt.ItemDataRole.UserRole, sha)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked)
+            entry.setCheckState(Qt.CheckState.Unchecked if sha in unticked
+                                else Qt.CheckState.Checked)
             self.items.addItem(entry)
 
     def selected_items(self) -> list[str]:
