@@ -12,12 +12,13 @@ from mediakit.library.project import Operation, now_iso
 from mediakit.privacy.regions import BoxTuple, Detection
 
 ACCEPTED, REJECTED = "accepted", "rejected"
+SUSPECT = "suspect"  # proposed under the masking threshold: masked only once accepted
 
 
 def mask_from_detection(det: Detection, index: int, person: dict | None = None) -> dict[str, Any]:
     """A project mask item from a detection (auto masks start accepted: recall first)."""
     region = det.mask_box or det.box
-    state = ACCEPTED
+    state = SUSPECT if det.suspect else ACCEPTED
     if person and person.get("list") == "keep_visible":
         state = REJECTED  # consented person: left visible, still listed for review
     return {
@@ -31,6 +32,7 @@ def mask_from_detection(det: Detection, index: int, person: dict | None = None) 
         "person": person,
         "text": det.text,
         "edited": False,
+        **({"suspect": True} if det.suspect else {}),
     }
 
 
