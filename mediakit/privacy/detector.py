@@ -90,7 +90,12 @@ PROFILES: dict[str, dict] = {
         # taller than wide (see the video profile): WIDER medium 0.901 -> 0.907, hard
         # 0.796 -> 0.805, false alarms 1.37 -> 1.43 an image (x1.15: 0.903, 0.799, 1.39)
         "face_tall": 1.3,
-        "face_suspect_floor": 0.1,
+        # suspects ("à vérifier") from this pyramid score up to the threshold, the floor
+        # for <= 4 a crowded image: faces/wider (natural aspect) 3.4 suspects an image,
+        # masks + suspects easy/medium/hard 0.938/0.946/0.896 (masks alone 0.916/0.921/
+        # 0.855); 0.15: 5.3 an image, 0.944/0.954/0.914; 0.1: 11.9, 0.963/0.975/0.949.
+        # faces/dlib: 0.5 an image (recall 1.0 either way)
+        "face_suspect_floor": 0.17,
         "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560, focused=True)),
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
         "plate_second_look": SecondLook(),
@@ -112,6 +117,7 @@ PROFILES: dict[str, dict] = {
         # exposed 17 -> 15 -> 14 of 160 faces, frame recall 0.945 -> 0.966 -> 0.971, false
         # alarms 4.36 -> 4.55 -> 4.79 a frame (a taller box overlaps a small face less)
         "face_tall": 1.3,
+        # video: the tracker's own floor (LOW_FACE_SCORE), not yet measured on its own
         "face_suspect_floor": 0.15,
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)
