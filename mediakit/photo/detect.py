@@ -14,21 +14,23 @@ from mediakit.photo.anonymize import detect_masks
 from mediakit.photo.orientation import displayed_to_stored
 
 
-def detect_file(path: Path, detector: Any) -> dict[str, Any]:
+def detect_file(path: Path, detector: Any, suspects: bool = False) -> dict[str, Any]:
     """``{"file", "detections": [{"label", "box", "score"}]}`` with boxes in the stored pixel
-    frame of the file (the masks themselves are computed on the displayed picture)."""
+    frame of the file (the masks themselves are computed on the displayed picture); with
+    ``suspects``, the suspects too, each with ``"suspect": true``."""
     original, oriented = load_oriented_rgb(path)
     try:
         orientation = int(original.getexif().get(TAG_ORIENTATION, 1) or 1)
         stored_w, stored_h = original.size
-        masks = detect_masks(np.asarray(oriented), detector)
+        masks = detect_masks(np.asarray(oriented), detector, suspects=suspects)
     finally:
         original.close()
     detections = []
     for mask in masks:
-        if mask["state"] != "accepted":
+        suspect = mask["state"] == "suspect"
+        if mask["state"] != "accepted" and not (suspects and suspect):
             continue
         box = displayed_to_stored(tuple(mask["region"]), orientation, stored_w, stored_h)
         detections.append({"label": mask["label"], "box": [round(v, 1) for v in box],
-                           "score": mask["score"]})
+                           "score": mask["score"], **({"suspect": True} if suspect else {})})
     return {"file": display_path(path.name), "detections": detections}

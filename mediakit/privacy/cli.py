@@ -23,6 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", dest="json_out", required=True, metavar="OUT.json")
     p.add_argument("--no-plates", action="store_true")
     p.add_argument("--no-faces", action="store_true")
+    p.add_argument("--suspects", action="store_true",
+                   help="ajouter les régions à vérifier (\"suspect\": true), non masquées")
     p.set_defaults(handler=cmd_detect)
 
     p = sub.add_parser("anonymize", aliases=["anonymise"],
@@ -93,7 +95,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
         detector = Detector(faces=not args.no_faces, plates=not args.no_plates)
         for path in photos:
             try:
-                entries.append(detect_file(path, detector))
+                entries.append(detect_file(path, detector, suspects=args.suspects))
             except MediaError as exc:
                 errors.append(str(exc))
     if videos:

@@ -90,6 +90,12 @@ PROFILES: dict[str, dict] = {
         # taller than wide (see the video profile): WIDER medium 0.901 -> 0.907, hard
         # 0.796 -> 0.805, false alarms 1.37 -> 1.43 an image (x1.15: 0.903, 0.799, 1.39)
         "face_tall": 1.3,
+        # suspects ("à vérifier") from this pyramid score up to the threshold, the floor
+        # for <= 4 a crowded image: faces/wider (natural aspect) 3.4 suspects an image,
+        # masks + suspects easy/medium/hard 0.938/0.946/0.896 (masks alone 0.916/0.921/
+        # 0.855); 0.15: 5.3 an image, 0.944/0.954/0.914; 0.1: 11.9, 0.963/0.975/0.949.
+        # faces/dlib: 0.5 an image (recall 1.0 either way)
+        "face_suspect_floor": 0.17,
         "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560, focused=True)),
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
         "plate_second_look": SecondLook(),
@@ -111,6 +117,8 @@ PROFILES: dict[str, dict] = {
         # exposed 17 -> 15 -> 14 of 160 faces, frame recall 0.945 -> 0.966 -> 0.971, false
         # alarms 4.36 -> 4.55 -> 4.79 a frame (a taller box overlaps a small face less)
         "face_tall": 1.3,
+        # video: the tracker's own floor (LOW_FACE_SCORE), not yet measured on its own
+        "face_suspect_floor": 0.15,
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)
         "plate_levels": (PlateLevel(1.0, 1280, model=DET_MOBILE),),
@@ -158,6 +166,7 @@ class Detector:
         self.profile = profile
         self.face_margin: float = cfg["face_margin"]
         self.face_tall: float = cfg["face_tall"]
+        self.suspect_floor: float = cfg["face_suspect_floor"]
         self.faces = FaceDetector(cfg["face_levels"], cfg["face_threshold"],
                                   verify=cfg["face_verify"]) if faces else None
         self.plates = PlateDetector(cfg["plate_levels"], min_height=cfg["plate_min_height"],
@@ -165,20 +174,26 @@ class Detector:
                                     bright=cfg["plate_bright"],
                                     plate_filter=cfg["plate_filter"]) if plates else None
 
-    def detect(self, rgb: np.ndarray) -> list[Detection]:
-        """Detections of both labels; boxes and mask boxes in the image's pixel frame."""
+    def detect(self, rgb: np.ndarray, suspects: bool = False) -> list[Detection]:
+        """Detections of both labels; boxes and mask boxes in the image's pixel frame.
+
+        With ``suspects``, faces scored from the profile's ``face_suspect_floor`` up to the
+        masking threshold come too, flagged ``suspect`` (to be decided by a person; never
+        masked alone); one mostly covered by a mask or a better suspect (the same face
+        boxed twice) is left out."""
         if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.uint8:
             raise ValueError("expected an RGB uint8 image of shape (H, W, 3)")
         h, w = rgb.shape[:2]
         dets: list[Detection] = []
         if self.faces is not None:
-            dets += self.faces.detect(rgb)
+            dets += self.faces.detect(rgb, self.suspect_floor if suspects else None)
         if self.plates is not None:
             dets += self.plates.detect(rgb)
         for det in dets:
             det.box = clip_box(det.box, w, h)
             det.mask_box = clip_box(self.mask_box(det.label, det.box), w, h)
-        return [d for d in dets if d.mask_box[2] > 0 and d.mask_box[3] > 0]
+        dets = [d for d in dets if d.mask_box[2] > 0 and d.mask_box[3] > 0]
+        return distinct_suspects(dets) if suspects else dets
 
     def mask_box(self, label: str, box: tuple[float, float, float, float],
                  ) -> tuple[float, float, float, float]:
@@ -188,14 +203,40 @@ class Detector:
         return plate_mask_box(box)
 
 
-def detections_to_json(file: str, dets: Iterable[Detection]) -> dict:
-    """Entry of the shared detections format: the masked regions of one image."""
-    return {
-        "file": file,
-        "detections": [
-            {"label": d.label,
-             "box": [round(v, 2) for v in (d.mask_box or d.box)],
-             "score": round(float(d.score), 4)}
-            for d in dets if d.label in (FACE, PLATE)
-        ],
-    }
+SUSPECT_COVER = 0.6  # share of a suspect's mask box inside a kept region: the same face
+
+
+def distinct_suspects(dets: list[Detection], overlap: float = SUSPECT_COVER,
+                      ) -> list[Detection]:
+    """``dets`` without the suspects whose mask box lies mostly (``overlap``) inside the
+    mask box of a detection of the same label kept before it (masks first, then suspects
+    best-scored first): a face already masked, or proposed once, is not proposed again."""
+    kept = [d for d in dets if not d.suspect]
+    for det in sorted((d for d in dets if d.suspect), key=lambda d: -d.score):
+        box = det.mask_box or det.box
+        if all(k.label != det.label or cover(k.mask_box or k.box, box) < overlap
+               for k in kept):
+            kept.append(det)
+    return kept
+
+
+def cover(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """Share of box ``b`` (x, y, w, h) inside box ``a``."""
+    iw = max(0.0, min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]))
+    ih = max(0.0, min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]))
+    return iw * ih / (b[2] * b[3]) if b[2] * b[3] > 0 else 0.0
+
+
+def detections_to_json(file: str, dets: Iterable[Detection], suspects: bool = False) -> dict:
+    """Entry of the shared detections format: the masked regions of one image; with
+    ``suspects``, the suspects too, each with ``"suspect": true``."""
+    entries = []
+    for d in dets:
+        if d.label not in (FACE, PLATE) or (d.suspect and not suspects):
+            continue
+        entry = {"label": d.label, "box": [round(v, 2) for v in (d.mask_box or d.box)],
+                 "score": round(float(d.score), 4)}
+        if d.suspect:
+            entry["suspect"] = True
+        entries.append(entry)
+    return {"file": file, "detections": entries}

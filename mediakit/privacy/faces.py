@@ -426,20 +426,27 @@ class FaceDetector:
             score[weak] = score[weak] ** v.weight * np.maximum(opinion[weak], 1e-6) ** (1 - v.weight)
         return score, opinion
 
-    def detect(self, rgb: np.ndarray) -> list[Detection]:
-        """Faces in an RGB uint8 image, boxes (x, y, w, h) in its pixel frame."""
+    def detect(self, rgb: np.ndarray, suspect_floor: float | None = None) -> list[Detection]:
+        """Faces in an RGB uint8 image, boxes (x, y, w, h) in its pixel frame.
+
+        With ``suspect_floor``, fused candidates under the threshold whose score (the
+        pyramid's, or after the second opinion when that is higher) reaches the floor are
+        returned too, as ``suspect`` detections scored that way."""
         raw = self.run_levels(rgb)
         ids = np.concatenate([np.full(len(r), k) for k, r in enumerate(raw)])
         fused = fuse(np.concatenate(raw), ids, len(raw))
         fused = fused[(fused[:, 2] > fused[:, 0]) & (fused[:, 3] > fused[:, 1])]
         score, opinion = self.scores(rgb, fused)
         dets = []
-        for (x0, y0, x1, y1, _, votes), s, o in zip(fused, score, opinion, strict=True):
-            if s < self.threshold:
-                continue
+        for (x0, y0, x1, y1, pyramid, votes), s, o in zip(fused, score, opinion, strict=True):
+            suspect = bool(s < self.threshold)
+            if suspect:
+                s = max(float(s), float(pyramid))
+                if suspect_floor is None or s < suspect_floor:
+                    continue
             extra = {"votes": int(votes)}
             if not np.isnan(o):
                 extra["opinion"] = round(float(o), 4)
             dets.append(Detection(FACE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)),
-                                  float(s), SOURCE, extra=extra))
+                                  float(s), SOURCE, extra=extra, suspect=suspect))
         return dets

@@ -17,7 +17,8 @@ class Detection:
 
     ``box`` is the detector's own box (x, y, w, h); the region actually masked is
     ``mask_box``, the box enlarged by the label's margin (hair, ears, plate frame),
-    filled in by :class:`mediakit.privacy.detector.Detector`.
+    filled in by :class:`mediakit.privacy.detector.Detector`. A ``suspect`` scored under
+    the masking threshold: it is proposed to a person ("à vérifier"), never masked alone.
     """
 
     label: str
@@ -27,6 +28,7 @@ class Detection:
     mask_box: BoxTuple | None = None
     text: str | None = None
     extra: dict = field(default_factory=dict)
+    suspect: bool = False
 
     def to_dict(self) -> dict:
         data = asdict(self)

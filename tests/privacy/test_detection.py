@@ -390,3 +390,88 @@ def test_face_masks_grow_more_in_height_than_in_width() -> None:
         x, y, w, h = det.mask_box(FACE, box)
         assert h / box[3] == pytest.approx(det.face_tall * w / box[2])
         assert det.face_tall > 1.0 and y < box[1] and y + h > box[1] + box[3]
+
+
+# -- suspects ("à vérifier") -------------------------------------------------------------
+
+
+def _det(box, score, suspect=False, label=FACE):
+    from mediakit.privacy.regions import Detection
+
+    return Detection(label, box, score, "centerface", mask_box=box, suspect=suspect)
+
+
+def test_suspect_covered_by_a_mask_or_a_better_suspect_is_left_out():
+    from mediakit.privacy.detector import distinct_suspects
+
+    mask = _det((10, 10, 40, 40), 0.9)
+    same_face = _det((14, 14, 30, 30), 0.15, suspect=True)
+    other = _det((100, 10, 30, 30), 0.12, suspect=True)
+    twice = _det((102, 12, 26, 26), 0.11, suspect=True)
+    plate = _det((14, 14, 30, 30), 0.15, suspect=True, label=PLATE)
+    kept = distinct_suspects([mask, same_face, twice, other, plate])
+    assert kept == [mask, plate, other]  # masks, then suspects best-scored first
+
+
+def test_suspects_are_stored_undecided_and_never_masked():
+    from mediakit.privacy.review import SUSPECT, accepted_regions, mask_from_detection
+
+    masks = [mask_from_detection(_det((10, 10, 40, 40), 0.9), 1),
+             mask_from_detection(_det((100, 10, 30, 30), 0.12, suspect=True), 2)]
+    assert [m["state"] for m in masks] == ["accepted", SUSPECT]
+    assert masks[1]["suspect"] is True and "suspect" not in masks[0]
+    assert accepted_regions(masks) == [(10, 10, 40, 40)]
+
+
+def test_detections_json_adds_suspects_only_when_asked():
+    dets = [_det((10, 10, 40, 40), 0.9), _det((100, 10, 30, 30), 0.12, suspect=True)]
+    plain = detections_to_json("x.jpg", dets)["detections"]
+    both = detections_to_json("x.jpg", dets, suspects=True)["detections"]
+    assert [d["box"] for d in plain] == [[10, 10, 40, 40]] and "suspect" not in plain[0]
+    assert [d.get("suspect") for d in both] == [None, True]
+
+
+def test_detector_proposes_suspects_under_its_threshold_only_when_asked():
+    path = DLIB / "images" / sorted(p.name for p in (DLIB / "images").iterdir())[0]
+    rgb = np.asarray(Image.open(path).convert("RGB"))
+    detector = Detector(plates=False)
+    plain = detector.detect(rgb)
+    both = detector.detect(rgb, suspects=True)
+    assert not any(d.suspect for d in plain)
+    suspects = [d for d in both if d.suspect]
+    assert [d for d in both if not d.suspect] == plain
+    floor, threshold = detector.suspect_floor, detector.faces.threshold
+    assert all(floor <= d.score for d in suspects)
+    assert all(d.score < threshold or d.extra.get("opinion") is not None for d in suspects)
+
+
+def test_detect_cli_suspects_json(tmp_path, monkeypatch):
+    from mediakit.privacy import cli
+    from mediakit.privacy.regions import Detection
+
+    class Fake:
+        def __init__(self, **kwargs):
+            pass
+
+        def detect(self, rgb, suspects=False):
+            dets = [Detection(FACE, (4, 4, 20, 20), 0.9, "x", mask_box=(2, 2, 24, 24))]
+            if suspects:
+                dets.append(Detection(FACE, (40, 4, 10, 10), 0.12, "x",
+                                      mask_box=(38, 2, 14, 14), suspect=True))
+            return dets
+
+    monkeypatch.setattr("mediakit.privacy.detector.Detector", Fake)
+    Image.new("RGB", (64, 32), (90, 90, 90)).save(tmp_path / "a.png")
+    ns = argparse_namespace(inputs=[str(tmp_path / "a.png")], no_faces=False, no_plates=True)
+    for suspects, expected in ((False, [None]), (True, [None, True])):
+        out = tmp_path / f"out{suspects}.json"
+        assert cli.cmd_detect(ns(json_out=str(out), suspects=suspects)) == 0
+        dets = json.loads(out.read_text())[0]["detections"]
+        assert [d.get("suspect") for d in dets] == expected
+        assert dets[0]["box"] == [2, 2, 24, 24]
+
+
+def argparse_namespace(**base):
+    import argparse
+
+    return lambda **more: argparse.Namespace(**base, **more)
