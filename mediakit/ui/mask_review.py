@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.photo.preview import cached_preview, preview_path
 from mediakit.privacy import review
@@ -34,6 +35,7 @@ from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import item_state
+from mediakit.ui.messages import plain
 from mediakit.ui.widgets import action_column
 
 ACCEPTED_PEN = QColor("#18753c")
@@ -323,10 +325,18 @@ class MaskReviewPanel(QWidget):
         self.show_masked = not self.show_masked
         self.refresh()
 
-    def mark_reviewed(self) -> None:
-        if self.op and self.sha:
+    def mark_reviewed(self) -> bool:
+        """Mark the photo reviewed; a refusal (detection never ran, suspects left) is shown
+        in the status line, in French, with what to do."""
+        if not (self.op and self.sha):
+            return False
+        try:
             review.mark_reviewed(self.op, self.sha)
-            self.op.save()
+        except MediakitError as exc:
+            self.status.setText(f"✖ {plain(str(exc))}")
+            return False
+        self.op.save()
+        return True
 
     def region_edited(self, mask_id: str, region: tuple[float, float, float, float]) -> None:
         if self.op and self.sha:

@@ -75,3 +75,19 @@ def test_view_maps_masks_on_the_picture(qtbot, window, tmp_path):
     rect = window.review._rects["m1"]
     top_left = view.mapFromScene(rect.mapToScene(rect.rect().topLeft()))
     assert isinstance(top_left, QPoint) and view.viewport().rect().contains(top_left)
+
+
+def test_marking_reviewed_is_refused_while_a_suspect_is_undecided(qtbot, window, tmp_path):
+    from mediakit.privacy.regions import Detection
+
+    op = Operation.create(tmp_path / "op", "Suspects")
+    import_files(op, [ASSETS / "photos" / "gps.jpg"])
+    sha = next(iter(op.items))
+    det = Detection("face", (300.0, 150.0, 80.0, 80.0), 0.2, "test", suspect=True)
+    review.store_detections(op, sha, [review.mask_from_detection(det, 1)], "test")
+    show_review(qtbot, window, op, sha)
+    panel = window.review
+    assert not panel.mark_reviewed()
+    assert "à vérifier" in panel.status.text() and not op.items[sha].get("masks_reviewed")
+    review.set_state(op, sha, "m1", review.REJECTED)  # dismissed: a false detection
+    assert panel.mark_reviewed() and op.items[sha]["masks_reviewed"]
