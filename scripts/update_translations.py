@@ -1,14 +1,17 @@
 """Collect the UI's ``tr("…")`` and ``tr_noop("…")`` strings into the .ts catalogue and compile the .qm.
 
-    .venv/bin/python scripts/update_translations.py [--check]
+    .venv/bin/python scripts/update_translations.py [--check] [--fill FILE.json ...]
 
-Existing translations are kept; new strings are added as unfinished. ``--check`` fails
-when a string has no translation (the test suite runs it).
+Existing translations are kept; new strings are added as unfinished. ``--fill`` takes
+English translations from JSON files ``{"source": "translation"}`` (a branch's new strings,
+kept beside its work so that merged catalogues can be rebuilt). ``--check`` fails when a
+string has no translation (the test suite runs it).
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -63,8 +66,17 @@ def write_ts(strings: list[str], known: dict[str, str]) -> None:
                   + ET.tostring(root, encoding="unicode") + "\n", encoding="utf-8")
 
 
+def fills(argv: list[str]) -> dict[str, str]:
+    """Translations given with ``--fill FILE.json`` (any number of times)."""
+    out: dict[str, str] = {}
+    for flag, value in zip(argv, argv[1:], strict=False):
+        if flag == "--fill":
+            out.update(json.loads(Path(value).read_text(encoding="utf-8")))
+    return out
+
+
 def main() -> int:
-    strings, known = ui_strings(), read_ts()
+    strings, known = ui_strings(), {**fills(sys.argv), **read_ts()}
     missing = [s for s in strings if s not in known]
     if "--check" in sys.argv:
         for text in missing:
