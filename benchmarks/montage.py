@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mediakit.library.importer import import_files  # noqa: E402
-from mediakit.library.project import Operation  # noqa: E402
+from mediakit.library.project import Operation, is_operation  # noqa: E402
 from mediakit.media.ffmpeg import ffmpeg_exe  # noqa: E402
 from mediakit.video.montage.render import plan_render, render_timeline  # noqa: E402
 
@@ -134,7 +134,7 @@ def main() -> int:
             make_clip(path, i, clip_s + IN_S + 0.5)
         srcs.append(path)
     print(f"sources 1080p : {time.perf_counter() - t0:.1f} s")
-    op = (Operation.open(work / "op") if (work / "op" / "mediakit.json").exists()
+    op = (Operation.open(work / "op") if is_operation(work / "op")
           else Operation.create(work / "op", "Benchmark montage"))
     import_files(op, srcs)
     shas = [op.resolve(f"src{i}_{clip_s}.mp4") for i in range(6)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mediakit.atomic import write_text_atomic
 from mediakit.errors import MediakitError, display_path
-from mediakit.library.project import PROJECT_FILE, Operation
+from mediakit.library.project import Operation, is_operation
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 
@@ -27,7 +27,7 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
     out.mkdir(parents=True, exist_ok=True)
     op_dir = out / "operation"
     t0 = _step("Opération et import des originaux (copiés, vérifiés, en lecture seule)")
-    op = (Operation.open(op_dir) if (op_dir / PROJECT_FILE).exists()
+    op = (Operation.open(op_dir) if is_operation(op_dir)
           else Operation.create(op_dir, "Opération de démonstration"))
     sources = [p for p in (assets / "photos", assets / "rushes") if p.exists()]
     report = import_files(op, sources, on_message=lambda m: print("   " + m))

@@ -28,5 +28,9 @@ class ProjectError(MediakitError):
     """The operation folder or its project file cannot be used."""
 
 
+class ConflictError(ProjectError):
+    """An edit (an undo, a redo) would overwrite what another process changed meanwhile."""
+
+
 class Cancelled(MediakitError):
     """The user cancelled a long task."""

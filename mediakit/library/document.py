@@ -12,7 +12,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 Path_ = tuple[Any, ...]
 
@@ -72,7 +72,16 @@ class Command:
     edits: list[Edit] = field(default_factory=list)
 
 
-Listener = Callable[[Command, str], None]  # (command, "do" | "undo" | "redo")
+Listener = Callable[[Command, str], None]  # (command, "do" | "undo" | "redo" | "external")
+
+
+class Backend(Protocol):
+    """Where a document's edits are committed (:class:`mediakit.library.store.Store`)."""
+
+    def begin(self) -> None: ...
+    def commit(self, doc: Document, command: Command) -> None: ...
+    def rollback(self) -> None: ...
+    def check_edit(self, doc: Document, edit: Edit, label: str, redo: bool) -> None: ...
 
 
 class Document:
@@ -89,6 +98,9 @@ class Document:
         # edits may come from a worker (background detection) while the user edits: one
         # thread at a time inside an edit, an undo or a snapshot; re-entrant for listeners
         self.lock = threading.RLock()
+        # with a backend, each outermost transaction, undo and redo is committed through it
+        # (which may first bring ``data`` up to date with other processes' changes)
+        self.backend: Backend | None = None
 
     # -- reading -----------------------------------------------------------------------
     def get(self, path: Path_, default: Any = None) -> Any:
@@ -99,6 +111,10 @@ class Document:
             except (KeyError, IndexError, TypeError):
                 return default
         return node
+
+    def get_raw(self, path: Path_) -> Any:
+        """The value at ``path``, or the _MISSING marker when there is none."""
+        return _read(self.data, path)
 
     # -- listening ---------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -113,6 +129,12 @@ class Document:
         for listener in list(self._listeners):
             listener(command, how)
 
+    def notify_external(self, command: Command) -> None:
+        """Tell listeners about ``command``, a change another process made (not undoable
+        here: the undo stacks are left as they are)."""
+        for listener in list(self._listeners):
+            listener(command, "external")
+
     # -- editing -----------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self, label: str) -> Iterator[Command]:
@@ -121,18 +143,32 @@ class Document:
             if self._open is not None:  # nested in this thread: join the outer command
                 yield self._open
                 return
+            if self.backend is not None:
+                self.backend.begin()
             self._open = Command(label)
             try:
                 yield self._open
             except BaseException:
-                for edit in reversed(self._open.edits):
-                    edit.revert(self.data)
-                self._open = None
+                self._abandon()
+                if self.backend is not None:
+                    self.backend.rollback()
                 raise
+            if self.backend is not None:
+                try:
+                    self.backend.commit(self, self._open)  # rolls back itself on failure
+                except BaseException:
+                    self._abandon()
+                    raise
             command, self._open = self._open, None
             if command.edits:
                 self._push(command)
                 self._notify(command, "do")
+
+    def _abandon(self) -> None:
+        assert self._open is not None
+        for edit in reversed(self._open.edits):
+            edit.revert(self.data)
+        self._open = None
 
     def snapshot_json(self, **dumps_options: Any) -> str:
         """The data as JSON text, consistent even while another thread edits."""
@@ -200,12 +236,14 @@ class Document:
         return bool(self.redo_stack)
 
     def undo(self) -> Command | None:
+        """Revert the last command; ConflictError (nothing changed) when another process has
+        changed what it touched since."""
         with self.lock:
             if not self.undo_stack:
                 return None
-            command = self.undo_stack.pop()
-            for edit in reversed(command.edits):
-                edit.revert(self.data)
+            command = self.undo_stack[-1]
+            self._replay(command, redo=False)
+            self.undo_stack.pop()
             self.redo_stack.append(command)
             self._notify(command, "undo")
             return command
@@ -214,12 +252,47 @@ class Document:
         with self.lock:
             if not self.redo_stack:
                 return None
-            command = self.redo_stack.pop()
-            for edit in command.edits:
-                edit.apply(self.data)
+            command = self.redo_stack[-1]
+            self._replay(command, redo=True)
+            self.redo_stack.pop()
             self.undo_stack.append(command)
             self._notify(command, "redo")
             return command
+
+    def _replay(self, command: Command, redo: bool) -> None:
+        """Re-apply (``redo``) or revert ``command``, committed through the backend; on any
+        error every edit already replayed is put back and the error raised."""
+        backend = self.backend
+        if backend is not None:
+            backend.begin()
+        done: list[Edit] = []
+        try:
+            for edit in (command.edits if redo else reversed(command.edits)):
+                if backend is not None:
+                    backend.check_edit(self, edit, command.label, redo)
+                if redo:
+                    edit.apply(self.data)
+                else:
+                    edit.revert(self.data)
+                done.append(edit)
+        except BaseException:
+            self._unplay(done, redo)
+            if backend is not None:
+                backend.rollback()
+            raise
+        if backend is not None:
+            try:
+                backend.commit(self, command)  # rolls back itself on failure
+            except BaseException:
+                self._unplay(done, redo)
+                raise
+
+    def _unplay(self, done: list[Edit], redo: bool) -> None:
+        for edit in reversed(done):
+            if redo:
+                edit.revert(self.data)
+            else:
+                edit.apply(self.data)
 
 
 def _read(root: Any, path: Path_) -> Any:

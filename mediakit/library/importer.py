@@ -111,10 +111,9 @@ def import_one(op: Operation, path: Path, kind: str, report: ImportReport) -> st
     if not os.access(path, os.R_OK):
         raise MediaError(path, "lecture interdite (permissions)")
     sha = sha256_file(path)
+    op.refresh()  # another process may have imported it meanwhile
     if sha in op.items:
-        msg = f"{display_path(path)}: déjà importé (identique à {op.items[sha]['path']}), ignoré"
-        report.duplicates.append(msg)
-        return None
+        return _duplicate(op, path, sha, report)
     info = probe(path, kind)
     dest = op.originals_dir / f"{sha[:12]}-{safe_name(path.name)}"
     copy_verified(path, dest, sha)
@@ -135,12 +134,22 @@ def import_one(op: Operation, path: Path, kind: str, report: ImportReport) -> st
         item["thumb"] = op.thumb_path(sha).relative_to(op.root).as_posix()
     except MediaError:
         item["thumb"] = None  # a missing thumbnail never blocks an import
-    op.doc.set(("items", sha), item, label=f"importer {item['name']}")
-    op.save()
-    audit.record(op.root, "import", item=sha, name=item["name"], source=item["source"],
-                 size=size, kind=kind)
+    # listed and logged together, once the original is in place: a crash before this commit
+    # leaves an unlisted copy, reused by the next import of the same file
+    with op.doc.transaction(f"importer {item['name']}"):
+        if sha in op.items:  # imported by another process while this one copied it
+            return _duplicate(op, path, sha, report)
+        op.doc.set(("items", sha), item)
+        audit.record(op.root, "import", item=sha, name=item["name"], source=item["source"],
+                     size=size, kind=kind)
     report.imported.append(sha)
     return sha
+
+
+def _duplicate(op: Operation, path: Path, sha: str, report: ImportReport) -> None:
+    msg = f"{display_path(path)}: déjà importé (identique à {op.items[sha]['path']}), ignoré"
+    report.duplicates.append(msg)
+    return None
 
 
 def probe(path: Path, kind: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 from mediakit.atomic import write_text_atomic
 from mediakit.errors import MediaError, display_path
-from mediakit.library.project import PROJECT_FILE, Operation
+from mediakit.library.project import Operation, is_operation
 from mediakit.media.kinds import PHOTO, VIDEO, kind_of
 from mediakit.privacy.masking import SHAPES, STYLES, MaskStyle
 
@@ -125,7 +125,7 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
     detector = Detector()
     results: list[dict[str, Any]] = []
-    ops = [a for a in args.inputs if (Path(a) / PROJECT_FILE).exists()]
+    ops = [a for a in args.inputs if is_operation(a)]
     loose = [a for a in args.inputs if a not in ops]
     for op_dir in ops:
         from mediakit.video.operation import anonymize_items

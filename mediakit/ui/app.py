@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from mediakit.errors import MediakitError
 from mediakit.library.importer import import_files
-from mediakit.library.project import Operation
+from mediakit.library.project import Operation, is_operation
 from mediakit.media.kinds import PHOTO, PHOTO_EXTS, VIDEO, VIDEO_EXTS
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.chutier import Chutier
@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
 def crashed_operation(settings: QSettings) -> str | None:
     """The operation that was open when the application last stopped without closing."""
     path = settings.value("open_operation")
-    return path if path and Path(path, "mediakit.json").exists() else None
+    return path if path and is_operation(path) else None
 
 
 def run(directory: str | None = None) -> int:

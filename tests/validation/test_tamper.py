@@ -25,8 +25,12 @@ def packed(reviewed_op, chief_keys, tmp_path):
     return reviewed_op.root, bundle, decision
 
 
-def _state(root: Path) -> tuple[bytes, bytes]:
-    return (root / "mediakit.json").read_bytes(), (root / "audit.jsonl").read_bytes()
+def _state(root: Path) -> tuple[str, bytes]:
+    op = Operation.open(root)
+    try:
+        return op.to_json(), (root / "audit.jsonl").read_bytes()
+    finally:
+        op.close()
 
 
 def _refused(root: Path, decision: Path, expected: str) -> None:
