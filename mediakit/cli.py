@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="lister les éléments d'une opération")
     p.add_argument("dir")
     p.add_argument("--json", action="store_true", help="sortie JSON")
+    p.add_argument("--projet", metavar="FICHIER", dest="project_json",
+                   help="écrire le projet entier en JSON lisible dans ce fichier "
+                        "(« - » : sur la sortie)")
 
     p = sub.add_parser("audit", help="journal d'audit de l'opération (qui a fait quoi, quand)")
     p.add_argument("dir")
@@ -111,6 +114,16 @@ def cmd_info(args: argparse.Namespace) -> int:
     from mediakit.library.summary import item_lines
 
     op = Operation.open(args.dir)
+    if args.project_json:
+        text = op.to_json() + "\n"
+        if args.project_json == "-":
+            sys.stdout.write(text)
+        else:
+            from mediakit.atomic import write_text_atomic
+
+            write_text_atomic(args.project_json, text)
+            print(f"projet écrit dans {display_path(Path(args.project_json))}")
+        return EXIT_OK
     if args.json:
         print(json.dumps({"operation": op.doc.data["operation"], "items": list(op.items.values())},
                          ensure_ascii=False, indent=1))

@@ -136,8 +136,9 @@ def remove(op: Operation, ref: str) -> dict:
 
     The face crop stays in ``people/`` so that undo brings the person back whole.
     """
-    list_name, index, person = find(op, ref)
-    with op.doc.transaction(f"retirer {person['name']} ({list_name})"):
+    with op.doc.transaction("retirer une personne") as command:  # found inside it
+        list_name, index, person = find(op, ref)
+        command.label = f"retirer {person['name']} ({list_name})"
         op.doc.delete(("people", list_name, index))
         audit.record(op.root, "person_removed", person=person["id"], name=person["name"],
                      old=list_name, new=None)
@@ -147,11 +148,12 @@ def remove(op: Operation, ref: str) -> dict:
 def move(op: Operation, ref: str, to_list: str | None = None) -> str:
     """Move a person to ``to_list`` (default: the other list) in one undo step; returns the
     list the person is now on."""
-    list_name, index, person = find(op, ref)
-    target = to_list or next(n for n in LISTS if n != list_name)
-    _check_list(target)
-    if target != list_name:
-        with op.doc.transaction(f"déplacer {person['name']} vers {target}"):
+    with op.doc.transaction("déplacer une personne") as command:  # found inside it
+        list_name, index, person = find(op, ref)
+        target = to_list or next(n for n in LISTS if n != list_name)
+        _check_list(target)
+        command.label = f"déplacer {person['name']} vers {target}"
+        if target != list_name:
             op.doc.delete(("people", list_name, index))
             op.doc.append(("people", target), person)
             audit.record(op.root, "person_moved", person=person["id"], name=person["name"],

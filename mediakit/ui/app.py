@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -118,6 +118,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.bridge = DocumentBridge(self._on_change, delay_ms=150, parent=self)
+        # another process (a command, a colleague's window) may edit the operation: look
+        # for its changes every second; views refresh through the bridge, selections and
+        # this window's undo history stay
+        self.external = QTimer(self)
+        self.external.setInterval(1000)
+        self.external.timeout.connect(self.refresh_from_store)
+        self.external.start()
         self._build_menu()
         self.setAcceptDrops(True)
 
@@ -305,13 +312,32 @@ class MainWindow(QMainWindow):
                 f"<p><span style='background:{state.colour};color:white'>&nbsp;{state.text}"
                 f"&nbsp;</span></p><table>{table}</table>")
 
+    def refresh_from_store(self) -> bool:
+        """Take in what other processes changed in the operation (cheap when nothing)."""
+        if self.op is None:
+            return False
+        try:
+            return self.op.refresh()
+        except MediakitError as exc:
+            self.statusBar().showMessage(plain(str(exc)), 6000)
+            return False
+
     def undo(self) -> None:
-        if self.op and self.op.doc.undo():
-            self.op.save()
+        self._undo_redo(redo=False)
 
     def redo(self) -> None:
-        if self.op and self.op.doc.redo():
-            self.op.save()
+        self._undo_redo(redo=True)
+
+    def _undo_redo(self, redo: bool) -> None:
+        if self.op is None:
+            return
+        try:
+            if redo:
+                self.op.doc.redo()
+            else:
+                self.op.doc.undo()
+        except MediakitError as exc:  # another process changed it since: nothing done
+            QMessageBox.warning(self, tr("mediakit"), plain(str(exc)))
 
     def compare_selection(self) -> CompareDialog | None:
         if self.op is None:
