@@ -218,8 +218,9 @@ class Store:
                 if doc is not None:
                     self._write_rows(doc, edits, label)
                 self._write_audit()
+                seen = self._max_seq()  # read before COMMIT: after it, others may write
                 self.conn.execute("COMMIT")
-                self.last_seq = self._max_seq()
+                self.last_seq = seen
             elif doc is not None:  # nested commit: the outer one writes
                 self._write_rows(doc, edits, label)
         except BaseException:
