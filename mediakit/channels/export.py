@@ -221,10 +221,17 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
 
 
 def _record_on_items(op: Operation, summary: ExportSummary) -> None:
-    """Note each new output on its item with its audit entry (one undo step, one commit)."""
-    new = [r for r in summary.outputs if r["output"] not in summary.skipped]
-    if new:
-        with op.doc.transaction(f"exporter {len(new)} fichier(s)"):
+    """Note each output not yet noted on its item with its audit entry (one undo step, one
+    commit). A file that a stopped run wrote but had not recorded is noted when the resumed
+    run finds it whole."""
+    def noted(r: dict[str, Any]) -> bool:
+        return any(e.get("path") == r["output"] and e.get("sha256") == r["sha256"]
+                   for e in op.items[r["item"]].get("exports", []))
+
+    if summary.outputs:
+        with op.doc.transaction("exporter") as command:
+            new = [r for r in summary.outputs if r["item"] in op.items and not noted(r)]
+            command.label = f"exporter {len(new)} fichier(s)"
             for r in new:
                 op.doc.append(("items", r["item"], "exports"),
                               {"path": r["output"], "channel": r["channel"], "date": r["date"],
