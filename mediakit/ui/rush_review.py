@@ -64,7 +64,7 @@ from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import item_state
-from mediakit.ui.labels import label_name, source_name, state_name
+from mediakit.ui.labels import label_name, source_detail, source_name, state_name
 from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, BoxItem, ReviewView
 from mediakit.ui.messages import plain
 from mediakit.ui.widgets import ERROR_MARK, add_shortcut
@@ -383,13 +383,18 @@ class RushReviewPanel(QWidget):
         self.list.clear()
         for track in tracks:
             first, last = track["frames"]
+            # a person on the « toujours masquer » list is masked whatever the state says
+            state = track.get("state")
+            if not is_suspect(track) and tracks_cmd.is_masked(track):
+                state = tracks_cmd.ACCEPTED
             texts = [track["id"], label_name(track.get("label")), f"{first}–{last}",
-                     state_name(track.get("state")), source_name(track.get("source"))]
+                     state_name(state), source_name(track.get("source"))]
             entry = QTreeWidgetItem(texts)
             entry.setData(0, Qt.ItemDataRole.UserRole, track["id"])
             entry.setForeground(3, track_colour(track))
             for column, text in enumerate(texts):
                 entry.setToolTip(column, text)  # the whole text where it is elided
+            entry.setToolTip(4, source_detail(track.get("source")))
             if is_suspect(track):
                 font = entry.font(0)
                 font.setBold(True)
