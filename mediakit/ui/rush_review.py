@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QTreeWidget,
     QTreeWidgetItem,
@@ -269,6 +270,8 @@ class RushReviewPanel(QWidget):
         self.list.currentItemChanged.connect(self._list_selection)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # long messages wrap: they never widen the side column (the picture would jump)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self.detect_button = QPushButton(tr("Détecter"))
         self.detect_button.clicked.connect(self.detect)

@@ -370,3 +370,9 @@ def test_every_column_visible_at_1366x768(qtbot, window, tmp_path):
     assert area.horizontalScrollBar().maximum() == 0
     assert area.verticalScrollBar().maximum() == 0
     assert panel.view.width() > 600  # the picture keeps most of the room
+    width = panel.view.width()
+    QTest.keyClick(panel, Qt.Key.Key_Tab)  # long status lines wrap, the picture stays put
+    QTest.keyClick(panel, Qt.Key.Key_N)
+    QTest.qWait(50)
+    assert len(panel.status.text().splitlines()) >= 4 and panel.view.width() == width
+    assert area.verticalScrollBar().maximum() == 0
