@@ -612,6 +612,22 @@
       <translation>card</translation>
     </message>
     <message>
+      <source>détecteur de visages</source>
+      <translation>face detector</translation>
+    </message>
+    <message>
+      <source>lecteur de plaques et de textes</source>
+      <translation>plate and text reader</translation>
+    </message>
+    <message>
+      <source>détection des photos</source>
+      <translation>photo detection</translation>
+    </message>
+    <message>
+      <source>détection des vidéos</source>
+      <translation>video detection</translation>
+    </message>
+    <message>
       <source>manuel</source>
       <translation>manual</translation>
     </message>
@@ -874,8 +890,8 @@
       <translation>Pause</translation>
     </message>
     <message>
-      <source>NON REVU</source>
-      <translation>NOT REVIEWED</translation>
+      <source>Annuler le dessin en cours</source>
+      <translation>Cancel the current drawing</translation>
     </message>
     <message>
       <source>Détection en cours…</source>
@@ -918,26 +934,14 @@
       <translation>Tracks</translation>
     </message>
     <message>
-      <source>accepté</source>
-      <translation>accepted</translation>
-    </message>
-    <message>
-      <source>rejeté</source>
-      <translation>rejected</translation>
-    </message>
-    <message>
-      <source>auto</source>
-      <translation>auto</translation>
-    </message>
-    <message>
-      <source>{name} — {tracks} piste(s) — {reviewed}
+      <source>{name} — {tracks} piste(s) — {state}
 {ranges} plage(s), {markers} repère(s)</source>
-      <translation>{name} — {tracks} track(s) — {reviewed}
+      <translation>{name} — {tracks} track(s) — {state}
 {ranges} range(s), {markers} marker(s)</translation>
     </message>
     <message>
-      <source>Mode dessin : tracez un rectangle sur l'image.</source>
-      <translation>Drawing mode: drag a rectangle on the frame.</translation>
+      <source>Image clé {frame} de la piste {track} : tracez son cadre sur l'image (Échap pour annuler).</source>
+      <translation>Keyframe {frame} of track {track}: draw its box on the picture (Esc to cancel).</translation>
     </message>
     <message>
       <source>Lecture sans son : aucune sortie audio sur ce poste.</source>
@@ -952,12 +956,64 @@
       <translation>Select a track first (in the list or by clicking its box).</translation>
     </message>
     <message>
+      <source>Aucune piste à vérifier sur ce rush.</source>
+      <translation>No track to check on this rush.</translation>
+    </message>
+    <message>
+      <source>Sélectionnez d'abord une piste masquée (liste ou clic sur son cadre).</source>
+      <translation>First select a masked track (list or click on its box).</translation>
+    </message>
+    <message>
+      <source>Image clé refusée : la piste {track} est à vérifier ; masquez-la (A) ou écartez-la (R) d'abord.</source>
+      <translation>Keyframe refused: track {track} is to be checked; mask it (A) or dismiss it (R) first.</translation>
+    </message>
+    <message>
+      <source>Image clé refusée : la piste {track} est laissée visible ; masquez-la (A) d'abord, ou créez une nouvelle piste (N).</source>
+      <translation>Keyframe refused: track {track} is left visible; mask it (A) first, or create a new track (N).</translation>
+    </message>
+    <message>
       <source>La sortie doit suivre l'entrée.</source>
       <translation>The out point must come after the in point.</translation>
     </message>
     <message>
-      <source>Dessiner une image clé (D)</source>
-      <translation>Draw a keyframe (D)</translation>
+      <source>Nouvelle piste : tracez son cadre sur l'image ; elle commence à l'image {frame} (Échap pour annuler).</source>
+      <translation>New track: draw its box on the picture; it starts at frame {frame} (Esc to cancel).</translation>
+    </message>
+    <message>
+      <source>{t:.2f} s — image {frame} / {total}</source>
+      <translation>{t:.2f} s — frame {frame} / {total}</translation>
+    </message>
+    <message>
+      <source>Lecture impossible : aucun moteur de lecture vidéo sur ce poste.</source>
+      <translation>Cannot play: no video playback engine on this computer.</translation>
+    </message>
+    <message>
+      <source>Masquer (A, M)</source>
+      <translation>Mask (A, M)</translation>
+    </message>
+    <message>
+      <source>Écarter (R, X)</source>
+      <translation>Dismiss (R, X)</translation>
+    </message>
+    <message>
+      <source>Nouvelle piste (N)</source>
+      <translation>New track (N)</translation>
+    </message>
+    <message>
+      <source>À vérifier suivante (Tab)</source>
+      <translation>Next to check (Tab)</translation>
+    </message>
+    <message>
+      <source>Ajouter une image clé à la piste (E)</source>
+      <translation>Add a keyframe to the track (E)</translation>
+    </message>
+    <message>
+      <source>Dessiner un cadre (D)</source>
+      <translation>Draw a box (D)</translation>
+    </message>
+    <message>
+      <source>Retirer l'image clé (Suppr)</source>
+      <translation>Remove the keyframe (Del)</translation>
     </message>
     <message>
       <source>Début de piste ici ([)</source>
@@ -968,10 +1024,6 @@
       <translation>Track ends here (])</translation>
     </message>
     <message>
-      <source>Retirer l'image clé (Suppr)</source>
-      <translation>Remove the keyframe (Del)</translation>
-    </message>
-    <message>
       <source>Point d'entrée (I)</source>
       <translation>Mark in (I)</translation>
     </message>
@@ -980,20 +1032,16 @@
       <translation>Mark out (O)</translation>
     </message>
     <message>
-      <source>Repère (M)</source>
-      <translation>Marker (M)</translation>
+      <source>Repère (Maj+M)</source>
+      <translation>Marker (Shift+M)</translation>
     </message>
     <message>
-      <source>Avant / après masquage (B)</source>
-      <translation>Before / after masking (B)</translation>
+      <source>Avant / après (B)</source>
+      <translation>Before / after (B)</translation>
     </message>
     <message>
-      <source>{t:.2f} s — image {frame} / {total}</source>
-      <translation>{t:.2f} s — frame {frame} / {total}</translation>
-    </message>
-    <message>
-      <source>Lecture impossible : aucun moteur de lecture vidéo sur ce poste.</source>
-      <translation>Cannot play: no video playback engine on this computer.</translation>
+      <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour l'écarter.</source>
+      <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to dismiss it.</translation>
     </message>
     <message>
       <source>Entrée : {t:.2f} s</source>
