@@ -242,6 +242,7 @@ class MaskReviewPanel(QWidget):
         self._selected = None
         self.refresh()
         self.view.fit()
+        self.view.setFocus()  # the panel's shortcuts need the focus inside it
 
     def _refresh_if_valid(self) -> None:
         if self.op is not None and self.sha in self.op.items:

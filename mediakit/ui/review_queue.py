@@ -337,11 +337,11 @@ class ReviewQueuePanel(QWidget):
         bottom.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(hint(tr("Chaque vignette est une région que la détection n'a pas osé "
-                                 "masquer seule. A ou M : masquer ; R ou X : laisser visible "
-                                 "(fausse détection) ; la suivante est choisie aussitôt. "
-                                 "Ctrl+Z annule la dernière décision. Double-clic : ouvrir "
-                                 "l'élément dans sa relecture.")))
+        layout.addWidget(hint(tr("Chaque vignette « à vérifier » est une région que la "
+                                 "détection n'a pas masquée seule. A ou M : masquer ; R ou X : "
+                                 "laisser visible (fausse détection) ; la suivante est choisie "
+                                 "aussitôt. Ctrl+Z annule la dernière décision. Double-clic : "
+                                 "ouvrir l'élément dans sa relecture.")))
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
         # listed in Aide › Raccourcis clavier; the grid takes these keys itself first
@@ -383,7 +383,7 @@ class ReviewQueuePanel(QWidget):
             return
         fresh = entries(self.op, self.show_all.isChecked())
         order = [e.key for e in fresh]
-        old = self._entries
+        old = dict(self._entries)
         changed = [e.key for e in fresh if e.key in old and old[e.key] != e]
         current = self.current()
         if rebuild or order != self._order:
