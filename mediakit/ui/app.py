@@ -346,10 +346,15 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.review)
 
     def open_region(self, sha: str, region: str) -> None:
-        """Open an item in its review tab with one of its masks selected (photos)."""
+        """Open an item in its review tab on one region: the mask selected (photo), the
+        middle of the track (rush)."""
         self.open_review(sha)
-        if self.op is not None and self.op.items[sha]["kind"] == PHOTO:
+        item = self.op.items[sha] if self.op is not None else {}
+        if item.get("kind") == PHOTO:
             self.review.select_mask(region)
+        for track in item.get("tracks", []) if item.get("kind") == VIDEO else []:
+            if track["id"] == region:
+                self.rush_review.set_frame(sum(track["frames"]) // 2)
 
     # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:

@@ -245,6 +245,7 @@ class CropGrid(QListWidget):
 
     decided = Signal(str)  # review.ACCEPTED or review.REJECTED
     undo_requested = Signal()
+    open_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -280,6 +281,8 @@ class CropGrid(QListWidget):
         action = self._action(event)
         if action == "undo":
             self.undo_requested.emit()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not action:
+            self.open_requested.emit()
         elif action:
             self.decided.emit(action)
         else:
@@ -319,6 +322,7 @@ class ReviewQueuePanel(QWidget):
         self.grid.decided.connect(self.decide)
         self.grid.undo_requested.connect(self.undo)
         self.grid.itemDoubleClicked.connect(self._double_clicked)
+        self.grid.open_requested.connect(self._open_current)
         self.status = QLabel()
         self.status.setWordWrap(True)
         mask_button = QPushButton(tr("Masquer (A ou M)"))
@@ -340,8 +344,8 @@ class ReviewQueuePanel(QWidget):
         layout.addWidget(hint(tr("Chaque vignette « à vérifier » est une région que la "
                                  "détection n'a pas masquée seule. A ou M : masquer ; R ou X : "
                                  "laisser visible (fausse détection) ; la suivante est choisie "
-                                 "aussitôt. Ctrl+Z annule la dernière décision. Double-clic : "
-                                 "ouvrir l'élément dans sa relecture.")))
+                                 "aussitôt. Ctrl+Z annule la dernière décision. Double-clic "
+                                 "ou Entrée : ouvrir l'élément dans sa relecture.")))
         layout.addWidget(self.grid, 1)
         layout.addLayout(bottom)
         # listed in Aide › Raccourcis clavier; the grid takes these keys itself first
@@ -485,6 +489,9 @@ class ReviewQueuePanel(QWidget):
         if self.op is None or key is None or key not in self._entries:
             return
         entry = self._entries[key]
+        if entry.state == state:  # already so: nothing to decide (nor to log)
+            self._select_next(key)
+            return
         setter = tracks_cmd.set_state if entry.video else review.set_state
         self._deciding = True
         try:
@@ -538,6 +545,11 @@ class ReviewQueuePanel(QWidget):
     def _double_clicked(self, cell: QListWidgetItem) -> None:
         sha, rid = cell.data(CELL_ROLE)
         self.opened.emit(sha, rid)
+
+    def _open_current(self) -> None:
+        cell = self.grid.currentItem()
+        if cell is not None:
+            self._double_clicked(cell)
 
     def _update_counter(self) -> None:
         n = self.undecided_count()

@@ -182,8 +182,13 @@ def test_a_rush_suspect_track_is_cropped_and_decided(qtbot, window, tmp_path):
     qtbot.keyClick(panel.grid, Qt.Key.Key_M)
     assert op.items[sha]["tracks"][0]["state"] == "accepted"
     assert [e["action"] for e in audit.entries(op.root)].count("track_accepted") == 1
+    qtbot.keyClick(panel.grid, Qt.Key.Key_M)  # already masked: nothing more to log
+    assert [e["action"] for e in audit.entries(op.root)].count("track_accepted") == 1
     review.mark_reviewed(op, sha)
     assert op.items[sha]["tracks_reviewed"]
+    qtbot.keyClick(panel.grid, Qt.Key.Key_Return)  # the rush, in the middle of the track
+    assert window.tabs.currentWidget() is window.rush_review
+    assert window.rush_review.sha == sha and window.rush_review.frame == 20
 
 
 class SuspectDetector:

@@ -898,8 +898,8 @@
       <translation>rush</translation>
     </message>
     <message>
-      <source>Chaque vignette « à vérifier » est une région que la détection n'a pas masquée seule. A ou M : masquer ; R ou X : laisser visible (fausse détection) ; la suivante est choisie aussitôt. Ctrl+Z annule la dernière décision. Double-clic : ouvrir l'élément dans sa relecture.</source>
-      <translation>Each thumbnail “to check” is a region the detection did not mask on its own. A or M: mask; R or X: leave visible (false detection); the next one is selected at once. Ctrl+Z undoes the last decision. Double-click: open the item in its review.</translation>
+      <source>Chaque vignette « à vérifier » est une région que la détection n'a pas masquée seule. A ou M : masquer ; R ou X : laisser visible (fausse détection) ; la suivante est choisie aussitôt. Ctrl+Z annule la dernière décision. Double-clic ou Entrée : ouvrir l'élément dans sa relecture.</source>
+      <translation>Each thumbnail “to check” is a region the detection did not mask on its own. A or M: mask; R or X: leave visible (false detection); the next one is selected at once. Ctrl+Z undoes the last decision. Double-click or Enter: open the item in its review.</translation>
     </message>
     <message>
       <source>Masquer la région</source>
