@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mediakit.atomic import write_text_atomic
-from mediakit.errors import MediakitError, display_path
+from mediakit.errors import MediaError, MediakitError, display_path
 from mediakit.library.project import Operation, is_operation
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -91,13 +91,30 @@ def step_people(op: Operation, out: Path) -> dict[str, Path]:
 
 
 def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
-    from mediakit.photo.operation import anonymize_operation
+    from mediakit.photo.operation import anonymize_operation, detect_item
     from mediakit.privacy.detector import Detector
     from mediakit.privacy.masking import MaskStyle
-    from mediakit.privacy.review import mark_reviewed
+    from mediakit.privacy.review import ACCEPTED, mark_reviewed, set_state
+    from mediakit.privacy.review_gate import undecided
 
+    detector = Detector()
+    suspects = 0
+    for sha in _photos(op):  # the demo stands in for the officer's review, before any output
+        try:
+            if "masks" not in op.items[sha]:
+                detect_item(op, sha, detector)  # masks and suspects ("à vérifier")
+        except MediaError as exc:
+            print(f"   ÉCHEC {op.items[sha]['name']}: {exc.reason}")
+            continue
+        for mask in undecided(op.items[sha]):  # suspects: the demo masks them (safe side)
+            set_state(op, sha, mask["id"], ACCEPTED)
+            suspects += 1
+        mark_reviewed(op, sha)
+    op.save()
+    print(f"   (démo : {suspects} région(s) à vérifier masquée(s), masques marqués comme revus ;"
+          f" en vrai, l'agent les revoit un à un)")
     dest = out / "photos_anonymisees"
-    results = anonymize_operation(op, dest, detector=Detector(), style=MaskStyle())
+    results = anonymize_operation(op, dest, detector=detector, style=MaskStyle())
     for r in results:
         if "error" in r:
             print(f"   ÉCHEC {r['file']}: {r['error']}")
@@ -109,15 +126,6 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
               + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
     report = dest / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
-    from mediakit.privacy.review import ACCEPTED, set_state
-    from mediakit.privacy.review_gate import undecided
-
-    for sha in _photos(op):  # the demo stands in for the officer's review
-        for mask in undecided(op.items[sha]):  # suspects: the demo masks them (safe side)
-            set_state(op, sha, mask["id"], ACCEPTED)
-        mark_reviewed(op, sha)
-    op.save()
-    print("   (démo : masques marqués comme revus ; en vrai, l'agent les revoit un à un)")
     return {"photos anonymisées": dest, "rapport anonymisation": report}
 
 

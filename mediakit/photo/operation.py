@@ -26,10 +26,16 @@ def matcher_for(op: Operation) -> PeopleMatcher:
 
 
 def detect_item(op: Operation, sha: str, detector: Any,
-                matcher: PeopleMatcher | None = None) -> list[dict[str, Any]]:
-    """Run detection on a photo item and store the proposed masks (manual ones kept)."""
+                matcher: PeopleMatcher | None = None, *,
+                suspects: bool = True) -> list[dict[str, Any]]:
+    """Run detection on a photo item and store the proposed masks (manual ones kept).
+
+    With ``suspects`` (the product's default) the detector's uncertain regions are stored
+    too, as masks in state "suspect" ("à vérifier"): not masked until a person accepts
+    them, and the item cannot be marked reviewed while one is undecided."""
     _, img = load_oriented_rgb(op.original_path(sha))
-    masks = detect_masks(np.asarray(img), detector, matcher or matcher_for(op))
+    masks = detect_masks(np.asarray(img), detector, matcher or matcher_for(op),
+                         suspects=suspects)
     store_detections(op, sha, masks, DETECTOR_NAME)
     return masks
 

@@ -176,7 +176,9 @@ def cmd_masks(args: argparse.Namespace) -> int:
             s for s, it in op.items.items() if it["kind"] == PHOTO]
         for sha in shas:
             masks = detect_item(op, sha, detector)
-            print(f"{op.items[sha]['name']}: {len(masks)} masque(s) proposés")
+            pending = sum(m["state"] == "suspect" for m in masks)
+            print(f"{op.items[sha]['name']}: {len(masks)} masque(s) proposés"
+                  + (f", dont {pending} à vérifier" if pending else ""))
         op.save()
         return EXIT_OK
     if not args.item:

@@ -40,6 +40,7 @@ from mediakit.ui.mask_review import MaskReviewPanel
 from mediakit.ui.messages import plain
 from mediakit.ui.montage_panel import MontagePanel
 from mediakit.ui.people_panel import PeoplePanel
+from mediakit.ui.review_queue import ReviewQueuePanel
 from mediakit.ui.rush_review import RushReviewPanel
 from mediakit.ui.validation_panel import ValidationPanel
 from mediakit.ui.widgets import ScrollTabs, default_size
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         library.setStretchFactor(0, 1)
         library.setSizes([640, 64])
         self.review = MaskReviewPanel()
+        self.queue = ReviewQueuePanel()  # every suspect of the operation, one key each
+        self.queue.opened.connect(self.open_region)
         self.rush_review = RushReviewPanel()
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(library, tr("Chutier"))
         self.tabs.addTab(self.review, tr("Anonymisation"))
+        self.tabs.addTab(self.queue, tr("Propositions à vérifier"))
         self.tabs.addTab(self.rush_review, tr("Rushes"))
         self.tabs.addTab(self.people, tr("Personnes"))
         self.tabs.addTab(self.infographic, tr("Infographies"))
@@ -257,7 +261,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._fill_recent()
         for panel in (self.chutier, self.export, self.infographic, self.validation,
-                      self.montage, self.people):
+                      self.montage, self.people, self.queue):
             panel.set_operation(op)
         self._update_details()
         self._update_actions()
@@ -366,6 +370,17 @@ class MainWindow(QMainWindow):
             return
         self.review.set_item(self.op, sha)
         self.tabs.setCurrentWidget(self.review)
+
+    def open_region(self, sha: str, region: str) -> None:
+        """Open an item in its review tab on one region: the mask selected (photo), the
+        middle of the track (rush)."""
+        self.open_review(sha)
+        item = self.op.items[sha] if self.op is not None else {}
+        if item.get("kind") == PHOTO:
+            self.review.select_mask(region)
+        for track in item.get("tracks", []) if item.get("kind") == VIDEO else []:
+            if track["id"] == region:
+                self.rush_review.set_frame(sum(track["frames"]) // 2)
 
     # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:

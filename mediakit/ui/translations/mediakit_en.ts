@@ -24,6 +24,10 @@
       <translation>Anonymisation</translation>
     </message>
     <message>
+      <source>Propositions à vérifier</source>
+      <translation>Regions to check</translation>
+    </message>
+    <message>
       <source>Rushes</source>
       <translation>Rushes</translation>
     </message>
@@ -636,6 +640,26 @@
       <translation>automatic</translation>
     </message>
     <message>
+      <source>Masquer la région (comme A)</source>
+      <translation>Mask the region (as A)</translation>
+    </message>
+    <message>
+      <source>Laisser la région visible (comme R)</source>
+      <translation>Leave the region visible (as R)</translation>
+    </message>
+    <message>
+      <source>après (masqué)</source>
+      <translation>after (masked)</translation>
+    </message>
+    <message>
+      <source>avant (contours)</source>
+      <translation>before (outlines)</translation>
+    </message>
+    <message>
+      <source>Aucune région à vérifier restante.</source>
+      <translation>No region left to check.</translation>
+    </message>
+    <message>
       <source>Masques</source>
       <translation>Masks</translation>
     </message>
@@ -662,6 +686,14 @@
     <message>
       <source>Marquer comme revu (V)</source>
       <translation>Mark as reviewed (V)</translation>
+    </message>
+    <message>
+      <source>{n} région(s) à vérifier restante(s) : A ou M masque, R ou X laisse visible</source>
+      <translation>{n} region(s) left to check: A or M masks, R or X leaves visible</translation>
+    </message>
+    <message>
+      <source>Affichage : {mode}</source>
+      <translation>Display: {mode}</translation>
     </message>
     <message>
       <source>(créez-la : menu Fichier › Nouvelle opération…)</source>
@@ -864,6 +896,50 @@
 {photos}</source>
       <translation>{count} reference photo(s):
 {photos}</translation>
+    </message>
+    <message>
+      <source>Afficher aussi les masques</source>
+      <translation>Show the masks too</translation>
+    </message>
+    <message>
+      <source>Masquer (A ou M)</source>
+      <translation>Mask (A or M)</translation>
+    </message>
+    <message>
+      <source>Laisser visible (R ou X)</source>
+      <translation>Leave visible (R or X)</translation>
+    </message>
+    <message>
+      <source>rush</source>
+      <translation>rush</translation>
+    </message>
+    <message>
+      <source>Chaque vignette « à vérifier » est une région que la détection n'a pas masquée seule. A ou M : masquer ; R ou X : laisser visible (fausse détection) ; la suivante est choisie aussitôt. Ctrl+Z annule la dernière décision. Double-clic ou Entrée : ouvrir l'élément dans sa relecture.</source>
+      <translation>Each thumbnail “to check” is a region the detection did not mask on its own. A or M: mask; R or X: leave visible (false detection); the next one is selected at once. Ctrl+Z undoes the last decision. Double-click or Enter: open the item in its review.</translation>
+    </message>
+    <message>
+      <source>Masquer la région</source>
+      <translation>Mask the region</translation>
+    </message>
+    <message>
+      <source>Laisser la région visible</source>
+      <translation>Leave the region visible</translation>
+    </message>
+    <message>
+      <source>Aucune proposition à vérifier dans cette opération.</source>
+      <translation>No region to check in this operation.</translation>
+    </message>
+    <message>
+      <source>{name} ({where}), {region} : {state}</source>
+      <translation>{name} ({where}), {region}: {state}</translation>
+    </message>
+    <message>
+      <source>{name}, {region} : {state}</source>
+      <translation>{name}, {region}: {state}</translation>
+    </message>
+    <message>
+      <source>{n} à vérifier</source>
+      <translation>{n} to check</translation>
     </message>
     <message>
       <source>Lecture (Espace)</source>
