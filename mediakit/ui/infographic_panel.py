@@ -6,6 +6,7 @@ compliance warnings inline, the alt text, and export of every format as delivera
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,7 @@ from mediakit.ui.widgets import ERROR_MARK, OK_MARK, WARNING_MARK
 from mediakit.ui.workers import Worker
 
 PREVIEW_SCALE = 0.4
+_SPEC_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # « (CSV libellé,valeur) » after a label
 TABLE_KINDS = {"figures": FIGURES, "chart": SERIES, "list": LINES}
 STALE_STYLE = ("QLabel { background: #fdecea; color: #7f1d1d; border: 1px solid #f5c2c0;"
                " border-radius: 4px; padding: 6px; }")
@@ -111,10 +113,13 @@ class PhotoField(QWidget):
         self.override_button.setToolTip(tr("Demande une raison écrite, journalisée ; "
                                            "l'infographie sera signalée « masques non revus »"))
         self.override_button.setVisible(False)
+        rows = QFormLayout()
+        rows.setContentsMargins(12, 0, 0, 0)
+        rows.addRow(tr("Photo de l'opération"), self.combo)
+        rows.addRow(tr("Description"), self.description)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo)
-        layout.addWidget(self.description)
+        layout.addLayout(rows)
         layout.addWidget(self.state)
         layout.addWidget(self.override_button)
         self.fill(None)
@@ -283,6 +288,8 @@ class InfographicPanel(QWidget):
                 continue
             kind = spec.get("type", "text")
             label = spec.get("label", name)
+            if kind in TABLE_KINDS or kind == "image":  # the widget says how to fill it
+                label = _SPEC_NOTE.sub("", label) or name
             if spec.get("required"):
                 label += " *"
             widget: QWidget
@@ -297,7 +304,6 @@ class InfographicPanel(QWidget):
             elif kind == "image":
                 photo = PhotoField(name, bool(spec.get("required")))
                 photo.fill(self.op)
-                photo.description.setText(str(data.get(f"{name}_description", "")))
                 photo.changed.connect(self._photo_changed)
                 photo.override_button.clicked.connect(
                     lambda _c=False, n=name: self.override_photo(n))
@@ -311,7 +317,11 @@ class InfographicPanel(QWidget):
                 self._inputs[name] = line
                 widget = line
             widget.setObjectName(name)
-            self.form.addRow(label, widget)
+            if kind in TABLE_KINDS or kind == "image":  # wide: its label above it
+                self.form.addRow(QLabel(label))
+                self.form.addRow(widget)
+            else:
+                self.form.addRow(label, widget)
         self.alt.blockSignals(True)
         self.alt.setPlainText(str(data.get("alt", "")))
         self.alt.blockSignals(False)

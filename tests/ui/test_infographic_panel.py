@@ -233,3 +233,15 @@ def test_export_registers_deliverables_with_their_photo(qtbot, window, tmp_path)
     labels = [window.export.items.item(i).text() for i in range(window.export.items.count())]
     assert sum("infographie" in label for label in labels) == len(made)
     assert str(len(made)) in panel.result.text()
+
+
+def test_list_field_is_edited_row_by_row(qtbot, window):
+    from mediakit.ui.figures_table import TEXT
+
+    panel = _panel(qtbot, window, "prevention")
+    table = panel.tables["conseils"]
+    assert table.columns == (TEXT,) and table.table.rowCount() == 4
+    _set(table, 3, TEXT, "Verrouillez le garage et la cabane de jardin.")
+    assert panel.data()["conseils"][3] == "Verrouillez le garage et la cabane de jardin."
+    rendered = _fresh(qtbot, panel)
+    assert any("cabane de jardin" in t for t in _texts(rendered, "conseils"))

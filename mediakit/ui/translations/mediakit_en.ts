@@ -624,6 +624,14 @@
       <translation>Asks for a written reason, logged; the infographic will be flagged “masks not reviewed”</translation>
     </message>
     <message>
+      <source>Photo de l'opération</source>
+      <translation>Operation photo</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
       <source>Nom de l'infographie dans l'opération</source>
       <translation>Name of the infographic in the operation</translation>
     </message>
