@@ -245,3 +245,15 @@ def test_list_field_is_edited_row_by_row(qtbot, window):
     assert panel.data()["conseils"][3] == "Verrouillez le garage et la cabane de jardin."
     rendered = _fresh(qtbot, panel)
     assert any("cabane de jardin" in t for t in _texts(rendered, "conseils"))
+
+
+def test_photo_reviewed_elsewhere_clears_the_refusal(qtbot, window, tmp_path):
+    op, sha = _op(tmp_path, reviewed=False)
+    panel = _panel(qtbot, window, "appel-a-temoins", op)
+    panel.photo_fields["photo"].select(sha)
+    panel.update_preview()
+    assert panel.is_stale()
+    review.mark_reviewed(op, sha)  # done in the review screen: the panel hears of it
+    qtbot.waitUntil(lambda: not panel.is_stale(), timeout=30_000)
+    assert "revu" in panel.photo_fields["photo"].combo.currentText()
+    assert not [e for e in audit.entries(op.root) if e["action"] == "override"]
