@@ -98,6 +98,8 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
             continue
         reviewed = sha in cleared
         for ch in channels:
+            if item.get("for_channels") is not None and ch not in item["for_channels"]:
+                continue  # an infographic drawn for other channels' sizes: never cropped
             preset = presets[ch]
             still = _is_still(item["kind"])
             section = preset.get("still") if still else preset.get("video")

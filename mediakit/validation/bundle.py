@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from mediakit.atomic import atomic_path, write_bytes_atomic
 from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
@@ -175,9 +177,9 @@ def _item_entry(op: Operation, sha: str, index: int, version: int, previous: int
     reviewed_version, changes = versions.changes_since_review(item)
     return {"item": sha, "index": index, "name": item["name"], "kind": item["kind"],
             "version": version, "content_hash": versions.content_hash(item),
-            "status_before": item_status(item),
+            "status_before": item_status(item, op.items),
             "caption": item.get("caption"), "alt_text": item.get("alt_text"),
-            "credit": item.get("credit"), "anonymisation": anonymisation(item),
+            "credit": item.get("credit"), "anonymisation": anonymisation(item, op.items),
             "metadata": metadata_report(op.original_path(sha), outs, allowed),
             "preview": preview, "outputs": files,
             "previous_version": reviewed_version if reviewed_version is not None else previous,
@@ -192,10 +194,18 @@ def _preview(op: Operation, sha: str, files: list[dict[str, Any]], out: Path) ->
 
         shutil.copyfile(preview_path(op, sha, side=PREVIEW_SIDE, masked=True), out)
         return out.relative_to(out.parents[1]).as_posix()
+    kind = op.items[sha]["kind"]
+    if kind == "infographic":  # made of masked photos: the render itself is the preview
+        with Image.open(op.original_path(sha)) as img:
+            pic = img.convert("RGB")
+        pic.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE))
+        pic.save(out, "JPEG", quality=88)
+        return out.relative_to(out.parents[1]).as_posix()
     video = next((f for f in files if f["file"].endswith(".mp4")), None)
-    if video is None:
+    if video is None and kind != "montage":
         return None  # no masked rendering to show
-    source = out.parents[1] / video["file"]
+    # a montage render is made of masked rushes and photos: its own frame will do
+    source = out.parents[1] / video["file"] if video else op.original_path(sha)
     try:
         run_ffmpeg(["-v", "error", "-y", "-i", str(source), "-frames:v", "1",
                     "-vf", "scale='min(1280,iw)':-2", "-map_metadata", "-1", str(out)],

@@ -436,6 +436,126 @@
       <translation>done</translation>
     </message>
     <message>
+      <source>Libellé</source>
+      <translation>Label</translation>
+    </message>
+    <message>
+      <source>Valeur</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Unité</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Icône</source>
+      <translation>Icon</translation>
+    </message>
+    <message>
+      <source>Texte</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <source>personne</source>
+      <translation>person</translation>
+    </message>
+    <message>
+      <source>groupe</source>
+      <translation>group</translation>
+    </message>
+    <message>
+      <source>menottes</source>
+      <translation>handcuffs</translation>
+    </message>
+    <message>
+      <source>poids</source>
+      <translation>weight</translation>
+    </message>
+    <message>
+      <source>véhicule</source>
+      <translation>vehicle</translation>
+    </message>
+    <message>
+      <source>bouclier</source>
+      <translation>shield</translation>
+    </message>
+    <message>
+      <source>téléphone</source>
+      <translation>phone</translation>
+    </message>
+    <message>
+      <source>calendrier</source>
+      <translation>calendar</translation>
+    </message>
+    <message>
+      <source>lieu</source>
+      <translation>place</translation>
+    </message>
+    <message>
+      <source>alerte</source>
+      <translation>alert</translation>
+    </message>
+    <message>
+      <source>horloge</source>
+      <translation>clock</translation>
+    </message>
+    <message>
+      <source>maison</source>
+      <translation>house</translation>
+    </message>
+    <message>
+      <source>œil</source>
+      <translation>eye</translation>
+    </message>
+    <message>
+      <source>coche</source>
+      <translation>tick</translation>
+    </message>
+    <message>
+      <source>colis</source>
+      <translation>parcel</translation>
+    </message>
+    <message>
+      <source>euro</source>
+      <translation>euro</translation>
+    </message>
+    <message>
+      <source>information</source>
+      <translation>information</translation>
+    </message>
+    <message>
+      <source>Ajouter une ligne</source>
+      <translation>Add a row</translation>
+    </message>
+    <message>
+      <source>Supprimer</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Monter</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>Descendre</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>tableau</source>
+      <translation>table</translation>
+    </message>
+    <message>
+      <source>Nombre attendu, par exemple 1 234,5</source>
+      <translation>A number is expected, for example 1 234,5</translation>
+    </message>
+    <message>
+      <source>« {what} », ligne {row} : valeur manquante</source>
+      <translation>“{what}”, row {row}: value missing</translation>
+    </message>
+    <message>
+      <source>« {what} », ligne {row} : « {text} » n'est pas un nombre (par exemple 1 234,5)</source>
+      <translation>“{what}”, row {row}: “{text}” is not a number (for example 1 234,5)</translation>
+    </message>
+    <message>
       <source>Importer</source>
       <translation>Import</translation>
     </message>
@@ -496,12 +616,40 @@
       <translation>Keys</translation>
     </message>
     <message>
+      <source>Description de la photo (texte alternatif)</source>
+      <translation>Description of the photo (alternative text)</translation>
+    </message>
+    <message>
+      <source>Utiliser sans relecture…</source>
+      <translation>Use without review…</translation>
+    </message>
+    <message>
+      <source>Demande une raison écrite, journalisée ; l'infographie sera signalée « masques non revus »</source>
+      <translation>Asks for a written reason, logged; the infographic will be flagged “masks not reviewed”</translation>
+    </message>
+    <message>
+      <source>Photo de l'opération</source>
+      <translation>Operation photo</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Nom de l'infographie dans l'opération</source>
+      <translation>Name of the infographic in the operation</translation>
+    </message>
+    <message>
       <source>Texte alternatif (généré depuis les champs si vide)</source>
       <translation>Alt text (generated from the fields if empty)</translation>
     </message>
     <message>
       <source>Exporter tous les formats</source>
       <translation>Export every format</translation>
+    </message>
+    <message>
+      <source>Écrit chaque format et l'ajoute à l'opération : onglet Export et paquet de relecture</source>
+      <translation>Writes every format and adds it to the operation: Export tab and review bundle</translation>
     </message>
     <message>
       <source>Charte</source>
@@ -512,12 +660,112 @@
       <translation>Template</translation>
     </message>
     <message>
+      <source>Nom</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Remplir depuis un tableau CSV…</source>
+      <translation>Fill from a CSV table…</translation>
+    </message>
+    <message>
+      <source>— aucune photo —</source>
+      <translation>— no photo —</translation>
+    </message>
+    <message>
+      <source>— ouvrez une opération pour choisir une photo —</source>
+      <translation>— open an operation to choose a photo —</translation>
+    </message>
+    <message>
       <source>Texte alternatif</source>
       <translation>Alt text</translation>
     </message>
     <message>
       <source>Conformité à la charte</source>
       <translation>Charte compliance</translation>
+    </message>
+    <message>
+      <source>Données du graphique</source>
+      <translation>Chart data</translation>
+    </message>
+    <message>
+      <source>Tableaux CSV (*.csv *.txt)</source>
+      <translation>CSV tables (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>Son usage sera journalisé et l'infographie signalée « masques non revus ». Raison (obligatoire) :</source>
+      <translation>Its use will be logged and the infographic flagged “masks not reviewed”. Reason (required):</translation>
+    </message>
+    <message>
+      <source>Photo non utilisée : passer outre la relecture demande une raison écrite.</source>
+      <translation>Photo not used: overriding the review requires a written reason.</translation>
+    </message>
+    <message>
+      <source>Ouvrez une opération pour exporter : les infographies y sont gardées pour l'export par canal et la relecture.</source>
+      <translation>Open an operation to export: infographics are kept in it for export per channel and review.</translation>
+    </message>
+    <message>
+      <source>{n} format(s) écrit(s) dans {folder} ; {k} ajouté(s) à l'opération (onglet Export, paquet de relecture).</source>
+      <translation>{n} format(s) written to {folder}; {k} added to the operation (Export tab, review bundle).</translation>
+    </message>
+    <message>
+      <source>Signalée « masques non revus » : une photo n'a pas été relue.</source>
+      <translation>Flagged “masks not reviewed”: a photo was not reviewed.</translation>
+    </message>
+    <message>
+      <source>Export annulé.</source>
+      <translation>Export cancelled.</translation>
+    </message>
+    <message>
+      <source>Photo relue : ses masques sont appliqués.</source>
+      <translation>Photo reviewed: its masks are applied.</translation>
+    </message>
+    <message>
+      <source>Cette photo n'a pas été relue :</source>
+      <translation>This photo has not been reviewed:</translation>
+    </message>
+    <message>
+      <source>Aperçu périmé : </source>
+      <translation>Preview out of date: </translation>
+    </message>
+    <message>
+      <source>conforme à la charte</source>
+      <translation>complies with the brand guidelines</translation>
+    </message>
+    <message>
+      <source>aperçu impossible : {error}</source>
+      <translation>preview impossible: {error}</translation>
+    </message>
+    <message>
+      <source>Utilisée sans relecture (raison journalisée) : l'infographie sera signalée « masques non revus ».</source>
+      <translation>Used without review (reason logged): the infographic will be flagged “masks not reviewed”.</translation>
+    </message>
+    <message>
+      <source>photo refusée : </source>
+      <translation>photo refused: </translation>
+    </message>
+    <message>
+      <source>Export refusé : </source>
+      <translation>Export refused: </translation>
+    </message>
+    <message>
+      <source>Export en cours : {format}…</source>
+      <translation>Exporting: {format}…</translation>
+    </message>
+    <message>
+      <source>par exemple 01 23 45 67 89</source>
+      <translation>for example 01 23 45 67 89</translation>
+    </message>
+    <message>
+      <source>Photo refusée : </source>
+      <translation>Photo refused: </translation>
+    </message>
+    <message>
+      <source>« {field} » : choisissez une photo de l'opération</source>
+      <translation>“{field}”: choose a photo of the operation</translation>
+    </message>
+    <message>
+      <source>« {field} » : ouvrez une opération et choisissez une de ses photos</source>
+      <translation>“{field}”: open an operation and choose one of its photos</translation>
     </message>
     <message>
       <source>détection en cours</source>
@@ -562,10 +810,6 @@
     <message>
       <source>texte</source>
       <translation>text</translation>
-    </message>
-    <message>
-      <source>personne</source>
-      <translation>person</translation>
     </message>
     <message>
       <source>bande patronymique</source>
