@@ -40,7 +40,7 @@ from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import item_state
-from mediakit.ui.labels import label_name, state_name
+from mediakit.ui.labels import label_name, source_name, state_name
 from mediakit.ui.messages import plain
 from mediakit.ui.widgets import action_column, add_shortcut
 
@@ -293,7 +293,7 @@ class MaskReviewPanel(QWidget):
             who = f" · {mask['person']['name']}" if mask.get("person") else ""
             entry = QListWidgetItem(f"{mark} {mask['id']} {label_name(mask['label'])} — "
                                     f"{state_name(mask['state'])} "
-                                    f"({mask['score']:.2f}, {mask['source']}){who}")
+                                    f"({mask['score']:.2f}, {source_name(mask['source'])}){who}")
             entry.setData(Qt.ItemDataRole.UserRole, mask["id"])
             if mask["state"] == SUSPECT:
                 entry.setForeground(SUSPECT_PEN)
