@@ -182,8 +182,14 @@ class Operation:
 
 def _migrate_file(root: Path, legacy: Path) -> None:
     """Build the store from the previous version's project file and audit trail (in one
-    transaction: a crash leaves the old file in charge), then keep the file as a backup."""
-    data = read_json_object(legacy, "fichier projet", ProjectError)
+    transaction: a crash leaves the old file in charge), then keep the file as a backup.
+    Another process opening it at the same moment finds the store made (once)."""
+    try:
+        data = read_json_object(legacy, "fichier projet", ProjectError)
+    except ProjectError:
+        if not legacy.exists() and is_store(root):  # migrated meanwhile by another process
+            return
+        raise
     version = data.get("schema_version")
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise ProjectError(f"{display_path(legacy)}: version de schéma {version!r} non prise en "
@@ -196,7 +202,8 @@ def _migrate_file(root: Path, legacy: Path) -> None:
         store.initialise(migrate(data), lines, f"migration de {PROJECT_FILE}")
     finally:
         store.close()
-    os.replace(legacy, legacy.with_name(PROJECT_FILE + BACKUP_SUFFIX))
+    with contextlib.suppress(FileNotFoundError):  # another process renamed it first
+        os.replace(legacy, legacy.with_name(PROJECT_FILE + BACKUP_SUFFIX))
 
 
 def clean_temporaries(root: Path) -> list[Path]:
