@@ -85,6 +85,10 @@ def main() -> int:
             window.montage.time.setValue(60)
             settle(4000)
             window.grab().save(str(out / "ui-montage.png"))
+        window.tabs.setCurrentWidget(window.queue)
+        window.queue.show_all.setChecked(True)  # the grid with every mask, not only suspects
+        settle(3000)
+        window.grab().save(str(out / "ui-propositions.png"))
         window.tabs.setCurrentWidget(window.people)
         settle()
         window.grab().save(str(out / "ui-personnes.png"))
