@@ -42,13 +42,15 @@ def detect_item(op: Operation, sha: str, detector: Any,
 
 def anonymize_operation(op: Operation, out_dir: Path, *, detector: Any, style: MaskStyle,
                         progress: Callable[[int, int, str], None] | None = None,
-                        ) -> list[dict[str, Any]]:
-    """Anonymise every photo of the operation into ``out_dir`` using its stored masks
-    (detected first where none exist), and record the export on each item."""
+                        shas: list[str] | None = None) -> list[dict[str, Any]]:
+    """Anonymise the operation's photos (``shas``, default: all) into ``out_dir`` using
+    their stored masks (detected first where none exist: only for items that went through
+    the review gate by a logged override), and record the export on each item."""
     matcher = matcher_for(op)
     credit = op.doc.get(("settings", "credit"))
     copyright_ = op.doc.get(("settings", "copyright"))
-    shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
+    if shas is None:
+        shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
     results = []
     for index, sha in enumerate(shas):
         item = op.items[sha]

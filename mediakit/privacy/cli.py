@@ -40,6 +40,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="vidéo : garder le son (copie) ou le couper")
     p.add_argument("--bleep", action="append", default=[], metavar="DÉBUT-FIN",
                    help="vidéo : remplacer le son par un bip entre deux instants (s), répétable")
+    p.add_argument("--force", action="store_true",
+                   help="opération : passer outre la relecture (avec --reason ; journalisé)")
+    p.add_argument("--reason", help="raison écrite d'un --force (obligatoire avec lui)")
     p.set_defaults(handler=cmd_anonymize)
 
     p = sub.add_parser("masks", help="revoir les masques d'une opération")
@@ -131,10 +134,12 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
         from mediakit.video.operation import anonymize_items
 
         op = Operation.open(op_dir)
+        photo_shas, video_shas, refused = _gate(op, args)
+        results += refused
         results += anonymize_operation(op, out_dir, detector=detector, style=style,
-                                       progress=_progress)
+                                       progress=_progress, shas=photo_shas)
         results += anonymize_items(op, out_dir, detector=Detector(profile="video"), style=style,
-                                   audio=args.audio, bleeps=_bleeps(args))
+                                   audio=args.audio, bleeps=_bleeps(args), shas=video_shas)
     photos, videos, errors = _expand(loose)
     if photos:
         results += anonymize_photos(photos, out_dir, detector=detector, style=style,
@@ -162,6 +167,28 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
     print(f"{len(results) - len(failed)} fichier(s) anonymisé(s), {len(failed)} en échec ; "
           f"rapport : {display_path(report)}")
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _gate(op: Operation, args: argparse.Namespace) -> tuple[list[str], list[str],
+                                                             list[dict[str, Any]]]:
+    """The operation's photos and rushes that may be anonymised: those that passed the
+    review gate, or all of them by one logged override (``--force --reason``); the others
+    as refusals naming the item and what unblocks it."""
+    from mediakit.privacy.review_gate import check_reason, require_reviewed, unreviewed
+
+    check_reason(args.force, args.reason)
+    shas = [s for s, it in op.items.items() if it["kind"] in (PHOTO, VIDEO)]
+    blockers = unreviewed(op, shas)
+    refused: list[dict[str, Any]] = []
+    if blockers and args.force:
+        require_reviewed(op, shas, "anonymisation", force=True, reason=args.reason)
+    elif blockers:
+        blocked = {b.sha for b in blockers}
+        refused = [{"file": b.name, "error": f"non relu : {b.reason} — {b.action} "
+                    f"(ou --force --reason)"} for b in blockers]
+        shas = [s for s in shas if s not in blocked]
+    return ([s for s in shas if op.items[s]["kind"] == PHOTO],
+            [s for s in shas if op.items[s]["kind"] == VIDEO], refused)
 
 
 def cmd_masks(args: argparse.Namespace) -> int:
