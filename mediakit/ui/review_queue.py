@@ -516,8 +516,11 @@ class ReviewQueuePanel(QWidget):
         """Undo the last edit of the operation; the region it concerns is selected again."""
         if self.op is None or not self.op.doc.can_undo:
             return
-        self.op.doc.undo()
-        self.op.save()
+        try:
+            self.op.doc.undo()
+        except MediakitError as exc:  # another program changed it since: nothing undone
+            self.status.setText(f"✖ {plain(str(exc))}")
+            return
         self._sync()
 
     def _region(self, entry: Entry) -> dict[str, Any] | None:
