@@ -437,8 +437,10 @@ def _replace(data: dict[str, Any], key: tuple[Any, ...], new: Any) -> None:
     if new is _MISSING:
         parent.pop(name, None)
     elif isinstance(parent.get(name), dict) and isinstance(new, dict):
-        parent[name].clear()
-        parent[name].update(new)
+        current = parent[name]  # never emptied on the way: other threads may be reading it
+        current.update(new)
+        for key in [k for k in current if k not in new]:
+            del current[key]
     else:
         parent[name] = new
 
