@@ -161,17 +161,16 @@ class Operation:
         return self.items[self.resolve(ref)]
 
     def resolve(self, ref: str) -> str:
-        """The full hash of the item that ``ref`` names; ProjectError when none or ambiguous."""
+        """The full hash of the item that ``ref`` names: hash or hash prefix (≥ 4), file
+        name (any case, with or without extension, or its unique beginning), or path;
+        ProjectError naming the candidates when ambiguous, or saying none matches."""
+        from mediakit.library.refs import match
+
         if ref in self.items:
             return ref
-        matches = [h for h, it in self.items.items()
-                   if (len(ref) >= 6 and h.startswith(ref)) or it.get("name") == ref
-                   or it.get("path") == ref]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise ProjectError(f"{ref}: aucun élément de l'opération ne correspond")
-        raise ProjectError(f"{ref}: plusieurs éléments correspondent, précisez")
+        names = {h: tuple(str(n) for n in (it.get("name"), it.get("path")) if n)
+                 for h, it in self.items.items()}
+        return match(ref, {h: ns or (h,) for h, ns in names.items()})
 
     def original_path(self, sha: str) -> Path:
         return self.root / self.items[sha]["path"]

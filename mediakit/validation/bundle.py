@@ -20,7 +20,7 @@ from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
-from mediakit.library.status import item_status
+from mediakit.library.status import item_status, state
 from mediakit.media.ffmpeg import run_ffmpeg
 from mediakit.media.kinds import PHOTO
 from mediakit.privacy.review_gate import require_reviewed
@@ -178,6 +178,7 @@ def _item_entry(op: Operation, sha: str, index: int, version: int, previous: int
     return {"item": sha, "index": index, "name": item["name"], "kind": item["kind"],
             "version": version, "content_hash": versions.content_hash(item),
             "status_before": item_status(item, op.items),
+            "state_before": state(item, op.items),  # the words of the window and of info
             "caption": item.get("caption"), "alt_text": item.get("alt_text"),
             "credit": item.get("credit"), "anonymisation": anonymisation(item, op.items),
             "metadata": metadata_report(op.original_path(sha), outs, allowed),
@@ -218,7 +219,7 @@ def _preview(op: Operation, sha: str, files: list[dict[str, Any]], out: Path) ->
 def _cell(e: dict[str, Any], folder: Path) -> dict[str, Any]:
     anon = e["anonymisation"]
     applied = ", ".join(f"{n} {label}(s)" for label, n in anon["applied"].items()) or "aucun"
-    lines = [(f"Statut : {html_page.STATUS_LABELS.get(e['status_before'], '—')}", BLACK),
+    lines = [(f"Statut : {html_page.state_words(e)}", BLACK),
              (f"Masqués : {applied} ; laissés visibles : {anon['kept_visible']}", BLACK)]
     lines += [(f"(!) {a}", RED) for a in anon["alerts"]]
     if not e["metadata"]["clean"]:
