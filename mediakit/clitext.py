@@ -161,6 +161,11 @@ class Parser(argparse.ArgumentParser):
         action.add_parser = add_parser  # type: ignore[method-assign]
         return action
 
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        with argparse_language():
+            return super().parse_args(args, namespace)
+
     def parse_known_args(self, args: Sequence[str] | None = None,
                          namespace: argparse.Namespace | None = None
                          ) -> tuple[argparse.Namespace, list[str]]:
@@ -252,6 +257,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), fr
     (r"Error passing `ffmpeg -i` command output:?", "format non reconnu"),
     (r"Conversion failed!?", "conversion impossible"),
 ]]
+_QUOTED = re.compile(r"(?<=[\s(:\[])'([^'\s]+)'(?=[\s),;\]]|$)")
 _FFMPEG_LINE = re.compile(r"\[[^\]\n]* @ 0x[0-9a-fA-F]+\][^\n()]*")
 _REPR = re.compile(r"\{'|<[\w.]+ object at 0x[0-9a-fA-F]+>|Traceback \(most recent")
 # words that say a fragment is still English (none is French)
@@ -282,6 +288,7 @@ def plain(message: str) -> str:
 
 def _plain_reason(text: str) -> str:
     text = _FFMPEG_LINE.sub("", text)
+    text = _QUOTED.sub(r"« \1 »", text)  # a Python repr of a name: 'a.zip' → « a.zip »
     for pattern, fr in _PHRASES:
         text = pattern.sub(fr, text)
     text = re.sub(r"\(\s*\)", f"({TECHNICAL})", text)

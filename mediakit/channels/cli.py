@@ -76,7 +76,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
     presets = load_presets()
     if args.action == "show":
         if not args.name:
-            raise UsageError("presets show : précisez le canal (mediakit presets show x)")
+            raise UsageError("show : précisez le canal (mediakit presets show x)")
         print(json.dumps(get_preset(args.name), ensure_ascii=False, indent=2))
         return 0
     if args.json:

@@ -63,7 +63,7 @@ def state_code(item: dict[str, Any], items: dict[str, dict[str, Any]] | None = N
         if not is_reviewed(item, items):
             return "to_review"
         return "exported" if item.get("exports") else "reviewed"
-    if marked_reviewed(item):
+    if is_reviewed(item, items):  # the review gate itself: what lets it out
         return "exported" if item.get("exports") else "reviewed"
     found = regions(item)
     if not item.get("detection") and not found:

@@ -145,15 +145,25 @@ def check_video_decodes(path: str | Path, duration: float) -> None:
 def _truncated(path: Path, stderr: bytes | None, where: str) -> None:
     """Raise the MediaError of a video that does not decode, in words; ffmpeg's own lines
     go to the log (shown by ``mediakit -v``) and ride along as the exception's cause."""
-    detail = last_error_line(stderr)
-    LOG.debug("%s: %s", path, (stderr or b"").decode("utf-8", "replace").strip())
-    raise MediaError(path, f"vidéo tronquée ou corrompue ({_reason(detail, where)})") \
-        from RuntimeError(detail)
+    text = (stderr or b"").decode("utf-8", "replace").strip()
+    LOG.debug("%s: %s", path, text)
+    low = text.lower()
+    if "moov atom not found" in low:
+        why = "l'index de la vidéo manque, copie interrompue ?"
+    elif any(k in low for k in ("partial file", "truncat", "end of file")):
+        why = "la fin de la vidéo manque"
+    else:
+        why = ("des images ne se décodent pas au début de la vidéo" if where == "début"
+               else "des images ne se décodent pas à la fin de la vidéo")
+    raise MediaError(path, f"vidéo tronquée ou corrompue ({why})") \
+        from RuntimeError(last_error_line(stderr))
 
 
 def _reason(ffmpeg_text: str, where: str = "") -> str:
     """What an ffmpeg or moviepy message means, in French (never the message itself)."""
     low = ffmpeg_text.lower()
+    if "misdetection possible" in low or "low score" in low:
+        return "contenu invalide : ce n'est pas une vidéo lisible"
     if "moov atom not found" in low:
         return "fichier incomplet : l'index de la vidéo manque (copie interrompue ?)"
     if "no such file" in low:

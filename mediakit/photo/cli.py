@@ -48,7 +48,7 @@ def cmd_photo(args: argparse.Namespace) -> int:
     if handler:
         return handler(op, args)
     if not args.item:
-        raise UsageError(f"photo {args.action} : précisez la photo "
+        raise UsageError(f"{args.action} : précisez la photo "
                          f"(mediakit photo {args.action} OPERATION ÉLÉMENT)")
     sha = op.resolve(args.item)
     if op.items[sha]["kind"] != PHOTO:
@@ -138,7 +138,7 @@ def _sheet(op: Operation, args: argparse.Namespace) -> int:
     from mediakit.photo.selection import compute_all_hints, suggest
 
     if not args.out:
-        raise UsageError("photo sheet : précisez le fichier de sortie (-o planche.pdf)")
+        raise UsageError("sheet : précisez le fichier de sortie (-o planche.pdf)")
     if args.all:
         shas = sorted((s for s, it in op.items.items() if it["kind"] == PHOTO),
                       key=lambda s: op.items[s]["name"])

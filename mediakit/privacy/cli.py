@@ -251,7 +251,7 @@ def cmd_masks(args: argparse.Namespace) -> int:
         op.save()
         return EXIT_OK
     if not args.refs:
-        raise UsageError(f"masks {args.action} : précisez l'élément "
+        raise UsageError(f"{args.action} : précisez l'élément "
                          f"(mediakit masks {args.action} OPERATION ÉLÉMENT)")
     if args.action in ("list", "reviewed"):
         for sha in [op.resolve(r) for r in args.refs]:
@@ -268,7 +268,7 @@ def cmd_masks(args: argparse.Namespace) -> int:
         from mediakit.video import tracks
 
         if not ids:
-            raise UsageError(f"masks {args.action} : précisez les masques (m1 m2…) ou les "
+            raise UsageError(f"{args.action} : précisez les masques (m1 m2…) ou les "
                              f"pistes (t1…) après l'élément")
         decide = tracks.set_state if op.items[sha]["kind"] == VIDEO else review.set_state
         for mask_id in ids:  # masks of a photo, tracks (t1 …) of a rush
@@ -279,7 +279,7 @@ def cmd_masks(args: argparse.Namespace) -> int:
         print(review.add_manual(op, sha, label, box_arg(args.box)))
     elif args.action == "resize":
         if not ids:
-            raise UsageError("masks resize : précisez le masque (m1…) après l'élément")
+            raise UsageError("resize : précisez le masque (m1…) après l'élément")
         review.set_region(op, sha, ids[0], box_arg(args.box))
     op.save()
     return EXIT_OK
@@ -316,7 +316,7 @@ def cmd_people(args: argparse.Namespace) -> int:
                       f"{person['name']}  ({len(person['encodings'])} photo(s))")
         return EXIT_OK
     if not args.name:
-        raise UsageError(f"people {args.action} : précisez le nom de la personne")
+        raise UsageError(f"{args.action} : précisez le nom de la personne")
     if args.action == "remove":
         done = f"{people.remove(op, args.name)['name']} retiré des listes"
     elif args.action == "move":
@@ -324,7 +324,7 @@ def cmd_people(args: argparse.Namespace) -> int:
         done = f"{args.name} est dans la liste « {LISTS_FR.get(moved, moved)} »"
     else:
         if not args.photos:
-            raise UsageError("people add : précisez le nom puis la ou les photos de référence")
+            raise UsageError("add : précisez le nom puis la ou les photos de référence")
         list_name = args.list_name or "always_mask"
         person = people.enroll(op, args.name, list_name, args.photos)
         done = f"{person['name']} ajouté à la liste « {LISTS_FR[list_name]} »"

@@ -153,7 +153,7 @@ def progress_bar(done: int, total: int, name: str) -> None:
 
 def _need(value: Any, what: str) -> Any:
     if value is None:
-        raise UsageError(f"tracks : précisez {what}")
+        raise UsageError(f"précisez {what}")
     return value
 
 
