@@ -768,6 +768,38 @@
       <translation>“{field}”: open an operation and choose one of its photos</translation>
     </message>
     <message>
+      <source>détection non lancée</source>
+      <translation>not detected yet</translation>
+    </message>
+    <message>
+      <source>à vérifier</source>
+      <translation>to check</translation>
+    </message>
+    <message>
+      <source>à relire</source>
+      <translation>to review</translation>
+    </message>
+    <message>
+      <source>revu</source>
+      <translation>reviewed</translation>
+    </message>
+    <message>
+      <source>exporté</source>
+      <translation>exported</translation>
+    </message>
+    <message>
+      <source>à valider</source>
+      <translation>awaiting approval</translation>
+    </message>
+    <message>
+      <source>validé</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <source>corrections demandées</source>
+      <translation>changes requested</translation>
+    </message>
+    <message>
       <source>détection en cours</source>
       <translation>detecting</translation>
     </message>
@@ -776,16 +808,8 @@
       <translation>detection queued</translation>
     </message>
     <message>
-      <source>détection non lancée</source>
-      <translation>not detected yet</translation>
-    </message>
-    <message>
       <source>à relire : {what}</source>
       <translation>to review: {what}</translation>
-    </message>
-    <message>
-      <source>revu</source>
-      <translation>reviewed</translation>
     </message>
     <message>
       <source>{n} piste(s)</source>
@@ -822,10 +846,6 @@
     <message>
       <source>laissé visible</source>
       <translation>left visible</translation>
-    </message>
-    <message>
-      <source>à vérifier</source>
-      <translation>to check</translation>
     </message>
     <message>
       <source>photo</source>
