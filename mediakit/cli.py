@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mediakit import __version__
-from mediakit.clitext import LOG, Output, Parser, UsageError, plain, warn
+from mediakit.clitext import LOG, Output, Parser, UsageError, plain, t, warn
 from mediakit.errors import MediakitError, display_path
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
@@ -89,6 +89,10 @@ ACTION_FIRST = {
                "extend", "reviewed"),
 }
 GLOBAL_FLAGS = ("-v", "--verbose")
+OLD_FORM = ("mediakit : « mediakit {old} … » est l'ancienne forme, acceptée encore dans cette "
+            "version ; écrivez désormais « mediakit {new} … »")
+INTERNAL = ("erreur interne inattendue : l'opération n'a pas été modifiée au-delà de ce qui "
+            "était déjà enregistré (relancez avec -v pour le détail technique et signalez-le)")
 
 
 def modernise(argv: Sequence[str]) -> tuple[list[str], str | None]:
@@ -110,8 +114,7 @@ def modernise(argv: Sequence[str]) -> tuple[list[str], str | None]:
     old = " ".join([domain, *["OP", "ITEM"][:at], rest[at]])
     new = " ".join([domain, rest[at], *["OP", "ITEM"][:at]])
     reordered = args[:i + 1] + [rest[at]] + rest[:at] + rest[at + 1:]
-    notice = (f"mediakit : « mediakit {old} … » est l'ancienne forme, acceptée encore dans "
-              f"cette version ; écrivez désormais « mediakit {new} … »")
+    notice = t(OLD_FORM).format(old=old, new=new)
     return reordered, notice
 
 
@@ -145,15 +148,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _report(plain(str(exc)), exc, verbose)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("mediakit : interrompu", file=sys.stderr)
+        print(t("mediakit : interrompu"), file=sys.stderr)
         return 130
     except OSError as exc:
         _report(os_error_text(exc), exc, verbose)
         return EXIT_ERROR
     except Exception as exc:  # noqa: BLE001 - never a traceback for the user, -v shows it
-        _report("erreur interne inattendue : l'opération n'a pas été modifiée au-delà de ce "
-                "qui était déjà enregistré (relancez avec -v pour le détail technique et "
-                "signalez-le)", exc, verbose)
+        _report(t(INTERNAL), exc, verbose)
         return EXIT_ERROR
 
 

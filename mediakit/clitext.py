@@ -138,6 +138,10 @@ class Parser(argparse.ArgumentParser):
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         if isinstance(kwargs.get("help"), str) and kwargs["help"] is not argparse.SUPPRESS:
             kwargs["help"] = t(kwargs["help"])
+        if isinstance(kwargs.get("metavar"), str):
+            kwargs["metavar"] = t(kwargs["metavar"])
+        elif isinstance(kwargs.get("metavar"), tuple):
+            kwargs["metavar"] = tuple(t(m) for m in kwargs["metavar"])
         if kwargs.get("action") == "version":
             kwargs.setdefault("help", "afficher la version et quitter")
             kwargs["help"] = t(kwargs["help"])
@@ -146,8 +150,9 @@ class Parser(argparse.ArgumentParser):
 
     def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
         kwargs.setdefault("parser_class", Parser)
-        if isinstance(kwargs.get("help"), str):
-            kwargs["help"] = t(kwargs["help"])
+        for key in ("help", "metavar"):
+            if isinstance(kwargs.get(key), str):
+                kwargs[key] = t(kwargs[key])
         with argparse_language():
             action = super().add_subparsers(**kwargs)
         original = action.add_parser

@@ -71,18 +71,27 @@ def test_english_on_request(capsys, monkeypatch):
     assert "the following arguments are required" in err
 
 
-def test_every_help_text_has_its_english():
+def test_every_help_text_has_its_english(monkeypatch):
+    from mediakit.cli import INTERNAL, OLD_FORM
     from mediakit.cli_en import EN
 
-    missing = set()
+    monkeypatch.delenv("MEDIAKIT_LANG", raising=False)
+    missing = {text for text in (INTERNAL, OLD_FORM) if text not in EN}
     for _, parser in subcommands(build_parser()):
         for text in (parser.description, parser.epilog):
             if text and text not in EN:
                 missing.add(text)
         for action in parser._actions:
-            if action.help and action.help not in EN and "%(" not in action.help:
-                missing.add(action.help)
+            names = action.metavar if isinstance(action.metavar, tuple) else (action.metavar,)
+            for text in (action.help, *names):
+                if isinstance(text, str) and text not in EN:
+                    missing.add(text)
     assert not missing, sorted(missing)
+
+
+def test_deprecation_notice_in_english(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("MEDIAKIT_LANG", "en")
+    assert "is the old form" in modernise(["masks", "OP", "list"])[1]
 
 
 # -- a bad-input corpus -------------------------------------------------------------------------
