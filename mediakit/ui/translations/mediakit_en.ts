@@ -908,12 +908,12 @@
       <translation>Masks</translation>
     </message>
     <message>
-      <source>Accepter (A)</source>
-      <translation>Accept (A)</translation>
+      <source>Masquer (A ou M)</source>
+      <translation>Mask (A or M)</translation>
     </message>
     <message>
-      <source>Rejeter (R)</source>
-      <translation>Reject (R)</translation>
+      <source>Laisser visible (R ou X)</source>
+      <translation>Leave visible (R or X)</translation>
     </message>
     <message>
       <source>Dessiner un masque (D)</source>
@@ -934,6 +934,10 @@
     <message>
       <source>{n} région(s) à vérifier restante(s) : A ou M masque, R ou X laisse visible</source>
       <translation>{n} region(s) left to check: A or M masks, R or X leaves visible</translation>
+    </message>
+    <message>
+      <source>{source}, score {score}</source>
+      <translation>{source}, score {score}</translation>
     </message>
     <message>
       <source>Affichage : {mode}</source>
@@ -1144,14 +1148,6 @@
     <message>
       <source>Afficher aussi les masques</source>
       <translation>Show the masks too</translation>
-    </message>
-    <message>
-      <source>Masquer (A ou M)</source>
-      <translation>Mask (A or M)</translation>
-    </message>
-    <message>
-      <source>Laisser visible (R ou X)</source>
-      <translation>Leave visible (R or X)</translation>
     </message>
     <message>
       <source>rush</source>
