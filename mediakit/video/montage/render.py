@@ -27,7 +27,7 @@ from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line, run_ffmpeg_progre
 from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.media.loudness import integrated_loudness, loudnorm_spec, parse_loudnorm
 from mediakit.media.probe import video_info
-from mediakit.video.montage.graph import Canvas, Graph, Overlays, Segment, build_graph
+from mediakit.video.montage.graph import Canvas, Graph, Overlays, Segment, build_graph, grounds
 from mediakit.video.montage.subtitles import cues_to_ass, write_srt
 from mediakit.video.montage.timeline import (
     MontageError,
@@ -143,7 +143,9 @@ def resolve(op: Operation | None, timeline: dict[str, Any], *, source: Source = 
     tl_for_layout = {**tl, "fps": fps}
     for seg, d in zip(segments, check_layout(tl_for_layout, frames), strict=True):
         seg.transition_frames = d
-    return Resolved(segments, _overlays(op, tl, style), canvas, style, tl)
+    overlays = _overlays(op, tl, style)
+    overlays.grounds = grounds(segments)
+    return Resolved(segments, overlays, canvas, style, tl)
 
 
 def _segment(op: Operation | None, tl: dict[str, Any], clip: dict[str, Any], where: str,
@@ -177,6 +179,7 @@ def _overlays(op: Operation | None, tl: dict[str, Any], style: VideoStyle) -> Ov
         if ov.logo is None:
             raise MontageError(f"logo : aucun bloc-marque dans la charte « {style.name} »")
         ov.logo_spec = dict(spec)
+        ov.logo_custom = bool(spec.get("file"))
         if not spec.get("file"):
             ov.logo_spec.setdefault("position", "top-left")
     if tl.get("music"):
@@ -266,6 +269,7 @@ class Plan:
     canvas: Canvas
     measured: dict[str, str] | None
     loudness: dict[str, float] | None
+    style: VideoStyle
 
 
 def plan_render(op: Operation | None, timeline: dict[str, Any], workdir: Path, *,
@@ -291,7 +295,7 @@ def plan_render(op: Operation | None, timeline: dict[str, Any], workdir: Path, *
     args = ["-y", "-v", "error", *graph.input_args(), "-/filter_complex", str(script),
             "-map", f"[{graph.video}]", "-map", f"[{graph.audio}]",
             *encode_args(video, canvas, speed)]
-    return Plan(graph, script, args, canvas, measured, loud)
+    return Plan(graph, script, args, canvas, measured, loud, res.style)
 
 
 def _total(res: Resolved) -> int:
@@ -376,7 +380,18 @@ def _verify(out: Path, plan: Plan) -> dict[str, Any]:
         if got is not None:
             facts["loudness"] = got
             facts["checks"]["loudness"] = abs(got - plan.loudness["integrated"]) <= 1
+    facts["charte"] = charte_check(out, plan)
+    facts["checks"]["charte"] = facts["charte"]["ok"]
     return facts
+
+
+def charte_check(video: Path, plan: Plan) -> dict[str, Any]:
+    """The charte's legibility check of a rendered montage (see ``check.py``)."""
+    from mediakit.video.montage.check import check_video
+
+    c = plan.canvas
+    return check_video(video, plan.graph.elements, c.width, c.height, c.fps,
+                       plan.graph.frames, plan.style.min_contrast)
 
 
 def run_with_progress(args: list[str], out: Path, duration: float,
