@@ -352,6 +352,30 @@ def render_timeline(op: Operation | None, timeline: dict[str, Any], out: str | P
     return result
 
 
+def check_rendered(op: Operation | None, timeline: dict[str, Any], video: str | Path, *,
+                   channel: str | dict[str, Any] | None = "youtube",
+                   source: Source = clip_source) -> dict[str, Any]:
+    """The charte's legibility check of a montage already rendered from ``timeline`` on
+    ``channel`` (nothing is rendered again)."""
+    from mediakit.video.montage.check import check_video
+
+    video = Path(video)
+    if not video.is_file():
+        raise MontageError(f"{display_path(video)}: vidéo introuvable")
+    spec = get_preset(channel)["video"] if isinstance(channel, str) else channel
+    canvas = channel_canvas(normalise(timeline), spec)
+    res = resolve(op, timeline, source=source, canvas=canvas)
+    with tempfile.TemporaryDirectory(prefix="mediakit-montage-check-") as tmpdir:
+        graph = build_graph(res.segments, canvas, res.overlays, res.style, Path(tmpdir),
+                            audio=False)
+    info = video_info(video)
+    if (info["width"], info["height"]) != (canvas.width, canvas.height):
+        raise MontageError(f"{display_path(video)}: {info['width']}×{info['height']}, pas le "
+                           f"format du canal ({canvas.width}×{canvas.height})")
+    return check_video(video, graph.elements, canvas.width, canvas.height, canvas.fps,
+                       graph.frames, res.style.min_contrast)
+
+
 def timeline_items(timeline: dict[str, Any], op: Operation | None = None) -> list[str]:
     """The project items a timeline's clips use, in order, once each (resolved to their
     shas when ``op`` is given and knows them)."""

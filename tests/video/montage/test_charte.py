@@ -159,3 +159,30 @@ def test_official_bloc_marque_without_reversed_file(tmp_path, monkeypatch):
 def test_timecode():
     assert timecode(3.2) == "00:03,2" and timecode(0) == "00:00,0"
     assert timecode(75.04) == "01:15,0" and timecode(59.97) == "01:00,0"
+
+
+def test_cli_render_reports_the_check_and_check_reads_a_rendered_file(tmp_path, capsys):
+    from mediakit.cli import main
+    from mediakit.library.project import Operation
+
+    Operation.create(tmp_path / "op", "Opération charte")
+    card = {"clips": [{"type": "card", "color": "primary", "duration": 0.6}],
+            "logo": {"charte": True, "width": 0.14, "position": "top-left"}}
+    for name, logo in (("bon", {}), ("noir", {"version": "standard"})):
+        tl = {**card, "logo": {**card["logo"], **logo}}
+        (tmp_path / f"{name}.json").write_text(json.dumps(tl), encoding="utf-8")
+    out = tmp_path / "bon.mp4"
+    base = [str(tmp_path / "op"), "--channel", "youtube", "-o", str(out)]
+    assert main(["montage", *base, "--timeline", str(tmp_path / "bon.json"),
+                 "--speed", "ultrafast"]) == 0
+    assert "lisibilité conforme" in capsys.readouterr().out
+    assert main(["montage", *base, "--timeline", str(tmp_path / "bon.json"), "--check"]) == 0
+    capsys.readouterr()
+    assert main(["montage", str(tmp_path / "op"), "-o", str(tmp_path / "noir.mp4"),
+                 "--timeline", str(tmp_path / "noir.json"), "--speed", "ultrafast"]) == 1
+    text = capsys.readouterr().out
+    assert "bloc-marque à 00:00,0 : contraste 1," in text and "contrôles en échec : charte" in text
+    # the check alone, on the black render: same verdict without rendering again
+    assert main(["montage", str(tmp_path / "op"), "-o", str(tmp_path / "noir.mp4"),
+                 "--timeline", str(tmp_path / "noir.json"), "--check"]) == 1
+    assert "bloc-marque à 00:00," in capsys.readouterr().out
