@@ -1072,6 +1072,14 @@
       <translation>first choose rushes or photos in the Library</translation>
     </message>
     <message>
+      <source>Charte : lisibilité conforme ({count} élément(s) mesuré(s)).</source>
+      <translation>Charte: legibility compliant ({count} element(s) measured).</translation>
+    </message>
+    <message>
+      <source>✖ Charte : {issues}</source>
+      <translation>✖ Charte: {issues}</translation>
+    </message>
+    <message>
       <source>Toujours masquer</source>
       <translation>Always mask</translation>
     </message>

@@ -22,6 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--channel", default="youtube", help="canal (préréglage), défaut youtube")
     p.add_argument("-o", "--out", required=True, help="vidéo (.mp4) ou image d'aperçu (.png)")
     p.add_argument("--preview", type=float, metavar="T", help="n'écrire que l'image à T s")
+    p.add_argument("--check", action="store_true",
+                   help="contrôler la vidéo déjà rendue (-o) contre la charte, sans la refaire")
     p.add_argument("--save", metavar="NOM", help="enregistrer la timeline dans le projet")
     p.add_argument("--srt", metavar="OUT.srt", help="exporter aussi les sous-titres en .srt")
     p.add_argument("--speed", default="medium", help="préréglage x264 (ultrafast … slow)")
@@ -93,11 +95,23 @@ def cmd_montage(args: argparse.Namespace) -> int:
                       channel=get_preset(args.channel)["video"] if args.channel else None)
         print(f"aperçu à {args.preview:g} s : {display_path(out)}")
         return EXIT_OK
+    if args.check:
+        from mediakit.video.montage.check import summary
+        from mediakit.video.montage.render import check_rendered
+
+        report = check_rendered(op, timeline, out, channel=args.channel)
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(f"{display_path(out)}: {summary(report)}")
+        return EXIT_OK if report["ok"] else 1
     result = render_timeline(op, timeline, out, channel=args.channel, speed=args.speed,
                              srt_out=args.srt, progress=_progress, force=args.force,
                              reason=args.reason)
     print()
     print(json.dumps(result, ensure_ascii=False, indent=1))
+    if "charte" in result:
+        from mediakit.video.montage.check import summary
+
+        print(f"{display_path(out)}: {summary(result['charte'])}")
     failed = [k for k, ok in result.get("checks", {}).items() if not ok]
     if failed:
         print(f"{display_path(out)}: contrôles en échec : {', '.join(failed)}")
