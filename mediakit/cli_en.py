@@ -251,6 +251,8 @@ EN: dict[str, str] = {
         "override the review of rushes and photos (with --reason)",
     "raison écrite d'un --force (journalisée)": "written reason for a --force (logged)",
     "compte rendu du rendu en JSON": "the render's report as JSON",
+    "contrôler la vidéo déjà rendue (-o) contre la charte, sans la refaire":
+        "check the video already rendered (-o) against the charter, without rendering again",
     "dérushage : repères, plages, favoris, recherche":
         "logging rushes: markers, ranges, favourites, search",
     "Exemple : mediakit derush mark OP MVI_0006 2,4 --note \"arrivée du préfet\"":

@@ -352,7 +352,7 @@ LIST_NAMES = {"always_mask": "always_mask", "keep_visible": "keep_visible",
 CHECKS_FR = {"dimensions": "dimensions", "size_cap": "taille maximale du fichier",
              "duration_cap": "durée maximale", "min_duration": "durée minimale",
              "loudness": "volume sonore", "frames": "nombre d'images",
-             "text_length": "longueur des textes", "audio": "son"}
+             "text_length": "longueur des textes", "audio": "son", "charte": "charte"}
 LABELS_FR = {"face": "visage", "plate": "plaque"}
 
 

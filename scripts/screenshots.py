@@ -93,6 +93,10 @@ def main() -> int:
         settle()
         window.grab().save(str(out / "ui-personnes.png"))
         window.tabs.setCurrentWidget(window.infographic)
+        boxes = window.infographic.template_box  # the key figures: their table shows
+        index = next((i for i in range(boxes.count()) if "chiffres" in str(boxes.itemData(i))), 0)
+        boxes.setCurrentIndex(index)
+        settle()
         window.infographic.update_preview()
         settle(2500)
         window.grab().save(str(out / "ui-infographies.png"))

@@ -211,8 +211,8 @@ class MaskReviewPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = action_column(self, (
-            (tr("Accepter (A)"), self.accept_current, "A"),
-            (tr("Rejeter (R)"), self.reject_current, "R"),
+            (tr("Masquer (A ou M)"), self.accept_current, "A"),
+            (tr("Laisser visible (R ou X)"), self.reject_current, "R"),
             (tr("Dessiner un masque (D)"), self.toggle_drawing, "D"),
             (tr("Avant / après (Espace)"), self.toggle_before_after, "Space"),
             (tr("Masque suivant (Tab)"), self.next_mask, "Tab"),
@@ -292,8 +292,10 @@ class MaskReviewPanel(QWidget):
             mark = {review.ACCEPTED: "✔", SUSPECT: "?"}.get(mask["state"], "✘")
             who = f" · {mask['person']['name']}" if mask.get("person") else ""
             entry = QListWidgetItem(f"{mark} {mask['id']} {label_name(mask['label'])} — "
-                                    f"{state_name(mask['state'])} "
-                                    f"({mask['score']:.2f}, {source_name(mask['source'])}){who}")
+                                    f"{state_name(mask['state'])}{who}")
+            entry.setToolTip(tr("{source}, score {score}").format(
+                source=source_name(mask["source"]),
+                score=f"{mask['score']:.2f}".replace(".", ",")))
             entry.setData(Qt.ItemDataRole.UserRole, mask["id"])
             if mask["state"] == SUSPECT:
                 entry.setForeground(SUSPECT_PEN)

@@ -928,12 +928,12 @@
       <translation>Masks</translation>
     </message>
     <message>
-      <source>Accepter (A)</source>
-      <translation>Accept (A)</translation>
+      <source>Masquer (A ou M)</source>
+      <translation>Mask (A or M)</translation>
     </message>
     <message>
-      <source>Rejeter (R)</source>
-      <translation>Reject (R)</translation>
+      <source>Laisser visible (R ou X)</source>
+      <translation>Leave visible (R or X)</translation>
     </message>
     <message>
       <source>Dessiner un masque (D)</source>
@@ -954,6 +954,10 @@
     <message>
       <source>{n} région(s) à vérifier restante(s) : A ou M masque, R ou X laisse visible</source>
       <translation>{n} region(s) left to check: A or M masks, R or X leaves visible</translation>
+    </message>
+    <message>
+      <source>{source}, score {score}</source>
+      <translation>{source}, score {score}</translation>
     </message>
     <message>
       <source>Affichage : {mode}</source>
@@ -1088,6 +1092,14 @@
       <translation>first choose rushes or photos in the Library</translation>
     </message>
     <message>
+      <source>Charte : lisibilité conforme ({count} élément(s) mesuré(s)).</source>
+      <translation>Charte: legibility compliant ({count} element(s) measured).</translation>
+    </message>
+    <message>
+      <source>✖ Charte : {issues}</source>
+      <translation>✖ Charte: {issues}</translation>
+    </message>
+    <message>
       <source>Toujours masquer</source>
       <translation>Always mask</translation>
     </message>
@@ -1164,14 +1176,6 @@
     <message>
       <source>Afficher aussi les masques</source>
       <translation>Show the masks too</translation>
-    </message>
-    <message>
-      <source>Masquer (A ou M)</source>
-      <translation>Mask (A or M)</translation>
-    </message>
-    <message>
-      <source>Laisser visible (R ou X)</source>
-      <translation>Leave visible (R or X)</translation>
     </message>
     <message>
       <source>rush</source>

@@ -26,6 +26,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--out", required=True, metavar="FICHIER",
                    help="vidéo (.mp4) ou image d'aperçu (.png)")
     p.add_argument("--preview", type=float, metavar="T", help="n'écrire que l'image à T s")
+    p.add_argument("--check", action="store_true",
+                   help="contrôler la vidéo déjà rendue (-o) contre la charte, sans la refaire")
     p.add_argument("--save", metavar="NOM", help="enregistrer la timeline dans le projet")
     p.add_argument("--srt", metavar="SORTIE.srt", help="exporter aussi les sous-titres en .srt")
     p.add_argument("--speed", default="medium", metavar="PRÉRÉGLAGE",
@@ -121,15 +123,29 @@ def cmd_montage(args: argparse.Namespace) -> int:
         return EXIT_OK
     from mediakit.channels.presets import resolve_channel
 
-    result = render_timeline(op, timeline, out, channel=resolve_channel(args.channel),
-                             speed=args.speed, srt_out=args.srt, progress=_progress,
-                             force=args.force, reason=args.reason)
+    channel = resolve_channel(args.channel)
+    if args.check:
+        from mediakit.video.montage.check import summary
+        from mediakit.video.montage.render import check_rendered
+
+        report = check_rendered(op, timeline, out, channel=channel)
+        if args.json:
+            print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(f"{display_path(out)}: {summary(report)}")
+        return EXIT_OK if report["ok"] else 1
+    result = render_timeline(op, timeline, out, channel=channel, speed=args.speed,
+                             srt_out=args.srt, progress=_progress, force=args.force,
+                             reason=args.reason)
     if sys.stdout.isatty():
         print()
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         print(render_text(result))
+    if "charte" in result:
+        from mediakit.video.montage.check import summary
+
+        print(f"{display_path(out)}: {summary(result['charte'])}")
     failed = [k for k, ok in result.get("checks", {}).items() if not ok]
     return 1 if failed else EXIT_OK
 
