@@ -121,8 +121,8 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
             print(f"   ÉCHEC {plain(r['file'] + ': ' + r['error'])}")
             continue
         known = sorted({m["person"]["name"] for m in r["masks"] if m.get("person")})
-        print(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués "
-              f"({r['style_note']}) ; métadonnées retirées : "
+        print(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués, "
+              f"{r['style_note']} ; métadonnées retirées : "
               f"{metadata_text(r['metadata_removed'])}"
               + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
     report = dest / "anonymisation_report.json"

@@ -153,7 +153,7 @@ def cmd_montage(args: argparse.Namespace) -> int:
 def render_text(result: dict[str, Any]) -> str:
     """A render's facts in words: « montage.mp4 : 1920×1080, 25 i/s, 12,4 s, −14,0 LUFS ;
     contrôles OK »."""
-    facts = [f"{result.get('width')}×{result.get('height')}", f"{result.get('fps')} i/s",
+    facts = [f"{result.get('width')}×{result.get('height')}", f"{result.get('fps', 0):g} i/s".replace(".", ","),
              f"{result.get('duration', 0):.1f} s".replace(".", ",")]
     if result.get("loudness") is not None:
         facts.append(f"{result['loudness']:.1f} LUFS".replace(".", ",").replace("-", "−"))
