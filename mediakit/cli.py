@@ -260,6 +260,27 @@ def cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# the audit trail's action codes (kept as they are in the CSV), in words
+AUDIT_FR = {"import": "import", "detection": "détection", "anonymize": "anonymisation",
+            "export": "export", "export_refused": "export refusé",
+            "infographic": "infographie", "montage_render": "rendu du montage",
+            "override": "relecture passée outre", "person_added": "personne ajoutée",
+            "person_moved": "personne changée de liste", "person_removed": "personne retirée",
+            "photo_edit": "retouche photo", "mask_added": "masque ajouté",
+            "mask_changed": "masque modifié", "mask_accepted": "masque gardé",
+            "mask_rejected": "masque écarté", "masks_reviewed": "masques revus",
+            "masks_unreviewed": "revue des masques retirée", "tracks_reviewed": "pistes revues",
+            "tracks_unreviewed": "revue des pistes retirée", "track_added": "piste ajoutée",
+            "track_keyframe": "image clé posée", "track_keyframe_removed": "image clé retirée",
+            "track_span": "piste recoupée", "track_accepted": "piste gardée",
+            "track_rejected": "piste écartée", "review_validated": "validé par le chef",
+            "review_corrections_requested": "corrections demandées",
+            "review_decision_imported": "décision importée", "review_pack": "paquet de relecture",
+            "review_publish": "publication", "review_reviewer_added": "relecteur enregistré",
+            "review_withdrawn": "validation retirée", "montage_registered": "montage enregistré",
+            "infographic_registered": "infographie enregistrée"}
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from mediakit.library import audit
     from mediakit.library.project import Operation
@@ -277,7 +298,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         return EXIT_OK
     for e in audit.entries(op.root):
         item = op.items.get(e.get("item") or "", {}).get("name", e.get("item") or "")
-        print(f"{e['ts']}  {e['who']:<12} {e['action']:<16} {item}")
+        action = AUDIT_FR.get(e["action"], str(e["action"]).replace("_", " "))
+        print(f"{e['ts']}  {e['who']:<12} {action:<26} {item}")
     return EXIT_OK
 
 
