@@ -159,13 +159,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _set_verbose(verbose: bool) -> None:
+    """``-v``: the technical detail the core logs goes to the error output (and only then)."""
     Output.verbose = verbose
-    if verbose and not any(getattr(h, "_mediakit", False) for h in LOG.handlers):
+    for handler in [h for h in LOG.handlers if getattr(h, "_mediakit", False)]:
+        LOG.removeHandler(handler)
+    if verbose:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("  détail technique : %(message)s"))
         handler._mediakit = True  # type: ignore[attr-defined]
         LOG.addHandler(handler)
         LOG.setLevel(logging.DEBUG)
+    else:
+        LOG.setLevel(logging.NOTSET)
 
 
 def _report(message: str, exc: BaseException, verbose: bool) -> None:

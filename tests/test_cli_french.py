@@ -153,6 +153,8 @@ def test_verbose_shows_the_technical_detail(small_op, media_dir, tmp_path, capsy
     junk.write_bytes(b"x" * 100)
     code, _, err = run(capsys, "import", "-v", small_op, junk)
     assert code == 1 and "détail technique" in err and "moov atom not found" in err
+    code, _, err = run(capsys, "import", small_op, junk)  # without -v: words only
+    assert code == 1 and "détail technique" not in err and "moov" not in err
 
 
 def test_plain_words_replace_technical_text():
