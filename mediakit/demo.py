@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mediakit.atomic import write_text_atomic
-from mediakit.errors import MediakitError, display_path
+from mediakit.clitext import AUDIO_FR, adjust_text, metadata_text, plain
+from mediakit.errors import MediaError, MediakitError, display_path
 from mediakit.library.project import Operation, is_operation
 
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
@@ -22,7 +23,7 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
     from mediakit.library.summary import item_lines
 
     if not assets.is_dir():
-        print(f"mediakit demo: dossier d'exemples introuvable : {assets}")
+        print(f"mediakit demo : dossier d'exemples introuvable : {display_path(assets)}")
         return 2
     out.mkdir(parents=True, exist_ok=True)
     op_dir = out / "operation"
@@ -30,7 +31,7 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
     op = (Operation.open(op_dir) if is_operation(op_dir)
           else Operation.create(op_dir, "Opération de démonstration"))
     sources = [p for p in (assets / "photos", assets / "rushes") if p.exists()]
-    report = import_files(op, sources, on_message=lambda m: print("   " + m))
+    report = import_files(op, sources, on_message=lambda m: print("   " + plain(m)))
     print(f"   {len(report.imported)} importé(s), {len(report.duplicates)} déjà présent(s), "
           f"{len(report.failed)} en échec")
     _done(t0)
@@ -47,7 +48,7 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
             outputs.update(step(op, out))
         except MediakitError as exc:
             failures += 1
-            print(f"   ÉCHEC : {exc}")
+            print(f"   ÉCHEC : {plain(str(exc))}")
         _done(t0)
     print("\n== Sorties")
     for label, path in outputs.items():
@@ -91,33 +92,41 @@ def step_people(op: Operation, out: Path) -> dict[str, Path]:
 
 
 def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
-    from mediakit.photo.operation import anonymize_operation
+    from mediakit.photo.operation import anonymize_operation, detect_item
     from mediakit.privacy.detector import Detector
     from mediakit.privacy.masking import MaskStyle
-    from mediakit.privacy.review import mark_reviewed
+    from mediakit.privacy.review import ACCEPTED, mark_reviewed, set_state
+    from mediakit.privacy.review_gate import undecided
 
+    detector = Detector()
+    suspects = 0
+    for sha in _photos(op):  # the demo stands in for the officer's review, before any output
+        try:
+            if "masks" not in op.items[sha]:
+                detect_item(op, sha, detector)  # masks and suspects ("à vérifier")
+        except MediaError as exc:
+            print(f"   ÉCHEC {plain(str(exc))}")
+            continue
+        for mask in undecided(op.items[sha]):  # suspects: the demo masks them (safe side)
+            set_state(op, sha, mask["id"], ACCEPTED)
+            suspects += 1
+        mark_reviewed(op, sha)
+    op.save()
+    print(f"   (démo : {suspects} région(s) à vérifier masquée(s), masques marqués comme revus ;"
+          f" en vrai, l'agent les revoit un à un)")
     dest = out / "photos_anonymisees"
-    results = anonymize_operation(op, dest, detector=Detector(), style=MaskStyle())
+    results = anonymize_operation(op, dest, detector=detector, style=MaskStyle())
     for r in results:
         if "error" in r:
-            print(f"   ÉCHEC {r['file']}: {r['error']}")
+            print(f"   ÉCHEC {plain(r['file'] + ': ' + r['error'])}")
             continue
         known = sorted({m["person"]["name"] for m in r["masks"] if m.get("person")})
-        print(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués "
-              f"({r['style_note']}) ; métadonnées retirées : "
-              f"{', '.join(r['metadata_removed']) or 'aucune'}"
+        print(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués, "
+              f"{r['style_note']} ; métadonnées retirées : "
+              f"{metadata_text(r['metadata_removed'])}"
               + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
     report = dest / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
-    from mediakit.privacy.review import ACCEPTED, set_state
-    from mediakit.privacy.review_gate import undecided
-
-    for sha in _photos(op):  # the demo stands in for the officer's review
-        for mask in undecided(op.items[sha]):  # suspects: the demo masks them (safe side)
-            set_state(op, sha, mask["id"], ACCEPTED)
-        mark_reviewed(op, sha)
-    op.save()
-    print("   (démo : masques marqués comme revus ; en vrai, l'agent les revoit un à un)")
     return {"photos anonymisées": dest, "rapport anonymisation": report}
 
 
@@ -140,8 +149,8 @@ def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
             raise MediakitError(f"{r['file']}: {r['error']}")
         print(f"   {r['file']}: {r['tracks_masked']} piste(s) masquée(s) ({r['faces']} visage(s), "
               f"{r['plates']} plaque(s)) sur {r['frames_masked']}/{r['frames']} trames ; "
-              f"son {r['audio']} ; métadonnées retirées : "
-              f"{', '.join(r['metadata_removed']) or 'aucune'}")
+              f"son {AUDIO_FR.get(r['audio'], r['audio'])} ; métadonnées retirées : "
+              f"{metadata_text(r['metadata_removed'])}")
     from mediakit.privacy.review_gate import undecided
 
     for sha in _videos(op):  # suspect tracks: the demo masks them (safe side)
@@ -168,8 +177,9 @@ def step_montage(op: Operation, out: Path) -> dict[str, Path]:
     op.save()
     result = render_timeline(op, timeline, out / "montage.mp4", channel="youtube",
                              speed="veryfast")
-    print(f"   montage.mp4 : {result.get('duration', 0):.1f} s, "
-          f"{result.get('loudness', float('nan')):.1f} LUFS, contrôles {result.get('checks')}")
+    from mediakit.video.montage.cli import render_text
+
+    print(f"   {render_text(result)}")
     return {"montage": out / "montage.mp4"}
 
 
@@ -195,7 +205,7 @@ def step_selection(op: Operation, out: Path) -> dict[str, Path]:
                  credit="Service de communication",
                  alt_text="Quatre intervenants assis derrière une table de conférence de presse, "
                           "visages masqués.")
-        print(f"   groupe.jpg : réglages {json.dumps(adjust, ensure_ascii=False)}")
+        print(f"   groupe.jpg : réglages {adjust_text(adjust)}")
     op.save()
     sheet = write_contact_sheet(op, [r["item"] for r in rows if r["selected"]],
                                 out / "planche_contact.pdf")
@@ -234,7 +244,7 @@ def step_export(op: Operation, out: Path) -> dict[str, Path]:
     summary.failed += summary_video.failed
     summary.refused += summary_video.refused
     for line in summary_text(summary).splitlines():
-        print("   " + line)
+        print("   " + plain(line))
     return {"export par canal": dest}
 
 

@@ -6,7 +6,9 @@ Usage::
 
 For each ``charte/<name>/charte.json`` with a ``bloc_marque.placeholder`` text, writes
 ``charte/<name>/<bloc_marque.placeholder_file>`` (a transparent PNG drawn with the bundled
-open fonts). Deterministic: a re-run gives the same pixels.
+open fonts, in the ``bloc_marque.ink`` colour) and one PNG per ``bloc_marque.versions``
+entry (e.g. the reversed, all-white version for dark grounds, in that version's ``ink``).
+Deterministic: a re-run gives the same pixels.
 
 With ``--samples`` it also rebuilds the sample photos of the bundled templates from
 ``assets/photos`` (made up scenes, see ``assets/README.md``): ``point-presse.jpg`` has its
@@ -49,6 +51,12 @@ def make_samples() -> None:
         print((SAMPLES / name).relative_to(ROOT.parent))
 
 
+def _ink(data: dict, ref: str) -> str:
+    """Hex of a colour role or palette name of a (raw) charte."""
+    name = data.get("roles", {}).get(ref, ref)
+    return str(data.get("palette", {}).get(name, {}).get("hex", "#161616"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--samples", action="store_true", help="rebuild the sample photos")
@@ -60,11 +68,24 @@ def main() -> None:
         logo = data.get("bloc_marque", {})
         if "placeholder" not in logo:
             continue
-        target = path.parent / logo["placeholder_file"]
-        with atomic_path(target) as tmp:
-            draw_placeholder(logo["placeholder"]).save(tmp, "PNG", optimize=True)
-            tmp.chmod(0o644)
-        print(target.relative_to(ROOT.parent))
+        parent = ROOT / str(data.get("extends", "")) / "charte.json"
+        if data.get("extends") and parent.is_file():  # inherited versions and palette
+            pdata = json.loads(parent.read_text(encoding="utf-8"))
+            logo = {**pdata.get("bloc_marque", {}), **logo}
+            data = {**pdata, **data}
+        # the standard version, then each other version (the reversed one: all white)
+        drawn = [(logo["placeholder_file"], _ink(data, logo.get("ink", "text")), "#666666")]
+        for version in logo.get("versions", {}).values():
+            if version.get("placeholder_file"):
+                colour = _ink(data, version.get("ink", "text"))
+                drawn.append((version["placeholder_file"], colour, colour))
+        for rel, colour, rule in drawn:
+            target = path.parent / rel
+            with atomic_path(target) as tmp:
+                draw_placeholder(logo["placeholder"], colour=colour,
+                                 rule_colour=rule).save(tmp, "PNG", optimize=True)
+                tmp.chmod(0o644)
+            print(target.relative_to(ROOT.parent))
 
 
 if __name__ == "__main__":

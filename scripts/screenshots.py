@@ -85,10 +85,18 @@ def main() -> int:
             window.montage.time.setValue(60)
             settle(4000)
             window.grab().save(str(out / "ui-montage.png"))
+        window.tabs.setCurrentWidget(window.queue)
+        window.queue.show_all.setChecked(True)  # the grid with every mask, not only suspects
+        settle(3000)
+        window.grab().save(str(out / "ui-propositions.png"))
         window.tabs.setCurrentWidget(window.people)
         settle()
         window.grab().save(str(out / "ui-personnes.png"))
         window.tabs.setCurrentWidget(window.infographic)
+        boxes = window.infographic.template_box  # the key figures: their table shows
+        index = next((i for i in range(boxes.count()) if "chiffres" in str(boxes.itemData(i))), 0)
+        boxes.setCurrentIndex(index)
+        settle()
         window.infographic.update_preview()
         settle(2500)
         window.grab().save(str(out / "ui-infographies.png"))

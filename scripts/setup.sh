@@ -5,7 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  build-essential cmake                      # dlib (face_recognition) is built from source
   libimage-exiftool-perl                     # metadata checks in tests
   chromium chromium-driver                   # the review page is tested in headless Chromium
   ffmpeg                                     # ffprobe, an independent oracle for tests
@@ -31,6 +30,9 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip wheel "setuptools>=68,<81"
-# dlib compiles for several minutes on 2 cores the first time (then pip reuses its wheel)
+# dlib comes prebuilt (dlib-bin): a dlib compiled by an earlier set-up would clash with it
+if .venv/bin/python -m pip show -q dlib >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -y -q dlib face_recognition
+fi
 .venv/bin/python -m pip install -q -e ".[dev]"
 echo "setup: prêt (.venv)"

@@ -24,9 +24,10 @@ from PIL import Image
 
 from mediakit.atomic import file_sha256, write_text_atomic
 from mediakit.channels.naming import DEFAULT_PATTERN, check_pattern, output_name
-from mediakit.channels.presets import get_preset, load_presets
+from mediakit.channels.presets import get_preset, load_presets, resolve_channels
 from mediakit.channels.reframe import salient_focus
 from mediakit.channels.stills import EXT, export_still
+from mediakit.clitext import CHECKS_FR
 from mediakit.errors import Cancelled, MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
@@ -80,10 +81,9 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
     ``overridden`` are items the caller already let through by its own logged override)."""
     check_pattern(pattern)
     presets = load_presets()
+    channels = resolve_channels(channels)  # « X », « presse »…; clear error for an unknown one
     if channels == ["all"]:
         channels = sorted(presets)
-    for ch in channels:
-        get_preset(ch)  # clear error for an unknown channel
     shas = [op.resolve(r) for r in items] if items else sorted(
         op.items, key=lambda s: op.items[s]["name"])
     order = {s: i + 1 for i, s in enumerate(sorted(op.items, key=lambda s: op.items[s]["name"]))}
@@ -98,6 +98,8 @@ def plan(op: Operation, items: list[str] | None, channels: list[str], out_dir: P
             continue
         reviewed = sha in cleared
         for ch in channels:
+            if item.get("for_channels") is not None and ch not in item["for_channels"]:
+                continue  # an infographic drawn for other channels' sizes: never cropped
             preset = presets[ch]
             still = _is_still(item["kind"])
             section = preset.get("still") if still else preset.get("video")
@@ -221,10 +223,17 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
 
 
 def _record_on_items(op: Operation, summary: ExportSummary) -> None:
-    """Note each new output on its item with its audit entry (one undo step, one commit)."""
-    new = [r for r in summary.outputs if r["output"] not in summary.skipped]
-    if new:
-        with op.doc.transaction(f"exporter {len(new)} fichier(s)"):
+    """Note each output not yet noted on its item with its audit entry (one undo step, one
+    commit). A file that a stopped run wrote but had not recorded is noted when the resumed
+    run finds it whole."""
+    def noted(r: dict[str, Any]) -> bool:
+        return any(e.get("path") == r["output"] and e.get("sha256") == r["sha256"]
+                   for e in op.items[r["item"]].get("exports", []))
+
+    if summary.outputs:
+        with op.doc.transaction("exporter") as command:
+            new = [r for r in summary.outputs if r["item"] in op.items and not noted(r)]
+            command.label = f"exporter {len(new)} fichier(s)"
             for r in new:
                 op.doc.append(("items", r["item"], "exports"),
                               {"path": r["output"], "channel": r["channel"], "date": r["date"],
@@ -342,7 +351,7 @@ def summary_text(summary: ExportSummary) -> str:
     lines = []
     for r in sorted(summary.outputs, key=lambda r: r["output"]):
         checks = r.get("checks", {})
-        bad = [k for k, v in checks.items() if not v]
+        bad = [CHECKS_FR.get(k, k) for k, v in checks.items() if not v]
         dims = f"{r['width']}×{r['height']}"
         dur = f", {r['duration']:.2f} s" if r.get("duration") else ""
         loud = f", {r['loudness']:.1f} LUFS" if r.get("loudness") is not None else ""
@@ -361,8 +370,54 @@ def summary_text(summary: ExportSummary) -> str:
 
 
 def _write_summary(out_dir: Path, summary: ExportSummary) -> None:
-    data = {"outputs": summary.outputs, "refused": summary.refused, "failed": summary.failed,
-            "skipped": summary.skipped, "cancelled": summary.cancelled}
+    """Write export_summary.json/.txt for everything in ``out_dir``: this batch merged with
+    the summary already there (an earlier batch into the same folder), by output path; an
+    earlier refusal or failure is dropped once its item has an output or a new message."""
+    merged = _merge_summary(_read_summary(out_dir), summary)
+    data = {"outputs": merged.outputs, "refused": merged.refused, "failed": merged.failed,
+            "skipped": merged.skipped, "cancelled": merged.cancelled}
     write_text_atomic(out_dir / "export_summary.json", json.dumps(data, ensure_ascii=False,
                                                                   indent=1))
-    write_text_atomic(out_dir / "export_summary.txt", summary_text(summary) + "\n")
+    write_text_atomic(out_dir / "export_summary.txt", summary_text(merged) + "\n")
+
+
+def _read_summary(out_dir: Path) -> ExportSummary:
+    try:
+        data = json.loads((out_dir / "export_summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ExportSummary()
+    if not isinstance(data, dict):
+        return ExportSummary()
+
+    def listed(key: str) -> list[Any]:
+        value = data.get(key)
+        return list(value) if isinstance(value, list) else []
+
+    return ExportSummary(outputs=[r for r in listed("outputs")
+                                  if isinstance(r, dict) and isinstance(r.get("output"), str)],
+                         refused=[m for m in listed("refused") if isinstance(m, str)],
+                         failed=[m for m in listed("failed") if isinstance(m, str)],
+                         skipped=[m for m in listed("skipped") if isinstance(m, str)],
+                         cancelled=[m for m in listed("cancelled") if isinstance(m, str)])
+
+
+def _merge_summary(previous: ExportSummary, batch: ExportSummary) -> ExportSummary:
+    """``previous`` (files still on disk) and ``batch``; the batch wins for a same path."""
+    outputs = {r["output"]: r for r in previous.outputs if Path(r["output"]).exists()}
+    outputs.update({r["output"]: r for r in batch.outputs})
+    names = {str(r.get("name", "")) for r in batch.outputs} - {""}
+    new_messages = set(batch.refused + batch.failed + batch.cancelled)
+
+    def still_true(message: str) -> bool:
+        return message not in new_messages and not any(
+            message.startswith((f"{n}:", f"«{n}»", f"{n} →")) for n in names)
+
+    def keep(old: list[str], new: list[str]) -> list[str]:
+        return [m for m in old if still_true(m)] + new
+
+    return ExportSummary(outputs=sorted(outputs.values(), key=lambda r: r["output"]),
+                         refused=keep(previous.refused, batch.refused),
+                         failed=keep(previous.failed, batch.failed),
+                         skipped=[p for p in dict.fromkeys(previous.skipped + batch.skipped)
+                                  if p in outputs],
+                         cancelled=keep(previous.cancelled, batch.cancelled))

@@ -196,6 +196,35 @@ class Charte:
             raise CharteError(f"charte « {self.name} » : bloc-marque introuvable ({rel})")
         return _load_rgba(path), "provisoire"
 
+    def logo_versions(self) -> list[str]:
+        """Names of the bloc-marque's versions: ``standard`` then ``bloc_marque.versions``."""
+        return ["standard", *self.logo.get("versions", {})]
+
+    def logo_version(self, version: str = "standard") -> tuple[Path, str, str] | None:
+        """File, source (``officiel``/``provisoire``) and ink colour (hex) of a bloc-marque
+        version; None when it has no file. The official file of a version is used when the
+        user has it; the placeholder of that version otherwise, and never the official
+        file of another version (a bloc-marque is never recoloured)."""
+        spec = self.logo if version == "standard" else self.logo.get("versions", {}).get(version)
+        if spec is None:
+            raise CharteError(f"charte « {self.name} » : version « {version} » du bloc-marque "
+                              f"inconnue ({', '.join(self.logo_versions())})")
+        ink = self.colour(str(spec.get("ink", "text")))
+        official = spec.get("official_file")
+        if official and (self.user_assets_dir() / official).is_file():
+            return self.user_assets_dir() / official, "officiel", ink
+        if official and version != "standard" and self.logo.get("official_file") and \
+                (self.user_assets_dir() / self.logo["official_file"]).is_file():
+            return None  # the official standard version without its own reversed file
+        rel = spec.get("placeholder_file")
+        path = self.find_file(rel) if rel else None
+        return (path, "provisoire", ink) if path else None
+
+    @property
+    def video(self) -> dict[str, Any]:
+        """Rules for titles, lower-thirds and the bloc-marque over moving pictures."""
+        return dict(self.data.get("video", {}))
+
     def template_paths(self) -> dict[str, Path]:
         """Templates by name; the charte's own override inherited ones."""
         found: dict[str, Path] = {}
@@ -253,6 +282,33 @@ def validate(charte: Charte) -> None:
         if key not in data["bloc_marque"]:
             raise CharteError(f"charte « {name} » : bloc_marque.{key} manquant")
     charte.logo_image()
+    _validate_video(charte)
+
+
+def _validate_video(charte: Charte) -> None:
+    """The bloc-marque's versions and the ``video`` rules name palette colours and known
+    versions (both optional)."""
+    logo, video = charte.data["bloc_marque"], charte.video
+    for version in charte.logo_versions():
+        spec = logo if version == "standard" else logo["versions"][version]
+        charte.colour(str(spec.get("ink", "text")))
+    for ref in video.get("text_colours", []):
+        charte.colour(str(ref))
+    for key in ("cartouche", "lower_third"):
+        for field_name in ("colour", "accent"):
+            if field_name in video.get(key, {}):
+                charte.colour(str(video[key][field_name]))
+    rules = video.get("bloc_marque", {})
+    if "colour" in rules.get("cartouche", {}):
+        charte.colour(str(rules["cartouche"]["colour"]))
+    for key in ("on_light", "on_dark", "over_footage"):
+        choice = rules.get(key)
+        if choice is not None and choice != "cartouche" and choice not in charte.logo_versions():
+            raise CharteError(f"charte « {charte.name} » : video.bloc_marque.{key} désigne "
+                              f"« {choice} », ni « cartouche » ni une version du bloc-marque "
+                              f"({', '.join(charte.logo_versions())})")
+    if "min_contrast" in video and not isinstance(video["min_contrast"], int | float):
+        raise CharteError(f"charte « {charte.name} » : video.min_contrast doit être un nombre")
 
 
 def load_charte(name: str) -> Charte:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from mediakit.clitext import UsageError, warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.infographic.charte import list_chartes, load_charte
 from mediakit.infographic.compliance import Issue, check_record
@@ -23,29 +23,35 @@ DEFAULT_CHARTE = "etat"
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("infographic", aliases=["infographie"],
                        help="infographie aux couleurs de la charte, dans tous les formats")
-    p.add_argument("template", nargs="?", help="modèle (voir --list)")
-    p.add_argument("--data", help="champs (JSON, ou CSV champ,valeur / données du graphique) ; "
+    p.add_argument("template", nargs="?", metavar="MODÈLE", help="modèle (voir --list)")
+    p.add_argument("--data", metavar="FICHIER", help="champs (JSON, ou CSV champ,valeur / données du graphique) ; "
                                   "données d'exemple si absent")
-    p.add_argument("--charte", default=DEFAULT_CHARTE, help="charte (défaut : etat)")
-    p.add_argument("--formats", default="all", help="all, ou LxH,… et a4 (PDF 300 dpi)")
-    p.add_argument("-o", "--out", help="dossier de sortie")
+    p.add_argument("--charte", default=DEFAULT_CHARTE, metavar="CHARTE",
+                   help="charte (défaut : etat)")
+    p.add_argument("--formats", default="all", metavar="FORMATS",
+                   help="all, ou LxH,… et a4 (PDF 300 dpi)")
+    p.add_argument("-o", "--out", metavar="DOSSIER", help="dossier de sortie")
     p.add_argument("--force", action="store_true",
                    help="exporter même si la charte n'est pas respectée (écarts consignés)")
     p.add_argument("--list", action="store_true", help="lister les couples charte/modèle")
     p.add_argument("--json", action="store_true", help="sortie JSON (avec --list)")
-    p.set_defaults(handler=cmd_infographic)
+    p.set_defaults(handler=cmd_infographic, parser=p)
 
     p = sub.add_parser("charte", help="chartes graphiques : vérifier, lister")
     csub = p.add_subparsers(dest="charte_command", metavar="ACTION", required=True)
     c = csub.add_parser("check", help="vérifier une infographie rendue (.json/.png) ou un modèle")
-    c.add_argument("target", help="fiche .json d'un rendu, image rendue, nom ou fichier de modèle")
-    c.add_argument("--charte", help="charte (défaut : celle du rendu, sinon etat)")
-    c.add_argument("--data", help="données du modèle (défaut : données d'exemple)")
-    c.add_argument("--formats", default="all", help="formats à vérifier pour un modèle")
+    c.add_argument("target", metavar="CIBLE",
+                   help="fiche .json d'un rendu, image rendue, nom ou fichier de modèle")
+    c.add_argument("--charte", metavar="CHARTE",
+                   help="charte (défaut : celle du rendu, sinon etat)")
+    c.add_argument("--data", metavar="FICHIER",
+                   help="données du modèle (défaut : données d'exemple)")
+    c.add_argument("--formats", default="all", metavar="FORMATS",
+                   help="formats à vérifier pour un modèle")
     c.add_argument("--json", action="store_true", help="sortie JSON")
     c.set_defaults(handler=cmd_charte_check)
     c = csub.add_parser("list", help="lister les chartes disponibles")
-    c.add_argument("--json", action="store_true")
+    c.add_argument("--json", action="store_true", help="sortie JSON")
     c.set_defaults(handler=cmd_charte_list)
 
 
@@ -64,7 +70,7 @@ def cmd_infographic(args: argparse.Namespace) -> int:
                 print(f"{row['charte']:<24} {row['template']}")
         return EXIT_OK
     if not args.template or not args.out:
-        raise MediakitError("indiquer un modèle et un dossier de sortie (-o), ou --list")
+        raise UsageError("indiquez un modèle et un dossier de sortie (-o), ou --list")
     charte = load_charte(args.charte)
     template = load_template(charte, args.template)
     data, base = _data(template, args.data)
@@ -74,7 +80,7 @@ def cmd_infographic(args: argparse.Namespace) -> int:
     failing = [(r.name, i) for r in rendered for i in r.issues]
     if failing and not args.force:
         for name, issue in failing:
-            print(f"NON CONFORME {name}: {issue.message}", file=sys.stderr)
+            warn(f"NON CONFORME {name}: {issue.message}")
         raise MediakitError(f"export refusé : {len(failing)} écart(s) à la charte "
                             f"« {charte.name} » (corriger, ou --force pour exporter quand même)")
     for r in rendered:

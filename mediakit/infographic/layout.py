@@ -224,6 +224,8 @@ class _Builder:
                       "source": path.name, "status": photo.status, "masks": photo.masked,
                       "faces_in_frame": len(photo.faces), "crop": [round(v) for v in crop],
                       "release": release or None})
+        if self.lay.data.get(f"{name}_item"):  # an operation's item: which one
+            self.lay.elements[-1]["item"] = self.lay.data[f"{name}_item"]
 
     def block_figures(self, block: dict[str, Any]) -> None:
         items = self.value(block) or []

@@ -168,10 +168,12 @@ def render_one(charte: Charte, template: Template, data: dict[str, Any], base_di
                     check_record(rec, charte))
 
 
-def write_outputs(rendered: Rendered, out_dir: Path, forced: bool = False) -> list[Path]:
-    """Write the picture (PNG, or PDF for A4), its ``.json`` record and ``.alt.txt``."""
+def write_outputs(rendered: Rendered, out_dir: Path, forced: bool = False,
+                  stem: str | None = None) -> list[Path]:
+    """Write the picture (PNG, or PDF for A4), its ``.json`` record and ``.alt.txt``
+    (named ``stem``, default ``<template>_<charte>_<format>``)."""
     lay = rendered.layout
-    stem = f"{lay.template.name}_{lay.charte.name}_{rendered.name}"
+    stem = stem or f"{lay.template.name}_{lay.charte.name}_{rendered.name}"
     is_pdf = rendered.name == "a4"
     target = out_dir / f"{stem}.{'pdf' if is_pdf else 'png'}"
     with atomic_path(target) as tmp:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from mediakit.atomic import atomic_path, file_sha256
 from mediakit.errors import MediakitError, display_path
@@ -20,11 +21,12 @@ RENDERS_DIR = "renders"
 
 
 def register(op: Operation, path: str | Path, kind: str, name: str,
-             sources: list[str]) -> str:
+             sources: list[str], *, extra: dict[str, Any] | None = None) -> str:
     """Keep the rendered file ``path`` as the deliverable ``name``; returns its sha.
 
     A file outside the operation's ``renders/`` folder is copied there first (the item
-    must not depend on a file the user may move)."""
+    must not depend on a file the user may move). ``extra`` adds facts to the item (its
+    alt text, the channels it was made for…), never over the keys set here."""
     if kind not in KINDS:
         raise MediakitError(f"{name} : genre de livrable inconnu ({kind})")
     path = Path(path)
@@ -44,7 +46,7 @@ def register(op: Operation, path: str | Path, kind: str, name: str,
             if stale != sha:
                 op.doc.delete(("items", stale))
         op.doc.set(("items", sha), {
-            "sha256": sha, "name": name, "kind": kind,
+            **(extra or {}), "sha256": sha, "name": name, "kind": kind,
             "path": path.relative_to(op.root).as_posix(), "sources": list(sources),
             "created": now_iso(), "info": info, "status": "to_anonymize"})
         audit.record(op.root, f"{kind}_registered", item=sha, name=name, sources=sources,

@@ -161,17 +161,16 @@ class Operation:
         return self.items[self.resolve(ref)]
 
     def resolve(self, ref: str) -> str:
-        """The full hash of the item that ``ref`` names; ProjectError when none or ambiguous."""
+        """The full hash of the item that ``ref`` names: hash or hash prefix (≥ 4), file
+        name (any case, with or without extension, or its unique beginning), or path;
+        ProjectError naming the candidates when ambiguous, or saying none matches."""
+        from mediakit.library.refs import match
+
         if ref in self.items:
             return ref
-        matches = [h for h, it in self.items.items()
-                   if (len(ref) >= 6 and h.startswith(ref)) or it.get("name") == ref
-                   or it.get("path") == ref]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise ProjectError(f"{ref}: aucun élément de l'opération ne correspond")
-        raise ProjectError(f"{ref}: plusieurs éléments correspondent, précisez")
+        names = {h: tuple(str(n) for n in (it.get("name"), it.get("path")) if n)
+                 for h, it in self.items.items()}
+        return match(ref, {h: ns or (h,) for h, ns in names.items()})
 
     def original_path(self, sha: str) -> Path:
         return self.root / self.items[sha]["path"]
@@ -182,8 +181,14 @@ class Operation:
 
 def _migrate_file(root: Path, legacy: Path) -> None:
     """Build the store from the previous version's project file and audit trail (in one
-    transaction: a crash leaves the old file in charge), then keep the file as a backup."""
-    data = read_json_object(legacy, "fichier projet", ProjectError)
+    transaction: a crash leaves the old file in charge), then keep the file as a backup.
+    Another process opening it at the same moment finds the store made (once)."""
+    try:
+        data = read_json_object(legacy, "fichier projet", ProjectError)
+    except ProjectError:
+        if not legacy.exists() and is_store(root):  # migrated meanwhile by another process
+            return
+        raise
     version = data.get("schema_version")
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise ProjectError(f"{display_path(legacy)}: version de schéma {version!r} non prise en "
@@ -196,7 +201,8 @@ def _migrate_file(root: Path, legacy: Path) -> None:
         store.initialise(migrate(data), lines, f"migration de {PROJECT_FILE}")
     finally:
         store.close()
-    os.replace(legacy, legacy.with_name(PROJECT_FILE + BACKUP_SUFFIX))
+    with contextlib.suppress(FileNotFoundError):  # another process renamed it first
+        os.replace(legacy, legacy.with_name(PROJECT_FILE + BACKUP_SUFFIX))
 
 
 def clean_temporaries(root: Path) -> list[Path]:

@@ -218,8 +218,9 @@ class Store:
                 if doc is not None:
                     self._write_rows(doc, edits, label)
                 self._write_audit()
+                seen = self._max_seq()  # read before COMMIT: after it, others may write
                 self.conn.execute("COMMIT")
-                self.last_seq = self._max_seq()
+                self.last_seq = seen
             elif doc is not None:  # nested commit: the outer one writes
                 self._write_rows(doc, edits, label)
         except BaseException:
@@ -436,8 +437,10 @@ def _replace(data: dict[str, Any], key: tuple[Any, ...], new: Any) -> None:
     if new is _MISSING:
         parent.pop(name, None)
     elif isinstance(parent.get(name), dict) and isinstance(new, dict):
-        parent[name].clear()
-        parent[name].update(new)
+        current = parent[name]  # never emptied on the way: other threads may be reading it
+        current.update(new)
+        for key in [k for k in current if k not in new]:
+            del current[key]
     else:
         parent[name] = new
 

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from mediakit.clitext import camera_text
 from mediakit.library.project import Operation
-from mediakit.library.status import status_fr
+from mediakit.library.status import state_text
+
+KINDS_FR = {"photo": "photo", "video": "vidéo", "montage": "montage",
+            "infographic": "infographie"}
 
 
 def item_lines(op: Operation) -> list[str]:
     """One block of lines per item, sorted by kind then name."""
     lines = []
     for sha, item in sorted(op.items.items(), key=lambda kv: (kv[1]["kind"], kv[1]["name"])):
-        lines.extend(describe(sha, item))
+        lines.extend(describe(sha, item, op.items))
     return lines
 
 
-def describe(sha: str, item: dict[str, Any]) -> list[str]:
+def describe(sha: str, item: dict[str, Any],
+             items: dict[str, dict[str, Any]] | None = None) -> list[str]:
     info = item.get("info", {})
-    head = f"{sha[:10]}  {item['kind']:<5}  {item['name']}  ({_size(item['size'])})"
+    kind = KINDS_FR.get(item["kind"], item["kind"])
+    head = f"{sha[:10]}  {kind:<5}  {item['name']}  ({_size(item['size'])})"
     facts = [f"{info.get('width')}×{info.get('height')}"]
     if item["kind"] == "video":
         facts += [f"{info.get('duration', 0):.2f} s", f"{info.get('fps')} i/s",
@@ -29,10 +35,10 @@ def describe(sha: str, item: dict[str, Any]) -> list[str]:
     elif info.get("orientation", 1) != 1:
         facts.append(f"orientation EXIF {info['orientation']}")
     facts.append(f"prise {info.get('capture_date') or 'date inconnue'}")
-    camera = " ".join(x for x in (info.get("camera_make"), info.get("camera_model")) if x)
+    camera = camera_text(info.get("camera_make"), info.get("camera_model"))
     facts.append(f"appareil {camera or 'inconnu'}")
     facts.append("GPS : OUI" if info.get("gps") else "GPS : non")
-    return [head, "            " + " · ".join(facts) + f" · {status_fr(item)}"]
+    return [head, " " * 12 + " · ".join(facts) + f" · {state_text(item, items)}"]
 
 
 def _size(n: int) -> str:

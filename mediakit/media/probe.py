@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import subprocess
 from datetime import datetime
@@ -18,6 +19,7 @@ GPS_IFD = 0x8825
 TAG_MAKE, TAG_MODEL, TAG_ORIENTATION, TAG_DATETIME = 0x010F, 0x0110, 0x0112, 0x0132
 TAG_DATETIME_ORIGINAL = 0x9003
 ORIENTATION_SWAPS_AXES = {5, 6, 7, 8}
+LOG = logging.getLogger("mediakit")  # technical detail of errors (``mediakit -v``)
 
 LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.iso6709",
                  "com.android.gps", "gps", "xyz")
@@ -58,7 +60,8 @@ def video_info(path: str | Path) -> dict[str, Any]:
     try:
         infos = ffmpeg_parse_infos(str(path), check_duration=True)
     except (OSError, KeyError, IndexError, ValueError, AttributeError) as exc:
-        raise MediaError(path, f"vidéo illisible : {_short(exc)}") from exc
+        LOG.debug("%s: %s", path, str(exc).strip())
+        raise MediaError(path, f"vidéo illisible : {_reason(str(exc))}") from exc
     if not infos.get("video_found"):
         raise MediaError(path, "aucune piste vidéo lisible")
     streams = [s for inp in infos.get("inputs", []) for s in inp.get("streams", [])]
@@ -130,13 +133,50 @@ def check_video_decodes(path: str | Path, duration: float) -> None:
         proc = subprocess.run(cmd, capture_output=True, timeout=120, check=False)
         err = proc.stderr.decode("utf-8", "replace").strip()
         if proc.returncode != 0 or _decode_error(err):
-            raise MediaError(path, f"vidéo tronquée ou corrompue ({last_error_line(proc.stderr)})")
+            _truncated(path, proc.stderr, "début" if t == 0 else "fin")
     # the end of the stream must really be there: the last packets must be readable
     cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-v", "error", "-sseof", "-1", "-i",
            str(path), "-map", "0:v:0", "-f", "null", "-"]
     proc = subprocess.run(cmd, capture_output=True, timeout=120, check=False)
     if proc.returncode != 0 or _decode_error(proc.stderr.decode("utf-8", "replace")):
-        raise MediaError(path, f"vidéo tronquée ou corrompue ({last_error_line(proc.stderr)})")
+        _truncated(path, proc.stderr, "fin")
+
+
+def _truncated(path: Path, stderr: bytes | None, where: str) -> None:
+    """Raise the MediaError of a video that does not decode, in words; ffmpeg's own lines
+    go to the log (shown by ``mediakit -v``) and ride along as the exception's cause."""
+    text = (stderr or b"").decode("utf-8", "replace").strip()
+    LOG.debug("%s: %s", path, text)
+    low = text.lower()
+    if "moov atom not found" in low:
+        why = "l'index de la vidéo manque, copie interrompue ?"
+    elif any(k in low for k in ("partial file", "truncat", "end of file")):
+        why = "la fin de la vidéo manque"
+    else:
+        why = ("des images ne se décodent pas au début de la vidéo" if where == "début"
+               else "des images ne se décodent pas à la fin de la vidéo")
+    raise MediaError(path, f"vidéo tronquée ou corrompue ({why})") \
+        from RuntimeError(last_error_line(stderr))
+
+
+def _reason(ffmpeg_text: str, where: str = "") -> str:
+    """What an ffmpeg or moviepy message means, in French (never the message itself)."""
+    low = ffmpeg_text.lower()
+    if "misdetection possible" in low or "low score" in low:
+        return "contenu invalide : ce n'est pas une vidéo lisible"
+    if "moov atom not found" in low:
+        return "fichier incomplet : l'index de la vidéo manque (copie interrompue ?)"
+    if "no such file" in low:
+        return "fichier introuvable"
+    if "permission denied" in low:
+        return "lecture interdite (permissions)"
+    if "invalid data" in low or "could not find codec" in low or "error passing" in low:
+        return "contenu invalide : ce n'est pas une vidéo lisible"
+    if any(k in low for k in ("partial file", "truncat", "stream 0, offset", "end of file")):
+        return "fichier incomplet : la fin de la vidéo manque"
+    if where:
+        return f"des images ne se décodent pas ({where} de la vidéo)"
+    return "format non reconnu ou fichier endommagé"
 
 
 def _decode_error(stderr: str) -> bool:
@@ -191,11 +231,3 @@ def _first(meta: dict[str, Any], keys: tuple[str, ...]) -> str | None:
         if meta.get(key):
             return _clean(meta[key])
     return None
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    for line in text:
-        if "moov" in line or "Invalid" in line or "error" in line.lower():
-            return line.strip()[:200]
-    return (text[-1] if text else type(exc).__name__)[:200]

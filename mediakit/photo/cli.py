@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from mediakit.clitext import UsageError, adjust_text
 from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 from mediakit.media.kinds import PHOTO
@@ -17,21 +18,28 @@ ACTIONS = ["rate", "pick", "reject", "unflag", "label", "adjust", "caption", "hi
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("photo", help="tri, réglages et légendes des photos")
-    p.add_argument("action", choices=ACTIONS)
-    p.add_argument("dir", help="dossier d'opération")
-    p.add_argument("item", nargs="?", help="élément (début du hash ou nom)")
-    p.add_argument("values", nargs="*", help="note (rate), couleur (label), clé=valeur (adjust)")
+    p = sub.add_parser(
+        "photo", help="tri, réglages et légendes des photos",
+        epilog="actions : rate (note 0-5), pick / reject / unflag (retenir, écarter, ni l'un "
+               "ni l'autre), label (couleur), adjust (clé=valeur…, --auto, --reset), caption "
+               "(--caption, --credit, --alt), hints, suggest, sheet (-o). "
+               "Exemple : mediakit photo rate OP groupe 4")
+    p.add_argument("action", choices=ACTIONS, metavar="ACTION", help=", ".join(ACTIONS))
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    p.add_argument("item", nargs="?", metavar="ÉLÉMENT",
+                   help="photo (nom, nom sans extension, début du nom ou de l'empreinte)")
+    p.add_argument("values", nargs="*", default=[], metavar="VALEUR",
+                   help="note (rate), couleur (label), clé=valeur (adjust)")
     p.add_argument("--auto", action="store_true", help="adjust : partir de l'auto-correction")
     p.add_argument("--reset", action="store_true", help="adjust : tout remettre à zéro")
-    p.add_argument("--caption")
-    p.add_argument("--credit")
-    p.add_argument("--alt", help="texte alternatif")
+    p.add_argument("--caption", metavar="TEXTE", help="caption : légende")
+    p.add_argument("--credit", metavar="TEXTE", help="caption : crédit")
+    p.add_argument("--alt", metavar="TEXTE", help="caption : texte alternatif")
     p.add_argument("--refresh", action="store_true", help="hints : tout recalculer")
     p.add_argument("--all", action="store_true", help="sheet : toutes les photos")
-    p.add_argument("-o", "--out", help="sheet : fichier PDF ou PNG")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_photo)
+    p.add_argument("-o", "--out", metavar="FICHIER", help="sheet : fichier PDF ou PNG")
+    p.add_argument("--json", action="store_true", help="suggest : sortie JSON")
+    p.set_defaults(handler=cmd_photo, parser=p)
 
 
 def cmd_photo(args: argparse.Namespace) -> int:
@@ -40,7 +48,8 @@ def cmd_photo(args: argparse.Namespace) -> int:
     if handler:
         return handler(op, args)
     if not args.item:
-        raise MediakitError(f"photo {args.action} : précisez l'élément")
+        raise UsageError(f"{args.action} : précisez la photo "
+                         f"(mediakit photo {args.action} OPERATION ÉLÉMENT)")
     sha = op.resolve(args.item)
     if op.items[sha]["kind"] != PHOTO:
         raise MediakitError(f"{op.items[sha]['name']} : n'est pas une photo")
@@ -53,7 +62,7 @@ def _edit(op: Operation, sha: str, args: argparse.Namespace) -> None:
     from mediakit.photo import captions, selection
 
     if args.action == "rate":
-        selection.set_rating(op, sha, int(args.values[0]) if args.values else 0)
+        selection.set_rating(op, sha, _rating(args.values))
     elif args.action in ("pick", "reject", "unflag"):
         selection.set_flag(op, sha, None if args.action == "unflag" else args.action)
     elif args.action == "label":
@@ -76,10 +85,14 @@ def _adjust(op: Operation, sha: str, args: argparse.Namespace) -> None:
         current.update(auto_enhance(np.asarray(img)))
     for pair in args.values:
         key, _, value = pair.partition("=")
-        if key == "crop":
-            current[key] = [float(v) for v in value.split(",")] if value else None
-        else:
-            current[key] = float(value)
+        try:
+            if key == "crop":
+                current[key] = [_float(v) for v in value.split(",")] if value else None
+            else:
+                current[key] = _float(value)
+        except ValueError as exc:
+            raise UsageError(f"adjust : « {pair} » attend clé=nombre (exposure=0,5 ; "
+                             f"crop=x,y,l,h en fractions)") from exc
     try:
         normalise(current)
     except ValueError as exc:
@@ -87,7 +100,7 @@ def _adjust(op: Operation, sha: str, args: argparse.Namespace) -> None:
     from mediakit.photo.selection import edit_field
 
     edit_field(op, sha, "adjust", current or None, f"réglages de {op.items[sha]['name']}")
-    print(json.dumps(current, ensure_ascii=False))
+    print(f"{op.items[sha]['name']}: {adjust_text(current)}")
 
 
 def _hints(op: Operation, args: argparse.Namespace) -> int:
@@ -125,7 +138,7 @@ def _sheet(op: Operation, args: argparse.Namespace) -> int:
     from mediakit.photo.selection import compute_all_hints, suggest
 
     if not args.out:
-        raise MediakitError("photo sheet : précisez le fichier de sortie (-o planche.pdf)")
+        raise UsageError("sheet : précisez le fichier de sortie (-o planche.pdf)")
     if args.all:
         shas = sorted((s for s, it in op.items.items() if it["kind"] == PHOTO),
                       key=lambda s: op.items[s]["name"])
@@ -135,3 +148,18 @@ def _sheet(op: Operation, args: argparse.Namespace) -> int:
     out = write_contact_sheet(op, shas, Path(args.out))
     print(f"planche contact ({len(shas)} photo(s)) : {display_path(out)}")
     return 0
+
+
+def _float(text: str) -> float:
+    """A number as typed in French or English (« 0,5 » or « 0.5 »)."""
+    return float(text.strip().replace(",", ".").replace("−", "-"))
+
+
+def _rating(values: list[str]) -> int:
+    if not values:
+        return 0
+    try:
+        value = int(values[0])
+    except ValueError as exc:
+        raise UsageError(f"rate : « {values[0]} » n'est pas une note (0 à 5)") from exc
+    return value

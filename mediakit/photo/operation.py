@@ -26,23 +26,31 @@ def matcher_for(op: Operation) -> PeopleMatcher:
 
 
 def detect_item(op: Operation, sha: str, detector: Any,
-                matcher: PeopleMatcher | None = None) -> list[dict[str, Any]]:
-    """Run detection on a photo item and store the proposed masks (manual ones kept)."""
+                matcher: PeopleMatcher | None = None, *,
+                suspects: bool = True) -> list[dict[str, Any]]:
+    """Run detection on a photo item and store the proposed masks (manual ones kept).
+
+    With ``suspects`` (the product's default) the detector's uncertain regions are stored
+    too, as masks in state "suspect" ("à vérifier"): not masked until a person accepts
+    them, and the item cannot be marked reviewed while one is undecided."""
     _, img = load_oriented_rgb(op.original_path(sha))
-    masks = detect_masks(np.asarray(img), detector, matcher or matcher_for(op))
+    masks = detect_masks(np.asarray(img), detector, matcher or matcher_for(op),
+                         suspects=suspects)
     store_detections(op, sha, masks, DETECTOR_NAME)
     return masks
 
 
 def anonymize_operation(op: Operation, out_dir: Path, *, detector: Any, style: MaskStyle,
                         progress: Callable[[int, int, str], None] | None = None,
-                        ) -> list[dict[str, Any]]:
-    """Anonymise every photo of the operation into ``out_dir`` using its stored masks
-    (detected first where none exist), and record the export on each item."""
+                        shas: list[str] | None = None) -> list[dict[str, Any]]:
+    """Anonymise the operation's photos (``shas``, default: all) into ``out_dir`` using
+    their stored masks (detected first where none exist: only for items that went through
+    the review gate by a logged override), and record the export on each item."""
     matcher = matcher_for(op)
     credit = op.doc.get(("settings", "credit"))
     copyright_ = op.doc.get(("settings", "copyright"))
-    shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
+    if shas is None:
+        shas = [s for s, it in op.items.items() if it["kind"] == PHOTO]
     results = []
     for index, sha in enumerate(shas):
         item = op.items[sha]

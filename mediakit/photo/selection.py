@@ -38,10 +38,10 @@ def set_label(op: Operation, sha: str, label: str | None) -> None:
 def edit_field(op: Operation, sha: str, key: str, value: Any, label: str) -> None:
     """Set one field of an item with its audit entry (``photo_edit``, old and new values),
     in one undoable, committed step; nothing is logged when the value does not change."""
-    old = op.items[sha].get(key)
-    if old == value:
-        return
-    with op.doc.transaction(label):
+    with op.doc.transaction(label):  # read inside: another process may have changed it
+        old = op.items[sha].get(key)
+        if old == value:
+            return
         op.doc.set(("items", sha, key), value)
         audit.record(op.root, "photo_edit", item=sha, field=key, old=old, new=value)
 

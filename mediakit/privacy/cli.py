@@ -9,6 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from mediakit.atomic import write_text_atomic
+from mediakit.clitext import (
+    AUDIO_FR,
+    LABELS_FR,
+    LIST_NAMES,
+    LISTS_FR,
+    UsageError,
+    metadata_text,
+    warn,
+)
 from mediakit.errors import MediaError, display_path
 from mediakit.library.project import Operation, is_operation
 from mediakit.media.kinds import PHOTO, VIDEO, kind_of
@@ -19,47 +28,82 @@ EXIT_OK, EXIT_PARTIAL = 0, 1
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("detect", help="détecter visages et plaques (régions qui seraient masquées)")
-    p.add_argument("inputs", nargs="+", help="images ou dossiers")
-    p.add_argument("--json", dest="json_out", required=True, metavar="OUT.json")
-    p.add_argument("--no-plates", action="store_true")
-    p.add_argument("--no-faces", action="store_true")
+    p.add_argument("inputs", nargs="+", metavar="FICHIER", help="images, vidéos ou dossiers")
+    p.add_argument("--json", dest="json_out", required=True, metavar="SORTIE.json",
+                   help="fichier JSON des régions détectées")
+    p.add_argument("--no-plates", action="store_true", help="ne pas chercher les plaques")
+    p.add_argument("--no-faces", action="store_true", help="ne pas chercher les visages")
     p.add_argument("--suspects", action="store_true",
                    help="ajouter les régions à vérifier (\"suspect\": true), non masquées")
-    p.set_defaults(handler=cmd_detect)
+    p.set_defaults(handler=cmd_detect, parser=p)
 
     p = sub.add_parser("anonymize", aliases=["anonymise"],
                        help="écrire des copies masquées et nettoyées des métadonnées")
-    p.add_argument("inputs", nargs="+", help="images, dossiers, ou un dossier d'opération")
-    p.add_argument("-o", "--out", required=True, help="dossier de sortie")
-    p.add_argument("--style", choices=STYLES, default="mosaic")
-    p.add_argument("--shape", choices=SHAPES, default="rect")
+    p.add_argument("inputs", nargs="+", metavar="SOURCE",
+                   help="images, vidéos, dossiers, ou un dossier d'opération")
+    p.add_argument("-o", "--out", required=True, metavar="DOSSIER", help="dossier de sortie")
+    p.add_argument("--style", choices=STYLES, default="mosaic",
+                   help="mosaïque (mosaic), aplat (solid) ou flou (blur)")
+    p.add_argument("--shape", choices=SHAPES, default="rect",
+                   help="forme du masque : rectangle (rect) ou ellipse")
     p.add_argument("--feather", type=float, default=0.0, help="adoucissement du bord (0–0.5)")
-    p.add_argument("--credit", help="crédit à écrire dans l'EXIF (Artist)")
-    p.add_argument("--copyright", help="copyright à écrire dans l'EXIF")
+    p.add_argument("--credit", metavar="TEXTE", help="crédit à écrire dans l'EXIF (Artist)")
+    p.add_argument("--copyright", metavar="TEXTE", help="copyright à écrire dans l'EXIF")
     p.add_argument("--audio", choices=["keep", "mute"], default="keep",
                    help="vidéo : garder le son (copie) ou le couper")
     p.add_argument("--bleep", action="append", default=[], metavar="DÉBUT-FIN",
                    help="vidéo : remplacer le son par un bip entre deux instants (s), répétable")
-    p.set_defaults(handler=cmd_anonymize)
+    p.add_argument("--force", action="store_true",
+                   help="opération : passer outre la relecture (avec --reason ; journalisé)")
+    p.add_argument("--reason", metavar="TEXTE",
+                   help="raison écrite d'un --force (obligatoire avec lui)")
+    p.set_defaults(handler=cmd_anonymize, parser=p)
 
-    p = sub.add_parser("masks", help="revoir les masques d'une opération")
-    p.add_argument("dir", help="dossier d'opération")
-    p.add_argument("action", choices=["detect", "list", "accept", "reject", "add", "resize",
-                                      "reviewed"])
-    p.add_argument("item", nargs="?", help="élément (hash, début du hash ou nom)")
-    p.add_argument("masks", nargs="*", help="identifiants de masques (m1 m2 …)")
-    p.add_argument("--box", help="x,y,l,h en pixels de l'image affichée")
-    p.add_argument("--label", default="face", choices=["face", "plate"])
-    p.set_defaults(handler=cmd_masks)
+    p = sub.add_parser(
+        "masks", help="revoir les masques d'une opération (photos ; pistes des rushes)",
+        epilog="actions : detect (proposer les masques), list (les lister), accept / reject "
+               "(masquer / laisser visible m1 m2…), add (--box), resize (--box), reviewed "
+               "(marquer l'élément revu). Exemple : mediakit masks reject OP groupe m3")
+    p.add_argument("action", choices=MASK_ACTIONS, metavar="ACTION",
+                   help="detect, list, accept, reject, add, resize ou reviewed")
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    p.add_argument("refs", nargs="*", default=[], metavar="ÉLÉMENT",
+                   help="élément (nom, nom sans extension, début du nom ou de l'empreinte), "
+                        "puis pour accept, reject, resize les masques (m1 m2…) ; detect, list "
+                        "et reviewed acceptent plusieurs éléments")
+    p.add_argument("--box", metavar="X,Y,L,H", help="x,y,l,h en pixels de l'image affichée")
+    p.add_argument("--label", default="face", choices=["face", "plate", "visage", "plaque"],
+                   help="nature de la région ajoutée : face (visage) ou plate (plaque)")
+    p.set_defaults(handler=cmd_masks, parser=p)
 
-    p = sub.add_parser("people", help="listes de personnes (toujours masquer / laisser visible)")
-    p.add_argument("dir", help="dossier d'opération")
-    p.add_argument("action", choices=["add", "list", "remove", "move"])
-    p.add_argument("name", nargs="?", help="nom (add) ; nom ou identifiant (remove, move)")
-    p.add_argument("photos", nargs="*", help="photos de référence")
-    p.add_argument("--list", dest="list_name", choices=["always_mask", "keep_visible"],
-                   help="liste (add : always_mask par défaut ; move : l'autre liste par défaut)")
-    p.set_defaults(handler=cmd_people)
+    p = sub.add_parser("people", help="listes de personnes (toujours masquer / laisser visible)",
+                       epilog="actions : add NOM PHOTO… (photos de référence), list, remove "
+                              "NOM, move NOM (vers l'autre liste). Listes : always_mask "
+                              "(toujours masquer) ou keep_visible (laisser visible).")
+    p.add_argument("action", choices=["add", "list", "remove", "move"], metavar="ACTION",
+                   help="add, list, remove ou move")
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    p.add_argument("name", nargs="?", metavar="NOM",
+                   help="nom (add) ; nom ou identifiant (remove, move)")
+    p.add_argument("photos", nargs="*", default=[], metavar="PHOTO", help="photos de référence (add)")
+    p.add_argument("--list", dest="list_name", metavar="LISTE", type=list_arg,
+                   help="always_mask (toujours masquer, par défaut pour add) ou keep_visible "
+                        "(laisser visible) ; move : l'autre liste par défaut")
+    p.set_defaults(handler=cmd_people, parser=p)
+
+
+MASK_ACTIONS = ["detect", "list", "accept", "reject", "add", "resize", "reviewed"]
+
+
+def list_arg(text: str) -> str:
+    """A people list by its code or French name (« toujours-masquer », « visible »)."""
+    key = "-".join(text.strip().lower().replace("_", "-").split())
+    found = LIST_NAMES.get(key) or LIST_NAMES.get(key.replace("-", "_"))
+    if not found:
+        raise argparse.ArgumentTypeError(
+            f"liste inconnue : « {text} » (always_mask : toujours masquer, keep_visible : "
+            f"laisser visible)")
+    return found
 
 
 def _expand(inputs: list[str]) -> tuple[list[Path], list[Path], list[str]]:
@@ -110,7 +154,7 @@ def cmd_detect(args: argparse.Namespace) -> int:
                 errors.append(str(exc))
     write_text_atomic(args.json_out, json.dumps(entries, ensure_ascii=False, indent=1))
     for msg in errors:
-        print(f"ÉCHEC {msg}", file=sys.stderr)
+        warn(f"ÉCHEC {msg}")
     n = sum(len(e["detections"]) for e in entries)
     print(f"{len(entries)} image(s) ou trame(s), {n} région(s) → {display_path(args.json_out)}")
     return EXIT_PARTIAL if errors else EXIT_OK
@@ -131,10 +175,12 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
         from mediakit.video.operation import anonymize_items
 
         op = Operation.open(op_dir)
+        photo_shas, video_shas, refused = _gate(op, args)
+        results += refused
         results += anonymize_operation(op, out_dir, detector=detector, style=style,
-                                       progress=_progress)
+                                       progress=_progress, shas=photo_shas)
         results += anonymize_items(op, out_dir, detector=Detector(profile="video"), style=style,
-                                   audio=args.audio, bleeps=_bleeps(args))
+                                   audio=args.audio, bleeps=_bleeps(args), shas=video_shas)
     photos, videos, errors = _expand(loose)
     if photos:
         results += anonymize_photos(photos, out_dir, detector=detector, style=style,
@@ -151,17 +197,39 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
     failed = [r for r in results if "error" in r]
     for r in results:
         if "error" in r:
-            print(f"ÉCHEC {r['file']}: {r['error']}", file=sys.stderr)
+            warn(f"ÉCHEC {r['file']}: {r['error']}")
         else:
             what = f"{r['faces']} visage(s), {r['plates']} plaque(s) masqués"
             if "tracks" in r:
                 what += (f" ({r['tracks_masked']} piste(s) sur {r['frames_masked']} trame(s), "
-                         f"son : {r['audio']})")
+                         f"son {AUDIO_FR.get(r['audio'], r['audio'])})")
             print(f"{r['file']} → {r['output']}  ({what} ; métadonnées retirées : "
-                  f"{', '.join(r['metadata_removed']) or 'aucune'})")
+                  f"{metadata_text(r['metadata_removed'])})")
     print(f"{len(results) - len(failed)} fichier(s) anonymisé(s), {len(failed)} en échec ; "
           f"rapport : {display_path(report)}")
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _gate(op: Operation, args: argparse.Namespace) -> tuple[list[str], list[str],
+                                                             list[dict[str, Any]]]:
+    """The operation's photos and rushes that may be anonymised: those that passed the
+    review gate, or all of them by one logged override (``--force --reason``); the others
+    as refusals naming the item and what unblocks it."""
+    from mediakit.privacy.review_gate import check_reason, require_reviewed, unreviewed
+
+    check_reason(args.force, args.reason)
+    shas = [s for s, it in op.items.items() if it["kind"] in (PHOTO, VIDEO)]
+    blockers = unreviewed(op, shas)
+    refused: list[dict[str, Any]] = []
+    if blockers and args.force:
+        require_reviewed(op, shas, "anonymisation", force=True, reason=args.reason)
+    elif blockers:
+        blocked = {b.sha for b in blockers}
+        refused = [{"file": b.name, "error": f"non relu : {b.reason} — {b.action} "
+                    f"(ou --force --reason)"} for b in blockers]
+        shas = [s for s in shas if s not in blocked]
+    return ([s for s in shas if op.items[s]["kind"] == PHOTO],
+            [s for s in shas if op.items[s]["kind"] == VIDEO], refused)
 
 
 def cmd_masks(args: argparse.Namespace) -> int:
@@ -170,47 +238,71 @@ def cmd_masks(args: argparse.Namespace) -> int:
     from mediakit.privacy.detector import Detector
 
     op = Operation.open(args.dir)
+    label = {"visage": "face", "plaque": "plate"}.get(args.label, args.label)
     if args.action == "detect":
         detector = Detector()
-        shas = [op.resolve(args.item)] if args.item else [
+        shas = [op.resolve(r) for r in args.refs] if args.refs else [
             s for s, it in op.items.items() if it["kind"] == PHOTO]
         for sha in shas:
             masks = detect_item(op, sha, detector)
-            print(f"{op.items[sha]['name']}: {len(masks)} masque(s) proposés")
+            pending = sum(m["state"] == "suspect" for m in masks)
+            print(f"{op.items[sha]['name']}: {len(masks)} masque(s) proposés"
+                  + (f", dont {pending} à vérifier" if pending else ""))
         op.save()
         return EXIT_OK
-    if not args.item:
-        raise SystemExit("mediakit masks: précisez l'élément")
-    sha = op.resolve(args.item)
-    if args.action == "list":
-        item = op.items[sha]
-        if "detection" not in item:
-            print(f"{item['name']}: détection non lancée", file=sys.stderr)
-        for m in item.get("tracks" if item["kind"] == VIDEO else "masks", []):
-            person = f" · {m['person']['name']} ({m['person']['list']})" if m.get("person") else ""
-            where = (f"images {m['frames'][0]}-{m['frames'][1]}" if "frames" in m
-                     else f"région {m['region']}")
-            print(f"{m['id']:>4}  {m['label']:<5}  {STATE_FR.get(m['state'], m['state']):<14}  "
-                  f"{m['source']:<16}  score {m.get('score') or 0:.2f}  {where}{person}")
+    if not args.refs:
+        raise UsageError(f"{args.action} : précisez l'élément "
+                         f"(mediakit masks {args.action} OPERATION ÉLÉMENT)")
+    if args.action in ("list", "reviewed"):
+        for sha in [op.resolve(r) for r in args.refs]:
+            if args.action == "list":
+                _list_masks(op, sha)
+            else:  # photos and rushes: the same verb
+                review.mark_reviewed(op, sha)
+                print(f"{op.items[sha]['name']}: revu")
+        op.save()
         return EXIT_OK
+    sha = op.resolve(args.refs[0])
+    ids = args.refs[1:]
     if args.action in ("accept", "reject"):
         from mediakit.video import tracks
 
+        if not ids:
+            raise UsageError(f"{args.action} : précisez les masques (m1 m2…) ou les "
+                             f"pistes (t1…) après l'élément")
         decide = tracks.set_state if op.items[sha]["kind"] == VIDEO else review.set_state
-        for mask_id in args.masks:  # masks of a photo, tracks (t1 …) of a rush
+        for mask_id in ids:  # masks of a photo, tracks (t1 …) of a rush
             decide(op, sha, mask_id, "accepted" if args.action == "accept" else "rejected")
+        print(f"{op.items[sha]['name']}: {', '.join(ids)} "
+              f"{'masqué(s)' if args.action == 'accept' else 'laissé(s) visible(s)'}")
     elif args.action == "add":
-        print(review.add_manual(op, sha, args.label, box_arg(args.box)))
+        print(review.add_manual(op, sha, label, box_arg(args.box)))
     elif args.action == "resize":
-        review.set_region(op, sha, args.masks[0], box_arg(args.box))
-    elif args.action == "reviewed":  # photos and rushes: the same verb
-        review.mark_reviewed(op, sha)
-        print(f"{op.items[sha]['name']}: revu")
+        if not ids:
+            raise UsageError("resize : précisez le masque (m1…) après l'élément")
+        review.set_region(op, sha, ids[0], box_arg(args.box))
     op.save()
     return EXIT_OK
 
 
+def _list_masks(op: Operation, sha: str) -> None:
+    item = op.items[sha]
+    if "detection" not in item:
+        print(f"{item['name']}: détection non lancée", file=sys.stderr)
+    for m in item.get("tracks" if item["kind"] == VIDEO else "masks", []):
+        person = (f" · {m['person']['name']} ({LISTS_FR.get(m['person']['list'], '')})"
+                  if m.get("person") else "")
+        where = (f"images {m['frames'][0]}-{m['frames'][1]}" if "frames" in m
+                 else f"région {m['region']}")
+        print(f"{m['id']:>4}  {LABELS_FR.get(m['label'], m['label']):<7}  "
+              f"{STATE_FR.get(m['state'], m['state']):<14}  "
+              f"{SOURCES_FR.get(m['source'], m['source']):<16}  "
+              f"score {m.get('score') or 0:.2f}  {where}{person}")
+
+
 STATE_FR = {"accepted": "masqué", "rejected": "laissé visible", "suspect": "À VÉRIFIER"}
+SOURCES_FR = {"auto": "automatique", "manual": "manuel", "person": "personne reconnue",
+              "people": "personne reconnue", "tracker": "suivi"}
 
 
 def cmd_people(args: argparse.Namespace) -> int:
@@ -220,21 +312,22 @@ def cmd_people(args: argparse.Namespace) -> int:
     if args.action == "list":
         for list_name in people.LISTS:
             for person in op.doc.get(("people", list_name), []):
-                print(f"{list_name:<13} {person['id']}  {person['name']}  "
-                      f"({len(person['encodings'])} photo(s))")
+                print(f"{LISTS_FR.get(list_name, list_name):<17} {person['id']}  "
+                      f"{person['name']}  ({len(person['encodings'])} photo(s))")
         return EXIT_OK
     if not args.name:
-        raise SystemExit(f"mediakit people {args.action}: nom de la personne requis")
+        raise UsageError(f"{args.action} : précisez le nom de la personne")
     if args.action == "remove":
         done = f"{people.remove(op, args.name)['name']} retiré des listes"
     elif args.action == "move":
-        done = f"{args.name} est dans la liste {people.move(op, args.name, args.list_name)}"
+        moved = people.move(op, args.name, args.list_name)
+        done = f"{args.name} est dans la liste « {LISTS_FR.get(moved, moved)} »"
     else:
         if not args.photos:
-            raise SystemExit("mediakit people add: nom et photo(s) de référence requis")
+            raise UsageError("add : précisez le nom puis la ou les photos de référence")
         list_name = args.list_name or "always_mask"
         person = people.enroll(op, args.name, list_name, args.photos)
-        done = f"{person['name']} ajouté à la liste {list_name}"
+        done = f"{person['name']} ajouté à la liste « {LISTS_FR[list_name]} »"
     op.save()
     print(done)
     return EXIT_OK
@@ -246,7 +339,7 @@ def _bleeps(args: argparse.Namespace) -> list[tuple[float, float]]:
     try:
         return [parse_segment(b) for b in args.bleep]
     except ValueError as exc:
-        raise SystemExit(f"--bleep : {exc}") from exc
+        raise UsageError(f"--bleep : {exc}") from exc
 
 
 def box_arg(text: str | None) -> tuple[float, float, float, float]:
@@ -254,7 +347,8 @@ def box_arg(text: str | None) -> tuple[float, float, float, float]:
     try:
         x, y, w, h = (float(v) for v in (text or "").split(","))
     except ValueError as exc:
-        raise SystemExit("--box attend x,y,l,h") from exc
+        raise UsageError("--box attend x,y,l,h (quatre nombres séparés par des virgules)") \
+            from exc
     return (x, y, w, h)
 
 

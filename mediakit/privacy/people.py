@@ -1,12 +1,15 @@
-"""People lists of an operation, told apart with face_recognition encodings.
+"""People lists of an operation, told apart with dlib's face encodings (face_recognition's
+model files, used through dlib directly).
 
 *always_mask*: e.g. enrolled protected agents, masked even if a mask was rejected by mistake.
 *keep_visible*: e.g. the spokesperson who consented; their face is left visible but still
-listed for review. Finding faces is the detector's job; face_recognition only compares them.
+listed for review. Finding faces is the detector's job; the encodings only compare them.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,12 +27,14 @@ from mediakit.privacy.regions import BoxTuple
 
 LISTS = ("always_mask", "keep_visible")
 FACE_SIZE = 160  # px, side of the stored reference face crop
-TOLERANCE = 0.5  # face_recognition distance; its default 0.6 confuses strangers too often
+TOLERANCE = 0.5  # encoding distance; face_recognition's default 0.6 confuses strangers too often
 
 
 def face_encoding(rgb: np.ndarray, box: BoxTuple) -> np.ndarray | None:
-    """128-d encoding of the face in ``box`` (x, y, w, h) of ``rgb``, or None."""
-    import face_recognition
+    """128-d encoding of the face in ``box`` (x, y, w, h) of ``rgb``, or None: dlib's face
+    descriptor on its 5-point alignment, as ``face_recognition.face_encodings(model="small")``
+    computes it."""
+    import dlib
 
     x, y, w, h = box
     height, width = rgb.shape[:2]
@@ -37,10 +42,25 @@ def face_encoding(rgb: np.ndarray, box: BoxTuple) -> np.ndarray | None:
     bottom, right = min(height, int(y + h)), min(width, int(x + w))
     if bottom - top < 12 or right - left < 12:
         return None  # too small to tell anyone apart
-    enc = face_recognition.face_encodings(np.ascontiguousarray(rgb),
-                                          known_face_locations=[(top, right, bottom, left)],
-                                          num_jitters=1, model="small")
-    return enc[0] if enc else None
+    landmarks, encoder = _models()
+    image = np.ascontiguousarray(rgb[..., :3], dtype=np.uint8)
+    shape = landmarks(image, dlib.rectangle(left, top, right, bottom))
+    return np.array(encoder.compute_face_descriptor(image, shape, 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _models() -> tuple:
+    """dlib's 5-point landmark model and face encoder, from the face_recognition_models
+    package (its files are located without importing it: its __init__ needs pkg_resources)."""
+    import dlib
+
+    spec = importlib.util.find_spec("face_recognition_models")
+    if spec is None or not spec.submodule_search_locations:
+        raise ProjectError("modèles de reconnaissance des visages absents "
+                           "(paquet face_recognition_models) : réinstallez mediakit")
+    models = Path(next(iter(spec.submodule_search_locations))) / "models"
+    return (dlib.shape_predictor(str(models / "shape_predictor_5_face_landmarks.dat")),
+            dlib.face_recognition_model_v1(str(models / "dlib_face_recognition_resnet_model_v1.dat")))
 
 
 @dataclass
@@ -136,8 +156,9 @@ def remove(op: Operation, ref: str) -> dict:
 
     The face crop stays in ``people/`` so that undo brings the person back whole.
     """
-    list_name, index, person = find(op, ref)
-    with op.doc.transaction(f"retirer {person['name']} ({list_name})"):
+    with op.doc.transaction("retirer une personne") as command:  # found inside it
+        list_name, index, person = find(op, ref)
+        command.label = f"retirer {person['name']} ({list_name})"
         op.doc.delete(("people", list_name, index))
         audit.record(op.root, "person_removed", person=person["id"], name=person["name"],
                      old=list_name, new=None)
@@ -147,11 +168,12 @@ def remove(op: Operation, ref: str) -> dict:
 def move(op: Operation, ref: str, to_list: str | None = None) -> str:
     """Move a person to ``to_list`` (default: the other list) in one undo step; returns the
     list the person is now on."""
-    list_name, index, person = find(op, ref)
-    target = to_list or next(n for n in LISTS if n != list_name)
-    _check_list(target)
-    if target != list_name:
-        with op.doc.transaction(f"déplacer {person['name']} vers {target}"):
+    with op.doc.transaction("déplacer une personne") as command:  # found inside it
+        list_name, index, person = find(op, ref)
+        target = to_list or next(n for n in LISTS if n != list_name)
+        _check_list(target)
+        command.label = f"déplacer {person['name']} vers {target}"
+        if target != list_name:
             op.doc.delete(("people", list_name, index))
             op.doc.append(("people", target), person)
             audit.record(op.root, "person_moved", person=person["id"], name=person["name"],

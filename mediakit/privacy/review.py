@@ -73,11 +73,11 @@ def set_state(op: Operation, sha: str, mask_id: str, state: str) -> None:
     """Accept (mask) or reject (leave visible, dismiss a suspect) one mask."""
     if state not in DECISIONS:
         raise ValueError(f"état de masque inconnu : {state}")
-    index = _index(op, sha, mask_id)
-    mask = op.items[sha]["masks"][index]
-    old = mask.get("state")
     with op.doc.transaction(f"{'accepter' if state == ACCEPTED else 'rejeter'} "
-                            f"le masque {mask_id}"):
+                            f"le masque {mask_id}"):  # read inside: other processes' edits in
+        index = _index(op, sha, mask_id)
+        mask = op.items[sha]["masks"][index]
+        old = mask.get("state")
         op.doc.set(("items", sha, "masks", index, "state"), state)
         audit.record(op.root, f"mask_{state}", item=sha, mask=mask_id, label=mask.get("label"),
                      suspect=bool(mask.get("suspect")), old=old, new=state)
@@ -85,12 +85,13 @@ def set_state(op: Operation, sha: str, mask_id: str, state: str) -> None:
 
 def add_manual(op: Operation, sha: str, label: str, region: BoxTuple) -> str:
     """Add a manual mask (always accepted) and return its id."""
-    masks = op.items[sha].get("masks", [])
-    mask_id = f"m{1 + max((_num(m['id']) for m in masks), default=0)}"
-    mask = {"id": mask_id, "label": label, "box": [round(v, 1) for v in region],
-            "region": [round(v, 1) for v in region], "score": 1.0, "source": "manual",
-            "state": ACCEPTED, "person": None, "text": None, "edited": True}
-    with op.doc.transaction(f"ajouter le masque {mask_id}"):
+    with op.doc.transaction("ajouter un masque") as command:  # the id is chosen inside it
+        masks = op.items[sha].get("masks", [])
+        mask_id = f"m{1 + max((_num(m['id']) for m in masks), default=0)}"
+        command.label = f"ajouter le masque {mask_id}"
+        mask = {"id": mask_id, "label": label, "box": [round(v, 1) for v in region],
+                "region": [round(v, 1) for v in region], "score": 1.0, "source": "manual",
+                "state": ACCEPTED, "person": None, "text": None, "edited": True}
         op.doc.append(("items", sha, "masks"), mask)
         audit.record(op.root, "mask_added", item=sha, mask=mask_id, label=label,
                      region=mask["region"], old=None, new=ACCEPTED)
@@ -99,10 +100,10 @@ def add_manual(op: Operation, sha: str, label: str, region: BoxTuple) -> str:
 
 def set_region(op: Operation, sha: str, mask_id: str, region: BoxTuple) -> None:
     """Move or resize a mask."""
-    index = _index(op, sha, mask_id)
     new = [round(v, 1) for v in region]
-    old = op.items[sha]["masks"][index].get("region")
     with op.doc.transaction(f"modifier le masque {mask_id}"):
+        index = _index(op, sha, mask_id)
+        old = op.items[sha]["masks"][index].get("region")
         op.doc.set(("items", sha, "masks", index, "region"), new)
         op.doc.set(("items", sha, "masks", index, "edited"), True)
         audit.record(op.root, "mask_changed", item=sha, mask=mask_id, region=new, old=old,
@@ -116,17 +117,18 @@ def mark_reviewed(op: Operation, sha: str, reviewed: bool = True) -> None:
     never ran on it or some suspect is still undecided. ``reviewed=False`` withdraws it.
     """
     item = op.items[sha]
-    if item.get("kind") in DERIVED_KINDS:
-        raise ProjectError(f"«{item['name']}» : sa relecture se déduit de ses sources — "
-                           f"revoyez les photos et vidéos qu'il utilise")
-    if reviewed:
-        blockers = item_blockers(sha, item, flag=False)
-        if blockers:
-            raise UnreviewedError(blockers, "marquer revu")
-    key = "tracks_reviewed" if item.get("kind") == VIDEO else "masks_reviewed"
-    old = bool(item.get(key))
     what = "pistes" if item.get("kind") == VIDEO else "masques"
-    with op.doc.transaction(f"revue des {what}"):
+    with op.doc.transaction(f"revue des {what}"):  # the gate reads the item inside it
+        item = op.items[sha]
+        if item.get("kind") in DERIVED_KINDS:
+            raise ProjectError(f"«{item['name']}» : sa relecture se déduit de ses sources — "
+                               f"revoyez les photos et vidéos qu'il utilise")
+        if reviewed:
+            blockers = item_blockers(sha, item, flag=False)
+            if blockers:
+                raise UnreviewedError(blockers, "marquer revu")
+        key = "tracks_reviewed" if item.get("kind") == VIDEO else "masks_reviewed"
+        old = bool(item.get(key))
         op.doc.set(("items", sha, key), reviewed)
         audit.record(op.root, key if reviewed else key.replace("reviewed", "unreviewed"),
                      item=sha, old=old, new=reviewed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ from mediakit.ui.mask_review import MaskReviewPanel
 from mediakit.ui.messages import plain
 from mediakit.ui.montage_panel import MontagePanel
 from mediakit.ui.people_panel import PeoplePanel
+from mediakit.ui.review_queue import ReviewQueuePanel
 from mediakit.ui.rush_review import RushReviewPanel
 from mediakit.ui.validation_panel import ValidationPanel
 from mediakit.ui.widgets import ScrollTabs, default_size
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         library.setStretchFactor(0, 1)
         library.setSizes([640, 64])
         self.review = MaskReviewPanel()
+        self.queue = ReviewQueuePanel()  # every suspect of the operation, one key each
+        self.queue.opened.connect(self.open_region)
         self.rush_review = RushReviewPanel()
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(library, tr("Chutier"))
         self.tabs.addTab(self.review, tr("Anonymisation"))
+        self.tabs.addTab(self.queue, tr("Propositions à vérifier"))
         self.tabs.addTab(self.rush_review, tr("Rushes"))
         self.tabs.addTab(self.people, tr("Personnes"))
         self.tabs.addTab(self.infographic, tr("Infographies"))
@@ -118,6 +122,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.bridge = DocumentBridge(self._on_change, delay_ms=150, parent=self)
+        # another process (a command, a colleague's window) may edit the operation: look
+        # for its changes every second; views refresh through the bridge, selections and
+        # this window's undo history stay
+        self.external = QTimer(self)
+        self.external.setInterval(1000)
+        self.external.timeout.connect(self.refresh_from_store)
+        self.external.start()
         self._build_menu()
         self.setAcceptDrops(True)
 
@@ -250,7 +261,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._fill_recent()
         for panel in (self.chutier, self.export, self.infographic, self.validation,
-                      self.montage, self.people):
+                      self.montage, self.people, self.queue):
             panel.set_operation(op)
         self._update_details()
         self._update_actions()
@@ -305,13 +316,32 @@ class MainWindow(QMainWindow):
                 f"<p><span style='background:{state.colour};color:white'>&nbsp;{state.text}"
                 f"&nbsp;</span></p><table>{table}</table>")
 
+    def refresh_from_store(self) -> bool:
+        """Take in what other processes changed in the operation (cheap when nothing)."""
+        if self.op is None:
+            return False
+        try:
+            return self.op.refresh()
+        except MediakitError as exc:
+            self.statusBar().showMessage(plain(str(exc)), 6000)
+            return False
+
     def undo(self) -> None:
-        if self.op and self.op.doc.undo():
-            self.op.save()
+        self._undo_redo(redo=False)
 
     def redo(self) -> None:
-        if self.op and self.op.doc.redo():
-            self.op.save()
+        self._undo_redo(redo=True)
+
+    def _undo_redo(self, redo: bool) -> None:
+        if self.op is None:
+            return
+        try:
+            if redo:
+                self.op.doc.redo()
+            else:
+                self.op.doc.undo()
+        except MediakitError as exc:  # another process changed it since: nothing done
+            QMessageBox.warning(self, tr("mediakit"), plain(str(exc)))
 
     def compare_selection(self) -> CompareDialog | None:
         if self.op is None:
@@ -340,6 +370,17 @@ class MainWindow(QMainWindow):
             return
         self.review.set_item(self.op, sha)
         self.tabs.setCurrentWidget(self.review)
+
+    def open_region(self, sha: str, region: str) -> None:
+        """Open an item in its review tab on one region: the mask selected (photo), the
+        middle of the track (rush)."""
+        self.open_review(sha)
+        item = self.op.items[sha] if self.op is not None else {}
+        if item.get("kind") == PHOTO:
+            self.review.select_mask(region)
+        for track in item.get("tracks", []) if item.get("kind") == VIDEO else []:
+            if track["id"] == region:
+                self.rush_review.set_frame(sum(track["frames"]) // 2)
 
     # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:

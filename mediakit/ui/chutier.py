@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediakit.library.project import Operation
-from mediakit.library.status import STATUS_FR, item_status
+from mediakit.library.status import STATES, state_code
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import ItemState, item_state
 from mediakit.ui.labels import kind_name
@@ -89,8 +89,8 @@ class Chutier(QWidget):
         self.kind.addItem(tr("Rushes"), "video")
         self.status = QComboBox()
         self.status.addItem(tr("Tous les statuts"), None)
-        for key, label in STATUS_FR.items():
-            self.status.addItem(label.capitalize(), key)
+        for key, label in STATES.items():
+            self.status.addItem(tr(label).capitalize(), key)
         self.cull = QComboBox()
         self.cull.addItem(tr("Toutes les photos"), None)
         self.cull.addItem(tr("Retenues"), "pick")
@@ -160,7 +160,7 @@ class Chutier(QWidget):
         for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
             if kind and item["kind"] != kind:
                 continue
-            if status and item_status(item) != status:
+            if status and state_code(item) != status:
                 continue
             if isinstance(cull, str) and item.get("flag") != cull:
                 continue

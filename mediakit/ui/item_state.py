@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from mediakit.library.status import item_status, status_fr
-from mediakit.media.kinds import PHOTO, VIDEO
-from mediakit.ui.i18n import tr
+from mediakit.library.status import STATES, VALIDATION_STATES, state_code
+from mediakit.media.kinds import VIDEO
+from mediakit.ui.i18n import tr, tr_noop
 
 SUSPECT = "suspect"  # interface 1: a detection the officer must decide on
 
@@ -18,6 +18,13 @@ COLOURS = {"not_detected": "#6b7280", "queued": "#6b7280", "detecting": "#2563eb
            "to_check": "#d97706", "to_review": "#b45309", "reviewed": "#15803d",
            "exported": "#0f766e", "to_validate": "#7c3aed", "validated": "#166534",
            "corrections_requested": "#b91c1c", "other": "#475569"}
+
+
+# the core's words (mediakit.library.status.STATES, the same in « mediakit info » and on the
+# chief's page), marked here for translation
+WORDS = (tr_noop("détection non lancée"), tr_noop("à vérifier"), tr_noop("à relire"),
+         tr_noop("revu"), tr_noop("exporté"), tr_noop("à valider"), tr_noop("validé"),
+         tr_noop("corrections demandées"))
 
 
 @dataclass(frozen=True)
@@ -48,22 +55,15 @@ def item_state(item: dict[str, Any], *, detecting: bool = False,
                queued: bool = False) -> ItemState:
     """The one thing to say about ``item`` now (``detecting``/``queued``: the window's own
     background detection is on it or will be)."""
-    status = item_status(item)
-    if status in ("to_validate", "validated", "corrections_requested"):
-        return ItemState(status, status_fr(item))
-    if item.get("kind") not in (PHOTO, VIDEO):  # montage, infographic: from their sources
-        return ItemState("reviewed" if status != "to_anonymize" else "to_review",
-                         status_fr(item))
-    if detecting:
+    code = state_code(item)
+    media = item.get("kind") in ("photo", VIDEO)
+    if media and detecting and code not in VALIDATION_STATES:
         return ItemState("detecting", tr("détection en cours"))
-    if reviewed(item):
-        return ItemState("exported" if status == "exported" else "reviewed",
-                         status_fr(item) if status == "exported" else tr("revu"))
-    if queued:
+    if media and queued and code in ("not_detected", "to_check", "to_review"):
         return ItemState("queued", tr("détection en attente"))
-    if not detection_ran(item) and not regions(item):
-        return ItemState("not_detected", tr("détection non lancée"))
-    return to_review(item)
+    if media and code in ("to_check", "to_review"):
+        return to_review(item)
+    return ItemState(code, tr(STATES[code]))
 
 
 def to_review(item: dict[str, Any]) -> ItemState:

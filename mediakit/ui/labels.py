@@ -7,6 +7,8 @@ through :func:`~mediakit.ui.i18n.tr` so the English interface still works.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mediakit.ui.i18n import tr, tr_noop
 
 _LABELS = {"face": tr_noop("visage"), "plate": tr_noop("plaque"), "text": tr_noop("texte"),
@@ -16,6 +18,10 @@ _STATES = {"accepted": tr_noop("masqué"), "rejected": tr_noop("laissé visible"
 _KINDS = {"photo": tr_noop("photo"), "video": tr_noop("vidéo"), "still": tr_noop("image fixe"),
           "montage": tr_noop("montage"), "infographic": tr_noop("infographie"),
           "title": tr_noop("titre"), "lower_third": tr_noop("bandeau"), "card": tr_noop("carton")}
+_DETECTORS = {"centerface": tr_noop("détecteur de visages"),
+              "ppocr": tr_noop("lecteur de plaques et de textes"),
+              "mediakit-photo": tr_noop("détection des photos"),
+              "mediakit-video": tr_noop("détection des vidéos")}
 
 
 def label_name(label: str | None) -> str:
@@ -34,10 +40,29 @@ def kind_name(kind: str | None) -> str:
 
 
 def source_name(source: str | None) -> str:
-    """``manual`` → « manuel »; ``auto:<detector>`` → « automatique (<detector>) »."""
+    """``manual`` → « manuel »; ``auto`` and ``auto:<detector>`` → « automatique »."""
     if not source or source == "manual":
         return tr("manuel")
     if source == "auto" or source.startswith("auto:"):
-        detector = source.partition(":")[2]
-        return tr("automatique") + (f" ({detector})" if detector else "")
+        return tr("automatique")
     return source
+
+
+def detector_name(detector: str | None) -> str:
+    """``centerface`` → « détecteur de visages », ``ppocr`` → « lecteur de plaques et de
+    textes »… (unknown detectors are shown as they are)."""
+    return tr(_DETECTORS.get(detector or "", detector or ""))
+
+
+def source_detail(source: str | None) -> str:
+    """``auto:centerface`` → « automatique (détecteur de visages) »; a tooltip's longer
+    form of :func:`source_name`."""
+    detector = (source or "").partition(":")[2] if (source or "").startswith("auto:") else ""
+    name = source_name(source)
+    return f"{name} ({detector_name(detector)})" if detector else name
+
+
+def region_text(region: dict[str, Any]) -> str:
+    """One mask or track in words: « visage, automatique, à vérifier » (for lists)."""
+    return ", ".join((label_name(region.get("label")), source_name(region.get("source")),
+                      state_name(region.get("state"))))

@@ -1,6 +1,11 @@
 """Anonymisation review of a photo: masks drawn over the picture, accept/reject, move and
 resize with the mouse, draw new ones, before/after toggle, keyboard shortcuts.
 
+Suspects (regions "à vérifier", not masked until accepted) are drawn apart, a dashed
+orange outline labelled « à vérifier »; Tab goes through them first, A or M masks the
+selected region, R or X leaves it visible, and the next undecided suspect is selected
+at once, as in the « Propositions à vérifier » tab.
+
 Every change goes through :mod:`mediakit.privacy.review` (undoable commands, audit trail);
 this widget only draws the project's state and turns gestures into those calls.
 The box item and the view are shared with the rush review (:mod:`mediakit.ui.rush_review`).
@@ -35,11 +40,14 @@ from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import item_state
+from mediakit.ui.labels import label_name, source_name, state_name
 from mediakit.ui.messages import plain
-from mediakit.ui.widgets import action_column
+from mediakit.ui.widgets import action_column, add_shortcut
 
 ACCEPTED_PEN = QColor("#18753c")
 REJECTED_PEN = QColor("#ce0500")
+SUSPECT_PEN = QColor("#d97706")  # « à vérifier »: undecided, not masked
+SUSPECT = "suspect"
 HANDLE = 14.0  # size of the resize handle, in view pixels
 
 
@@ -64,7 +72,8 @@ class _PreviewJob(QRunnable):
 
 
 class BoxItem(QGraphicsRectItem):
-    """A box on the picture with its label: filled green when masked, dashed red otherwise.
+    """A box on the picture with its label: filled green when masked, dashed red otherwise,
+    dashed orange and unfilled for an undecided suspect (``suspect``).
 
     An editable box (``edited`` given) moves by dragging and resizes by its bottom-right
     corner; ``pressed`` is called on a press, ``edited`` with the new (x, y, w, h) on release
@@ -74,7 +83,8 @@ class BoxItem(QGraphicsRectItem):
 
     def __init__(self, box: Sequence[float], text: str, masked: bool, zoom: float,
                  width: float = 3, pressed: Callable[[], object] | None = None,
-                 edited: Callable[[BoxTuple], object] | None = None) -> None:
+                 edited: Callable[[BoxTuple], object] | None = None,
+                 suspect: bool = False) -> None:
         x, y, w, h = box
         super().__init__(0, 0, w, h)
         self.setPos(x, y)
@@ -85,14 +95,17 @@ class BoxItem(QGraphicsRectItem):
             self.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemIsMovable)
         else:  # clicks go through to the view
             self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        color = ACCEPTED_PEN if masked else REJECTED_PEN
-        pen = QPen(color, width)
+        color = SUSPECT_PEN if suspect else ACCEPTED_PEN if masked else REJECTED_PEN
+        pen = QPen(color, width + 1 if suspect else width)
         pen.setCosmetic(True)
-        if not masked:
+        if suspect:
+            pen.setDashPattern([4.0, 3.0])
+        elif not masked:
             pen.setStyle(Qt.PenStyle.DashLine)
         self.setPen(pen)
+        self.suspect = suspect
         fill = QColor(color)
-        fill.setAlpha(40 if masked else 0)
+        fill.setAlpha(40 if masked and not suspect else 0)
         self.setBrush(QBrush(fill))
         label = QGraphicsSimpleTextItem(text, self)
         label.setBrush(QBrush(color))
@@ -198,13 +211,15 @@ class MaskReviewPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = action_column(self, (
-            (tr("Accepter (A)"), self.accept_current, "A"),
-            (tr("Rejeter (R)"), self.reject_current, "R"),
+            (tr("Masquer (A ou M)"), self.accept_current, "A"),
+            (tr("Laisser visible (R ou X)"), self.reject_current, "R"),
             (tr("Dessiner un masque (D)"), self.toggle_drawing, "D"),
             (tr("Avant / après (Espace)"), self.toggle_before_after, "Space"),
             (tr("Masque suivant (Tab)"), self.next_mask, "Tab"),
             (tr("Marquer comme revu (V)"), self.mark_reviewed, "V"),
         ))
+        add_shortcut(self, "M", self.accept_current, tr("Masquer la région (comme A)"))
+        add_shortcut(self, "X", self.reject_current, tr("Laisser la région visible (comme R)"))
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Masques")))
         side.addWidget(self.list)
@@ -227,6 +242,7 @@ class MaskReviewPanel(QWidget):
         self._selected = None
         self.refresh()
         self.view.fit()
+        self.view.setFocus()  # the panel's shortcuts need the focus inside it
 
     def _refresh_if_valid(self) -> None:
         if self.op is not None and self.sha in self.op.items:
@@ -258,28 +274,47 @@ class MaskReviewPanel(QWidget):
             zoom = self.view.transform().m11()
             for mask in self.masks():
                 mask_id = mask["id"]
-                rect = BoxItem(mask["region"], f"{mask_id} {mask['label']}",
+                suspect = mask["state"] == SUSPECT
+                text = f"{mask_id} {label_name(mask['label'])}"
+                rect = BoxItem(mask["region"],
+                               f"{text} · {tr('à vérifier')}" if suspect else text,
                                mask["state"] == review.ACCEPTED, zoom,
                                pressed=lambda m=mask_id: self.select_mask(m),
-                               edited=lambda box, m=mask_id: self.region_edited(m, box))
+                               edited=lambda box, m=mask_id: self.region_edited(m, box),
+                               suspect=suspect)
                 scene.addItem(rect)
                 self._rects[mask["id"]] = rect
+            if self._selected in self._rects:
+                self._rects[self._selected].setSelected(True)
         self.list.blockSignals(True)
         self.list.clear()
         for mask in self.masks():
-            mark = "✔" if mask["state"] == review.ACCEPTED else "✘"
+            mark = {review.ACCEPTED: "✔", SUSPECT: "?"}.get(mask["state"], "✘")
             who = f" · {mask['person']['name']}" if mask.get("person") else ""
-            entry = QListWidgetItem(f"{mark} {mask['id']} {mask['label']} "
-                                    f"({mask['score']:.2f}, {mask['source']}){who}")
+            entry = QListWidgetItem(f"{mark} {mask['id']} {label_name(mask['label'])} — "
+                                    f"{state_name(mask['state'])}{who}")
+            entry.setToolTip(tr("{source}, score {score}").format(
+                source=source_name(mask["source"]),
+                score=f"{mask['score']:.2f}".replace(".", ",")))
             entry.setData(Qt.ItemDataRole.UserRole, mask["id"])
+            if mask["state"] == SUSPECT:
+                entry.setForeground(SUSPECT_PEN)
             self.list.addItem(entry)
             if mask["id"] == self._selected:
                 self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
-        mode = "après (masqué)" if self.show_masked else "avant (contours)"
+        mode = tr("après (masqué)") if self.show_masked else tr("avant (contours)")
+        left = self.suspects_left()
+        suspects = (tr("{n} région(s) à vérifier restante(s) : A ou M masque, R ou X laisse "
+                       "visible").format(n=left) if left
+                    else tr("Aucune région à vérifier restante."))
         # « détection non lancée », « à relire : 3 masque(s), 2 à vérifier », « revu »…
-        self.status.setText(f"{item['name']} — {item_state(item).text}"
-                            f"\nAffichage : {mode}")
+        self.status.setText(f"{item['name']} — {item_state(item).text}\n{suspects}\n"
+                            + tr("Affichage : {mode}").format(mode=mode))
+
+    def suspects_left(self) -> int:
+        """How many of the photo's suspects are still undecided."""
+        return sum(1 for m in self.masks() if m.get("state") == SUSPECT)
 
     # -- actions -----------------------------------------------------------------------
     def select_mask(self, mask_id: str) -> None:
@@ -289,6 +324,10 @@ class MaskReviewPanel(QWidget):
                 self.list.blockSignals(True)
                 self.list.setCurrentRow(i)
                 self.list.blockSignals(False)
+        rect = self._rects.get(mask_id)
+        if rect is not None and not rect.isSelected():
+            self.view.scene().clearSelection()
+            rect.setSelected(True)
 
     def _list_selection(self, current, _previous) -> None:  # noqa: ANN001
         if current is not None:
@@ -299,9 +338,21 @@ class MaskReviewPanel(QWidget):
                 rect.setSelected(True)
 
     def _set_state(self, state: str) -> None:
+        """Decide the selected mask, then select the next undecided suspect (if any)."""
         if self.op and self.sha and self._selected:
-            review.set_state(self.op, self.sha, self._selected, state)
+            decided = self._selected
+            try:
+                review.set_state(self.op, self.sha, decided, state)
+            except (MediakitError, KeyError) as exc:
+                self.status.setText(f"✖ {plain(str(exc))}")
+                return
             self.op.save()
+            ids = [m["id"] for m in self.masks()]
+            pending = {m["id"] for m in self.masks() if m.get("state") == SUSPECT}
+            start = ids.index(decided) + 1 if decided in ids else 0
+            following = next((i for i in ids[start:] + ids[:start] if i in pending), None)
+            if following is not None:
+                self.select_mask(following)
 
     def accept_current(self) -> None:
         self._set_state(review.ACCEPTED)
@@ -310,7 +361,9 @@ class MaskReviewPanel(QWidget):
         self._set_state(review.REJECTED)
 
     def next_mask(self) -> None:
-        ids = [m["id"] for m in self.masks()]
+        """The next mask: through the undecided suspects first, then through every mask."""
+        ids = [m["id"] for m in self.masks() if m.get("state") == SUSPECT]
+        ids = ids or [m["id"] for m in self.masks()]
         if ids:
             i = ids.index(self._selected) + 1 if self._selected in ids else 0
             self.select_mask(ids[i % len(ids)])

@@ -397,9 +397,15 @@ class MontagePanel(QWidget):
 
     def _rendered(self, result) -> None:  # noqa: ANN001
         self._end()
-        self.message.setText(_fr(tr("Montage rendu ({seconds:.1f} s) : il figure dans le Chutier "
-                                    "et l'onglet Export.").format(
-                                        seconds=result.get("duration", 0))))
+        text = _fr(tr("Montage rendu ({seconds:.1f} s) : il figure dans le Chutier et "
+                      "l'onglet Export.").format(seconds=result.get("duration", 0)))
+        charte = result.get("charte")  # the charte's legibility check of the rendered frames
+        if charte is not None:
+            text += "\n" + (tr("Charte : lisibilité conforme ({count} élément(s) mesuré(s)).")
+                            .format(count=len(charte["elements"])) if charte["ok"] else
+                            tr("✖ Charte : {issues}").format(
+                                issues=" ; ".join(i["message"] for i in charte["issues"])))
+        self.message.setText(text)
 
     def _render_failed(self, message: str) -> None:
         cancelled = self.worker is not None and getattr(self.worker, "was_cancelled", False)

@@ -50,3 +50,31 @@ class DecimalBox(QDoubleSpinBox):
 def seconds_box(maximum: float = 36000.0) -> DecimalBox:
     """Seconds, to the hundredth, shown « 2,50 s »."""
     return DecimalBox(0.0, maximum, 2, " s")
+
+
+_SPACES = (" ", "\xa0", "\u202f", "\u2009")
+
+
+def parse_decimal(text: str) -> float | int:
+    """A number typed the French way: « 1 234,5 » → 1234.5, « 12 » → 12; a point is read
+    as the decimal separator too. ValueError when ``text`` is not a number."""
+    plain = str(text).strip().replace("−", "-")
+    for space in _SPACES:
+        plain = plain.replace(space, "")
+    if plain.count(",") + plain.count(".") > 1 or not plain:
+        raise ValueError(text)
+    value = float(plain.replace(",", "."))  # ValueError on anything else
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    return int(value) if value.is_integer() and "," not in plain and "." not in plain \
+        else value
+
+
+def format_decimal(value: float | int, decimals: int = 2) -> str:
+    """``1234.5`` → « 1 234,5 » (narrow no-break space between thousands, comma, trailing
+    zeros dropped)."""
+    text = f"{abs(value):,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", "\u202f").replace(".", ",")
+    return ("-" if value < 0 and text.strip("0,\u202f") else "") + text

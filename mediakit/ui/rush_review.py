@@ -1,7 +1,13 @@
 """Review of a rush's tracks: the frame at the playhead with its masks, frame stepping,
 playback with sound (Qt Multimedia, the masks drawn over the moving picture), the track list
-(accept/reject, first/last frame), a presence strip, keyframes drawn, moved and resized with
+(masquer/écarter, first/last frame), a presence strip, keyframes drawn, moved and resized with
 the mouse, detection off the UI thread, and the dérushage marks (in/out ranges, markers).
+
+Suspect tracks (« à vérifier », detections below the masking threshold) come first in the
+list, dashed orange on the frame; Tab goes to the next undecided one, A/M masks it, R/X
+dismisses it. A drawn box makes a new manual track (« Nouvelle piste », N) unless the
+selected track is a masked manual one being drawn; adding a keyframe to any masked track is
+its own action (E), refused on a track left visible or still to check.
 
 Every change goes through :mod:`mediakit.video.tracks` and
 :mod:`mediakit.video.montage.derush` (undoable commands, audit trail); this widget only
@@ -27,6 +33,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QImage,
     QPainter,
@@ -34,10 +41,15 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGraphicsPixmapItem,
+    QGraphicsSimpleTextItem,
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSlider,
     QTreeWidget,
     QTreeWidgetItem,
@@ -52,16 +64,40 @@ from mediakit.privacy.masking import MaskStyle, apply_masks
 from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
+from mediakit.ui.item_state import item_state
+from mediakit.ui.labels import label_name, source_detail, source_name, state_name
 from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, BoxItem, ReviewView
-from mediakit.ui.widgets import action_column, add_shortcut
+from mediakit.ui.messages import plain
+from mediakit.ui.widgets import ERROR_MARK, add_shortcut
 from mediakit.ui.workers import Worker
 from mediakit.video import tracks as tracks_cmd
 from mediakit.video.montage import derush
 
 MAX_WIDTH = 960  # decoded frames are scaled down to this width at most
 SELECTED_PEN = QColor("#0063cb")
+SUSPECT_PEN = QColor("#d97706")  # « à vérifier »: the chutier's badge colour
 MARK_PEN = QColor("#b34000")
 BOX_WIDTH, SELECTED_WIDTH = 2, 4  # pen widths of the track boxes
+NEW, KEYFRAME, AUTO = "new", "keyframe", "auto"  # where the next drawn box goes
+COLUMNS = 5  # piste, type, images, état, source
+
+
+def is_suspect(track: dict[str, Any]) -> bool:
+    """A track still waiting for the officer's decision (« à vérifier »)."""
+    return track.get("state") == tracks_cmd.SUSPECT
+
+
+def review_order(tracks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Undecided suspects first (by first frame), then the others as stored."""
+    pending = sorted((t for t in tracks if is_suspect(t)),
+                     key=lambda t: (int(t["frames"][0]), t["id"]))
+    return pending + [t for t in tracks if not is_suspect(t)]
+
+
+def track_colour(track: dict[str, Any]) -> QColor:
+    if is_suspect(track):
+        return SUSPECT_PEN
+    return ACCEPTED_PEN if tracks_cmd.is_masked(track) else REJECTED_PEN
 
 
 def decode_frame(path: str, t: float, width: int, height: int) -> bytes | str:
@@ -139,7 +175,7 @@ class TrackStrip(QWidget):
                        MARK_PEN)
         for row, track in enumerate(self.tracks):
             first, last = track["frames"]
-            color = ACCEPTED_PEN if tracks_cmd.is_masked(track) else REJECTED_PEN
+            color = track_colour(track)
             if track["id"] == self.selected:
                 color = SELECTED_PEN
             rect = QRectF(self._x(first), 4 + row * self.ROW,
@@ -154,6 +190,18 @@ class TrackStrip(QWidget):
         if event.button() == Qt.MouseButton.LeftButton and self.width() > 0:
             frame = int(event.position().x() * self.frames / self.width())
             self.seek.emit(max(0, min(self.frames - 1, frame)))
+
+
+def _style_suspect(rect: BoxItem) -> None:
+    """A suspect's box: dashed orange, unfilled (it is not masked until accepted)."""
+    pen = QPen(rect.pen())
+    pen.setColor(SUSPECT_PEN)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    rect.setPen(pen)
+    rect.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+    for child in rect.childItems():
+        if isinstance(child, QGraphicsSimpleTextItem):
+            child.setBrush(QBrush(SUSPECT_PEN))
 
 
 class RushReviewPanel(QWidget):
@@ -200,31 +248,63 @@ class RushReviewPanel(QWidget):
         self.position = QLabel()
         self.play_button = QPushButton(tr("Lecture (Espace)"))
         self.play_button.clicked.connect(self.toggle_play)
+        self._draw_mode = AUTO  # NEW, KEYFRAME or AUTO, while self.view.drawing
+        self._draw_track: str | None = None  # the track a KEYFRAME drawing goes to
         self.list = QTreeWidget()
         self.list.setHeaderLabels([tr("Piste"), tr("Type"), tr("Images"), tr("État"),
                                    tr("Source")])
         self.list.setRootIsDecorated(False)
-        self.list.setMaximumWidth(340)
+        self.list.setUniformRowHeights(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
+        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch,  # long labels elide
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.ResizeToContents,
+                                       QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(column, mode)
         self.list.currentItemChanged.connect(self._list_selection)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # long messages wrap: they never widen the side column (the picture would jump)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        buttons = action_column(self, (
-            (tr("Accepter (A)"), self.accept_current, "A"),
-            (tr("Rejeter (R)"), self.reject_current, "R"),
-            (tr("Dessiner une image clé (D)"), self.toggle_drawing, "D"),
-            (tr("Début de piste ici ([)"), self.set_track_first, "["),
-            (tr("Fin de piste ici (])"), self.set_track_last, "]"),
-            (tr("Retirer l'image clé (Suppr)"), self.remove_keyframe, "Delete"),
-            (tr("Marquer comme revu (V)"), self.mark_reviewed, "V"),
-            (tr("Point d'entrée (I)"), self.set_in, "I"),
-            (tr("Point de sortie (O)"), self.set_out, "O"),
-            (tr("Repère (M)"), self.add_marker, "M"),
-            (tr("Avant / après masquage (B)"), self.toggle_masked, "B"),
-        ))
         self.detect_button = QPushButton(tr("Détecter"))
         self.detect_button.clicked.connect(self.detect)
-        buttons.addWidget(self.detect_button)
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(6)
+        buttons.setVerticalSpacing(4)
+        for row, pair in enumerate((
+            ((tr("Masquer (A, M)"), self.accept_current, ("A", "M")),
+             (tr("Écarter (R, X)"), self.reject_current, ("R", "X"))),
+            ((tr("Nouvelle piste (N)"), self.new_track, ("N",)),
+             (tr("À vérifier suivante (Tab)"), self.next_suspect, ("Tab",))),
+            ((tr("Ajouter une image clé à la piste (E)"), self.add_keyframe, ("E",)),),
+            ((tr("Dessiner un cadre (D)"), self.toggle_drawing, ("D",)),
+             (tr("Retirer l'image clé (Suppr)"), self.remove_keyframe, ("Delete",))),
+            ((tr("Début de piste ici ([)"), self.set_track_first, ("[",)),
+             (tr("Fin de piste ici (])"), self.set_track_last, ("]",))),
+            ((tr("Point d'entrée (I)"), self.set_in, ("I",)),
+             (tr("Point de sortie (O)"), self.set_out, ("O",))),
+            ((tr("Repère (Maj+M)"), self.add_marker, ("Shift+M",)),
+             (tr("Avant / après (B)"), self.toggle_masked, ("B",))),
+            ((tr("Marquer comme revu (V)"), self.mark_reviewed, ("V",)), None),
+        )):
+            for column, action in enumerate(pair):
+                if action is None:
+                    buttons.addWidget(self.detect_button, row, column)
+                    continue
+                text, slot, keys = action
+                button = QPushButton(text)
+                button.clicked.connect(slot)
+                buttons.addWidget(button, row, column, 1, 2 if len(pair) == 1 else 1)
+                what = text.rsplit(" (", 1)[0]
+                for key in keys:
+                    add_shortcut(self, key, slot, what)
         for keys, step, text in (("Left", -1, tr("Image précédente")),
                                  ("Right", 1, tr("Image suivante")),
                                  ("Shift+Left", -1000, tr("Une seconde en arrière")),
@@ -235,6 +315,7 @@ class RushReviewPanel(QWidget):
         add_shortcut(self, "Shift+O", self.set_track_last, tr("Fin de piste ici"))
         add_shortcut(self, "Space", self.toggle_play, tr("Lecture / pause"))
         add_shortcut(self, "K", self.pause, tr("Pause"))
+        add_shortcut(self, "Escape", self.cancel_drawing, tr("Annuler le dessin en cours"))
 
         side = QVBoxLayout()
         side.addWidget(QLabel(tr("Pistes")))
@@ -297,7 +378,7 @@ class RushReviewPanel(QWidget):
         """Redraw from the project: track list, strip, masks of the current frame."""
         if self.op is None or self.sha is None:
             return
-        tracks = self.tracks()
+        tracks = review_order(self.tracks())
         if self._selected not in {t["id"] for t in tracks}:
             self._selected = None
         self._index = tracks_cmd.TrackIndex(tracks, masked_only=False)
@@ -305,11 +386,23 @@ class RushReviewPanel(QWidget):
         self.list.clear()
         for track in tracks:
             first, last = track["frames"]
-            state = tr("accepté") if tracks_cmd.is_masked(track) else tr("rejeté")
-            source = tr("manuel") if track.get("source") == "manual" else tr("auto")
-            entry = QTreeWidgetItem([track["id"], track["label"], f"{first}–{last}", state,
-                                     source])
+            # a person on the « toujours masquer » list is masked whatever the state says
+            state = track.get("state")
+            if not is_suspect(track) and tracks_cmd.is_masked(track):
+                state = tracks_cmd.ACCEPTED
+            texts = [track["id"], label_name(track.get("label")), f"{first}–{last}",
+                     state_name(state), source_name(track.get("source"))]
+            entry = QTreeWidgetItem(texts)
             entry.setData(0, Qt.ItemDataRole.UserRole, track["id"])
+            entry.setForeground(3, track_colour(track))
+            for column, text in enumerate(texts):
+                entry.setToolTip(column, text)  # the whole text where it is elided
+            entry.setToolTip(4, source_detail(track.get("source")))
+            if is_suspect(track):
+                font = entry.font(0)
+                font.setBold(True)
+                for column in range(COLUMNS):
+                    entry.setFont(column, font)
             self.list.addTopLevelItem(entry)
         self.list.blockSignals(False)
         self._show_selection()
@@ -322,19 +415,39 @@ class RushReviewPanel(QWidget):
             self._request_frame()  # the masks changed: so does the masked picture
         self._update_status()
 
+    def undecided(self) -> list[dict[str, Any]]:
+        """The suspect tracks still to decide, in the list's order."""
+        return [t for t in review_order(self.tracks()) if is_suspect(t)]
+
+    def track(self, track_id: str | None) -> dict[str, Any] | None:
+        return next((t for t in self.tracks() if t["id"] == track_id), None)
+
     def _update_status(self) -> None:
         item = self.op.items[self.sha]  # type: ignore[index]
-        reviewed = tr("revu") if item.get("tracks_reviewed") else tr("NON REVU")
         data = derush.derush_of(self.op, self.sha)  # type: ignore[arg-type]
-        text = tr("{name} — {tracks} piste(s) — {reviewed}\n{ranges} plage(s), "
+        # « détection non lancée », « à relire : 3 piste(s), 2 à vérifier », « revu »…
+        text = tr("{name} — {tracks} piste(s) — {state}\n{ranges} plage(s), "
                   "{markers} repère(s)").format(
-            name=item["name"], tracks=len(self.tracks()), reviewed=reviewed,
+            name=item["name"], tracks=len(self.tracks()), state=item_state(item).text,
             ranges=len(data["ranges"]), markers=len(data["markers"]))
+        pending = len(self.undecided())
+        if pending:
+            text += "\n" + tr("{n} piste(s) à vérifier : Tab pour la suivante, A pour la "
+                              "masquer, R pour l'écarter.").format(n=pending)
         if self.mark_in is not None:
             text += "\n" + tr("Entrée : {t:.2f} s").format(t=self.mark_in)
         if self.view.drawing:
-            text += "\n" + tr("Mode dessin : tracez un rectangle sur l'image.")
+            text += "\n" + self._drawing_text()
         self.status.setText(text)
+
+    def _drawing_text(self) -> str:
+        """What the box about to be drawn will become."""
+        target = self._draw_target()
+        if target is None:
+            return tr("Nouvelle piste : tracez son cadre sur l'image ; elle commence à "
+                      "l'image {frame} (Échap pour annuler).").format(frame=self.frame)
+        return tr("Image clé {frame} de la piste {track} : tracez son cadre sur l'image "
+                  "(Échap pour annuler).").format(frame=self.frame, track=target)
 
     def _show_selection(self) -> None:
         """The selected track highlighted in the list and the strip."""
@@ -359,11 +472,16 @@ class RushReviewPanel(QWidget):
         editable = not self.playing()
         for label, box, track in self._index.boxes(self.frame):
             track_id = track["id"]
+            text = f"{track_id} {label_name(label)}"
+            if is_suspect(track):
+                text += " — " + tr("à vérifier")
             rect = BoxItem(
-                box, f"{track_id} {label}", tracks_cmd.is_masked(track), zoom,
+                box, text, tracks_cmd.is_masked(track), zoom,
                 width=SELECTED_WIDTH if track_id == self._selected else BOX_WIDTH,
                 pressed=(lambda t=track_id: self._box_pressed(t)) if editable else None,
                 edited=(lambda b, t=track_id: self.box_edited(t, b)) if editable else None)
+            if is_suspect(track):
+                _style_suspect(rect)
             scene.addItem(rect)
             self._overlays[track_id] = rect
 
@@ -571,8 +689,8 @@ class RushReviewPanel(QWidget):
     def _try(self, fn) -> bool:  # noqa: ANN001
         try:
             fn()
-        except (MediakitError, ValueError) as exc:
-            self.status.setText(f"✖ {exc}")
+        except (MediakitError, ValueError) as exc:  # a refusal: why, and what to do
+            self.status.setText(f"{ERROR_MARK} {plain(str(exc))}")
             return False
         self.op.save()  # type: ignore[union-attr]
         return True
@@ -624,28 +742,108 @@ class RushReviewPanel(QWidget):
             op, sha = self.op, self.sha
             self._try(lambda: tracks_cmd.mark_reviewed(op, sha))
 
-    def toggle_drawing(self) -> None:
-        self.view.drawing = not self.view.drawing
-        self.view.setCursor(Qt.CursorShape.CrossCursor if self.view.drawing
-                            else Qt.CursorShape.ArrowCursor)
+    def next_suspect(self) -> None:
+        """Select the next undecided suspect after the selected track (Tab) and show it
+        at its best frame."""
+        pending = self.undecided()
+        if not pending:
+            self.status.setText(tr("Aucune piste à vérifier sur ce rush."))
+            return
+        ids = [t["id"] for t in pending]
+        i = ids.index(self._selected) + 1 if self._selected in ids else 0
+        track = pending[i % len(pending)]
+        best = (track.get("best") or {}).get("frame")
+        if best is None:
+            frames = sorted(int(f) for f in track.get("keyframes", {})) or [track["frames"][0]]
+            best = frames[0]
+        self.pause()
+        self.select_track(track["id"])
+        self.set_frame(int(best))
+
+    # -- drawing -----------------------------------------------------------------------
+    def _draw_target(self) -> str | None:
+        """The track the box being drawn goes to as a keyframe; None: a new manual track.
+
+        Never a track left visible or still to check: D continues the selected track only
+        when it is a masked manual one (being drawn); E (KEYFRAME) was allowed on a masked
+        track and is checked again on release."""
+        if self._draw_mode == NEW:
+            return None
+        track_id = self._draw_track if self._draw_mode == KEYFRAME else self._selected
+        track = self.track(track_id)
+        if track is None or track.get("state") != tracks_cmd.ACCEPTED:
+            return None
+        if self._draw_mode == AUTO and track.get("source") != "manual":
+            return None
+        return track_id
+
+    def _start_drawing(self, mode: str, track_id: str | None = None) -> None:
+        self._draw_mode, self._draw_track = mode, track_id
+        self.pause()
+        self.view.drawing = True
+        self.view.setCursor(Qt.CursorShape.CrossCursor)
         if self.op and self.sha:
             self._update_status()
+
+    def cancel_drawing(self) -> None:
+        """Leave drawing mode without adding anything."""
+        self.view.drawing = False
+        self._draw_mode, self._draw_track = AUTO, None
+        self.view.setCursor(Qt.CursorShape.ArrowCursor)
+        if self.op and self.sha:
+            self._update_status()
+
+    def toggle_drawing(self) -> None:
+        """D: draw a box — a new manual track, or the next keyframe of the selected
+        masked manual track."""
+        if self.view.drawing:
+            self.cancel_drawing()
+        else:
+            self._start_drawing(AUTO)
+
+    def new_track(self) -> None:
+        """Nouvelle piste (N): the next box drawn starts a new manual track here."""
+        if self.view.drawing and self._draw_mode == NEW:
+            self.cancel_drawing()
+        elif self.op and self.sha:
+            self._start_drawing(NEW)
+
+    def add_keyframe(self) -> None:
+        """E: the next box drawn is a keyframe of the selected track, a masked one only."""
+        if not (self.op and self.sha):
+            return
+        track = self.track(self._selected)
+        if track is None:
+            self.status.setText(tr("Sélectionnez d'abord une piste masquée (liste ou clic "
+                                   "sur son cadre)."))
+            return
+        if track.get("state") != tracks_cmd.ACCEPTED:
+            if is_suspect(track):
+                why = tr("Image clé refusée : la piste {track} est à vérifier ; masquez-la "
+                         "(A) ou écartez-la (R) d'abord.")
+            else:
+                why = tr("Image clé refusée : la piste {track} est laissée visible ; "
+                         "masquez-la (A) d'abord, ou créez une nouvelle piste (N).")
+            self.status.setText(f"{ERROR_MARK} " + why.format(track=track["id"]))
+            return
+        self._start_drawing(KEYFRAME, track["id"])
 
     def _add_drawn(self, rect: QRectF) -> None:
         if not (self.op and self.sha):
             return
         op, sha, frame = self.op, self.sha, self.frame
         box = (rect.x(), rect.y(), rect.width(), rect.height())
-        if self._selected:
-            track_id = self._selected
-            self._try(lambda: tracks_cmd.set_keyframe(op, sha, track_id, frame, box))
-        else:  # a new manual track, held for one second from this frame
-            last = min(self.frame_count() - 1, frame + int(round(self.fps())))
-            created: list[str] = []
-            if self._try(lambda: created.append(
-                    tracks_cmd.add_track(op, sha, "face", frame, box, last=last))):
-                self._selected = created[0]
-        self.toggle_drawing()
+        target = self._draw_target()
+        self.cancel_drawing()
+        if target is not None:
+            self._try(lambda: tracks_cmd.set_keyframe(op, sha, target, frame, box))
+            return
+        # a new manual track, held for one second from this frame
+        last = min(self.frame_count() - 1, frame + int(round(self.fps())))
+        created: list[str] = []
+        if self._try(lambda: created.append(
+                tracks_cmd.add_track(op, sha, "face", frame, box, last=last))):
+            self.select_track(created[0])
 
     def set_in(self) -> None:
         self.mark_in = self.time()

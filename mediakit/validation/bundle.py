@@ -13,12 +13,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from mediakit.atomic import atomic_path, write_bytes_atomic
 from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
-from mediakit.library.status import item_status
+from mediakit.library.status import item_status, state
 from mediakit.media.ffmpeg import run_ffmpeg
 from mediakit.media.kinds import PHOTO
 from mediakit.privacy.review_gate import require_reviewed
@@ -175,9 +177,10 @@ def _item_entry(op: Operation, sha: str, index: int, version: int, previous: int
     reviewed_version, changes = versions.changes_since_review(item)
     return {"item": sha, "index": index, "name": item["name"], "kind": item["kind"],
             "version": version, "content_hash": versions.content_hash(item),
-            "status_before": item_status(item),
+            "status_before": item_status(item, op.items),
+            "state_before": state(item, op.items),  # the words of the window and of info
             "caption": item.get("caption"), "alt_text": item.get("alt_text"),
-            "credit": item.get("credit"), "anonymisation": anonymisation(item),
+            "credit": item.get("credit"), "anonymisation": anonymisation(item, op.items),
             "metadata": metadata_report(op.original_path(sha), outs, allowed),
             "preview": preview, "outputs": files,
             "previous_version": reviewed_version if reviewed_version is not None else previous,
@@ -192,10 +195,18 @@ def _preview(op: Operation, sha: str, files: list[dict[str, Any]], out: Path) ->
 
         shutil.copyfile(preview_path(op, sha, side=PREVIEW_SIDE, masked=True), out)
         return out.relative_to(out.parents[1]).as_posix()
+    kind = op.items[sha]["kind"]
+    if kind == "infographic":  # made of masked photos: the render itself is the preview
+        with Image.open(op.original_path(sha)) as img:
+            pic = img.convert("RGB")
+        pic.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE))
+        pic.save(out, "JPEG", quality=88)
+        return out.relative_to(out.parents[1]).as_posix()
     video = next((f for f in files if f["file"].endswith(".mp4")), None)
-    if video is None:
+    if video is None and kind != "montage":
         return None  # no masked rendering to show
-    source = out.parents[1] / video["file"]
+    # a montage render is made of masked rushes and photos: its own frame will do
+    source = out.parents[1] / video["file"] if video else op.original_path(sha)
     try:
         run_ffmpeg(["-v", "error", "-y", "-i", str(source), "-frames:v", "1",
                     "-vf", "scale='min(1280,iw)':-2", "-map_metadata", "-1", str(out)],
@@ -208,7 +219,7 @@ def _preview(op: Operation, sha: str, files: list[dict[str, Any]], out: Path) ->
 def _cell(e: dict[str, Any], folder: Path) -> dict[str, Any]:
     anon = e["anonymisation"]
     applied = ", ".join(f"{n} {label}(s)" for label, n in anon["applied"].items()) or "aucun"
-    lines = [(f"Statut : {html_page.STATUS_LABELS.get(e['status_before'], '—')}", BLACK),
+    lines = [(f"Statut : {html_page.state_words(e)}", BLACK),
              (f"Masqués : {applied} ; laissés visibles : {anon['kept_visible']}", BLACK)]
     lines += [(f"(!) {a}", RED) for a in anon["alerts"]]
     if not e["metadata"]["clean"]:

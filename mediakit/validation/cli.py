@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from mediakit.clitext import warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 
@@ -19,66 +19,81 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="review_action", metavar="ACTION", required=True)
 
     a = actions.add_parser("pack", help="préparer le paquet de relecture (zip)")
-    a.add_argument("dir", help="dossier d'opération")
-    a.add_argument("--items", nargs="*", help="éléments (par défaut : tous)")
-    a.add_argument("--channels", help="canaux à exporter dans le paquet (x,press,… ou all)")
-    a.add_argument("-o", "--out", required=True, help="fichier zip du paquet")
-    a.add_argument("--workers", type=int, default=2)
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("--items", nargs="*", metavar="ÉLÉMENT", help="éléments (par défaut : tous)")
+    a.add_argument("--channels", metavar="CANAUX",
+                   help="canaux à exporter dans le paquet (x,presse,… ou all)")
+    a.add_argument("-o", "--out", required=True, metavar="FICHIER.zip",
+                   help="fichier zip du paquet")
+    a.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="nombre de travaux en parallèle")
     a.add_argument("--force", action="store_true",
                    help="y mettre aussi les éléments non relus (avec --reason ; journalisé)")
-    a.add_argument("--reason", help="raison écrite d'un --force")
+    a.add_argument("--reason", metavar="TEXTE", help="raison écrite d'un --force")
     a.set_defaults(handler=cmd_pack)
 
     a = actions.add_parser("decide", help="décider sur un paquet (mode relecture, en ligne "
                                           "de commande)")
-    a.add_argument("bundle", help="paquet de relecture (zip)")
-    a.add_argument("--reviewer", required=True, help="nom du relecteur (tel qu'enregistré)")
-    a.add_argument("--key", help="clé privée du relecteur (.pem) pour signer")
-    a.add_argument("--approve", action="append", default=[], metavar="ITEM[@CANAL]")
+    a.add_argument("bundle", metavar="PAQUET.zip", help="paquet de relecture (zip)")
+    a.add_argument("--reviewer", required=True, metavar="NOM",
+                   help="nom du relecteur (tel qu'enregistré)")
+    a.add_argument("--key", metavar="CLÉ.pem", help="clé privée du relecteur (.pem) pour signer")
+    a.add_argument("--approve", action="append", default=[], metavar="ÉLÉMENT[@CANAL]",
+                   help="valider un élément (ou sa version pour un canal), répétable")
     a.add_argument("--request", action="append", nargs=2, default=[],
-                   metavar=("ITEM[@CANAL]", "COMMENTAIRE"), help="demander des corrections")
-    a.add_argument("--note", action="append", nargs=2, default=[], metavar=("ITEM", "TEXTE"),
-                   help="commentaire joint à une validation")
-    a.add_argument("-o", "--out", help="fichier de décision (par défaut à côté du paquet)")
+                   metavar=("ÉLÉMENT[@CANAL]", "COMMENTAIRE"), help="demander des corrections")
+    a.add_argument("--note", action="append", nargs=2, default=[],
+                   metavar=("ÉLÉMENT", "TEXTE"), help="commentaire joint à une validation")
+    a.add_argument("-o", "--out", metavar="FICHIER",
+                   help="fichier de décision (par défaut à côté du paquet)")
     a.set_defaults(handler=cmd_decide)
 
     a = actions.add_parser("sign", help="signer un fichier de décision avec sa clé")
-    a.add_argument("decision")
-    a.add_argument("--key", required=True, help="clé privée (.pem)")
-    a.add_argument("-o", "--out", help="fichier signé (par défaut : remplace l'original)")
+    a.add_argument("decision", metavar="DÉCISION.json", help="fichier de décision")
+    a.add_argument("--key", required=True, metavar="CLÉ.pem", help="clé privée (.pem)")
+    a.add_argument("-o", "--out", metavar="FICHIER",
+                   help="fichier signé (par défaut : remplace l'original)")
     a.set_defaults(handler=cmd_sign)
 
     a = actions.add_parser("keygen", help="créer la paire de clés d'un relecteur")
-    a.add_argument("name")
-    a.add_argument("-o", "--out", required=True, help="dossier où écrire les clés")
+    a.add_argument("name", metavar="NOM", help="nom du relecteur")
+    a.add_argument("-o", "--out", required=True, metavar="DOSSIER",
+                   help="dossier où écrire les clés")
     a.set_defaults(handler=cmd_keygen)
 
     a = actions.add_parser("add-reviewer", help="enregistrer la clé publique d'un relecteur")
-    a.add_argument("dir")
-    a.add_argument("name")
-    a.add_argument("pubkey")
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("name", metavar="NOM", help="nom du relecteur")
+    a.add_argument("pubkey", metavar="CLÉ_PUBLIQUE.pem", help="sa clé publique")
     a.set_defaults(handler=cmd_add_reviewer)
 
     a = actions.add_parser("import", help="importer une décision signée")
-    a.add_argument("dir")
-    a.add_argument("decision")
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("decision", metavar="DÉCISION.json", help="décision signée")
     a.set_defaults(handler=cmd_import)
 
     a = actions.add_parser("changes", help="modifications depuis la dernière relecture")
-    a.add_argument("dir")
-    a.add_argument("item")
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("item", metavar="ÉLÉMENT",
+                   help="élément (nom, nom sans extension, début du nom ou de l'empreinte)")
     a.set_defaults(handler=cmd_changes)
 
     a = actions.add_parser("publish", help="remplir exports/pret-a-publier (versions validées)")
-    a.add_argument("dir")
-    a.add_argument("--channels", help="canaux (par défaut : ceux validés)")
-    a.add_argument("--items", nargs="*")
-    a.add_argument("--workers", type=int, default=2)
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("--channels", metavar="CANAUX", help="canaux (par défaut : ceux validés)")
+    a.add_argument("--items", nargs="*", metavar="ÉLÉMENT",
+                   help="éléments (par défaut : tous)")
+    a.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="nombre de travaux en parallèle")
     a.set_defaults(handler=cmd_publish)
+    for a in set(actions.choices.values()):
+        a.set_defaults(parser=a)
 
 
 def _channels(text: str | None) -> list[str] | None:
-    return [c.strip() for c in text.split(",") if c.strip()] if text else None
+    from mediakit.channels.presets import resolve_channels
+
+    return resolve_channels([c.strip() for c in text.split(",") if c.strip()]) if text else None
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
@@ -88,7 +103,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
     result = pack(op, args.out, items=args.items, channels=_channels(args.channels),
                   workers=args.workers, force=args.force, reason=args.reason)
     for message in result.failed:
-        print(f"ÉCHEC {message}", file=sys.stderr)
+        warn(f"ÉCHEC {message}")
     for sha, version in result.items.items():
         print(f"{op.items[sha]['name']}: version {version}")
     print(f"paquet {result.pack_id} → {display_path(result.bundle)} "
@@ -97,11 +112,21 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def _find(manifest: dict[str, Any], ref: str) -> str:
-    hits = [e["item"] for e in manifest["items"]
-            if e["item"] == ref or e["name"] == ref or (len(ref) >= 6 and e["item"].startswith(ref))]
-    if len(hits) != 1:
-        raise MediakitError(f"{ref}: {'aucun' if not hits else 'plusieurs'} élément(s) du paquet")
-    return hits[0]
+    """The bundle's item that ``ref`` names (the same rules as in an operation)."""
+    from mediakit.library.refs import match
+
+    return match(ref, {e["item"]: (str(e["name"]),) for e in manifest["items"]}, "du paquet")
+
+
+def _bundle_channel(name: str) -> str:
+    """A channel as the agent's presets name it (« X » → x), else as typed (the reviewer's
+    machine may not know the agent's own presets)."""
+    from mediakit.channels.presets import resolve_channel
+
+    try:
+        return resolve_channel(name)
+    except MediakitError:
+        return name
 
 
 def cmd_decide(args: argparse.Namespace) -> int:
@@ -120,7 +145,8 @@ def cmd_decide(args: argparse.Namespace) -> int:
         entry = entries.setdefault(sha, {"decision": decisions.APPROVED, "comment": "",
                                          "channels": {}})
         if channel:
-            entry["channels"][channel] = {"decision": decision, "comment": text}
+            entry["channels"][_bundle_channel(channel)] = {"decision": decision,
+                                                           "comment": text}
         else:
             entry.update(decision=decision, comment=text)
     for ref, text in args.note:

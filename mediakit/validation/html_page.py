@@ -13,11 +13,19 @@ from typing import Any
 
 from PIL import Image
 
-from mediakit.library.status import STATUS_FR
+from mediakit.library.status import LABELS
 from mediakit.validation.summary import describe_metadata
 
 DECISION_FORMAT = "mediakit-decision/1"
-STATUS_LABELS = {**STATUS_FR, None: "—"}
+STATUS_LABELS = {**LABELS, None: "—"}  # the same words as the window and mediakit info
+
+
+def state_words(entry: dict[str, Any]) -> str:
+    """An item's state when packed, in the words of the window and of ``mediakit info``."""
+    state = entry.get("state_before")
+    if isinstance(state, dict) and isinstance(state.get("text"), str):
+        return state["text"]
+    return STATUS_LABELS.get(entry.get("status_before"), "—")
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;background:#f3f4f6;
@@ -205,7 +213,7 @@ def _item_html(e: dict[str, Any], folder: Path) -> str:
     outputs = "".join(_output_html(o, folder) for o in e.get("outputs", []))
     return f"""<section class="item" data-item="{sha}">
 <h2>{e['index']:02d} · {escape(e['name'])} <span class="version">version {e['version']}</span></h2>
-<p>Statut actuel : {escape(STATUS_LABELS.get(e.get('status_before'), str(e.get('status_before'))))}</p>
+<p>Statut actuel : {escape(state_words(e))}</p>
 {preview}
 <dl><dt>Légende</dt><dd>{escape(e.get('caption') or '—')}</dd>
 <dt>Texte alternatif</dt><dd>{escape(e.get('alt_text') or '—')}</dd>

@@ -18,14 +18,19 @@ METADATA_LABELS = {"gps": "GPS", "serial": "n° de série", "owner": "propriéta
                    "other_segments": "segments divers", "exif_unparsed": "EXIF illisible"}
 
 
-def anonymisation(item: dict[str, Any]) -> dict[str, Any]:
+def anonymisation(item: dict[str, Any],
+                  items: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Counts and alerts for the masks and tracks of an item (alerts are shown in red).
 
     A region the officer rejected is a dismissed false detection (``dismissed``) unless it
     is a person left visible on purpose (the *keep visible* list: ``kept_visible``);
-    suspects still undecided are counted apart and raise an alert."""
+    suspects still undecided are counted apart and raise an alert. A montage or an
+    infographic answers for the items it shows (give ``items``)."""
     from mediakit.library.status import is_reviewed
+    from mediakit.privacy.review_gate import DERIVED_KINDS
 
+    if item.get("kind") in DERIVED_KINDS:
+        return _derived(item, items or {})
     masks = item.get("masks")
     tracks = item.get("tracks")
     regions = list(masks or []) + list(tracks or [])
@@ -53,6 +58,33 @@ def anonymisation(item: dict[str, Any]) -> dict[str, Any]:
             "dismissed": len(rejected) - len(kept), "suspects": len(suspects),
             "people_kept_visible": people, "manual": manual, "alerts": alerts,
             "reviewed": reviewed}
+
+
+def _derived(item: dict[str, Any], items: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A deliverable's summary: the sum of its sources' (their alerts name the source)."""
+    from mediakit.library.status import is_reviewed
+
+    out: dict[str, Any] = {"masks": 0, "tracks": 0, "applied": Counter(), "kept_visible": 0,
+                           "dismissed": 0, "suspects": 0, "people_kept_visible": [],
+                           "manual": [], "alerts": [], "reviewed": is_reviewed(item, items)}
+    sources = item.get("sources")
+    if sources is None:
+        out["alerts"].append("sources inconnues : rien ne dit ce qu'il montre")
+    for sha in dict.fromkeys(sources or []):
+        src = items.get(sha)
+        if src is None:
+            out["alerts"].append(f"source {sha[:12]} absente de l'opération")
+            continue
+        one = anonymisation(src, items)
+        for key in ("masks", "tracks", "kept_visible", "dismissed", "suspects"):
+            out[key] += one[key]
+        out["applied"].update(one["applied"])
+        out["people_kept_visible"] = sorted({*out["people_kept_visible"],
+                                             *one["people_kept_visible"]})
+        out["manual"] += [f"{src.get('name', sha[:12])} {m}" for m in one["manual"]]
+        out["alerts"] += [f"{src.get('name', sha[:12])} : {a}" for a in one["alerts"]]
+    out["applied"] = dict(sorted(out["applied"].items()))
+    return out
 
 
 def metadata_report(original: Path, outputs: list[Path],

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from mediakit.clitext import LABELS_FR, LISTS_FR, UsageError
 from mediakit.errors import MediaError, display_path
 from mediakit.library.project import Operation
 from mediakit.privacy.cli import box_arg
@@ -20,18 +21,31 @@ EXIT_OK = 0
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("tracks", help="revoir les pistes de masquage d'une vidéo")
-    p.add_argument("dir", help="dossier d'opération")
-    p.add_argument("item", help="élément vidéo (hash, début du hash ou nom)")
-    p.add_argument("action", choices=["detect", "list", "accept", "reject", "add", "keyframe",
-                                      "unkeyframe", "cut", "extend", "reviewed"])
-    p.add_argument("track", nargs="?", help="identifiant de piste (t1, t2 …)")
-    p.add_argument("--frame", type=int, help="image (numérotée depuis 0)")
-    p.add_argument("--box", help="x,y,l,h en pixels de l'image affichée")
-    p.add_argument("--label", default="face", choices=["face", "plate"])
-    p.add_argument("--first", type=int, help="première image de la piste")
-    p.add_argument("--last", type=int, help="dernière image de la piste")
-    p.set_defaults(handler=cmd_tracks)
+    p = sub.add_parser(
+        "tracks", help="revoir les pistes de masquage d'une vidéo",
+        epilog="actions : detect, list, accept / reject PISTE, add (--frame, --box), keyframe "
+               "/ unkeyframe PISTE (--frame, --box), cut / extend PISTE (--first, --last), "
+               "reviewed. Exemple : mediakit tracks reject OP MVI_0006 t2")
+    p.add_argument("action", choices=TRACK_ACTIONS, metavar="ACTION",
+                   help=", ".join(TRACK_ACTIONS))
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    p.add_argument("item", metavar="ÉLÉMENT",
+                   help="rush (nom, nom sans extension, début du nom ou de l'empreinte)")
+    p.add_argument("track", nargs="?", metavar="PISTE", help="identifiant de piste (t1, t2 …)")
+    p.add_argument("--frame", type=int, metavar="N", help="image (numérotée depuis 0)")
+    p.add_argument("--box", metavar="X,Y,L,H", help="x,y,l,h en pixels de l'image affichée")
+    p.add_argument("--label", default="face", choices=["face", "plate", "visage", "plaque"],
+                   help="nature de la piste ajoutée : face (visage) ou plate (plaque)")
+    p.add_argument("--first", type=int, metavar="N", help="première image de la piste")
+    p.add_argument("--last", type=int, metavar="N", help="dernière image de la piste")
+    p.set_defaults(handler=cmd_tracks, parser=p)
+
+
+TRACK_ACTIONS = ["detect", "list", "accept", "reject", "add", "keyframe", "unkeyframe", "cut",
+                 "extend", "reviewed"]
+STATES_FR = {"accepted": "masquée", "rejected": "laissée visible", "suspect": "À VÉRIFIER"}
+SOURCES_FR = {"auto": "automatique", "manual": "manuelle"}
+TRACK, FRAME = "la piste (t1…)", "l'image (--frame N)"
 
 
 def cmd_tracks(args: argparse.Namespace) -> int:
@@ -49,26 +63,31 @@ def cmd_tracks(args: argparse.Namespace) -> int:
         print(f"{op.items[sha]['name']}: {len(found)} piste(s) proposée(s)")
     elif action == "list":
         for t in tr.item_tracks(op, sha):
-            person = f" · {t['person']['name']} ({t['person']['list']})" if t.get("person") else ""
-            print(f"{t['id']:>4}  {t['label']:<5}  {t['state']:<8}  {t['source']:<6}  "
+            person = (f" · {t['person']['name']} ({LISTS_FR.get(t['person']['list'], '')})"
+                      if t.get("person") else "")
+            print(f"{t['id']:>4}  {LABELS_FR.get(t['label'], t['label']):<7}  "
+                  f"{STATES_FR.get(t['state'], t['state']):<15}  "
+                  f"{SOURCES_FR.get(t['source'], t['source']):<12}  "
                   f"images {t['frames'][0]}–{t['frames'][1]}  "
                   f"{len(t['keyframes'])} clé(s)  score {t.get('score', 1.0):.2f}{person}")
         return EXIT_OK
     elif action in ("accept", "reject"):
-        tr.set_state(op, sha, _need(args.track, "piste"),
+        tr.set_state(op, sha, _need(args.track, TRACK),
                      tr.ACCEPTED if action == "accept" else tr.REJECTED)
     elif action == "add":
-        frame = _need(args.frame, "--frame")
-        print(tr.add_track(op, sha, args.label, frame, box_arg(args.box), args.last))
+        frame = _need(args.frame, FRAME)
+        label = {"visage": "face", "plaque": "plate"}.get(args.label, args.label)
+        print(tr.add_track(op, sha, label, frame, box_arg(args.box), args.last))
     elif action == "keyframe":
-        tr.set_keyframe(op, sha, _need(args.track, "piste"), _need(args.frame, "--frame"),
+        tr.set_keyframe(op, sha, _need(args.track, TRACK), _need(args.frame, FRAME),
                         box_arg(args.box))
     elif action == "unkeyframe":
-        tr.remove_keyframe(op, sha, _need(args.track, "piste"), _need(args.frame, "--frame"))
+        tr.remove_keyframe(op, sha, _need(args.track, TRACK), _need(args.frame, FRAME))
     elif action in ("cut", "extend"):
-        tr.set_span(op, sha, _need(args.track, "piste"), args.first, args.last)
+        tr.set_span(op, sha, _need(args.track, TRACK), args.first, args.last)
     elif action == "reviewed":
         tr.mark_reviewed(op, sha)
+        print(f"{op.items[sha]['name']}: revu")
     op.save()
     return EXIT_OK
 
@@ -134,7 +153,7 @@ def progress_bar(done: int, total: int, name: str) -> None:
 
 def _need(value: Any, what: str) -> Any:
     if value is None:
-        raise SystemExit(f"mediakit tracks: {what} requis")
+        raise UsageError(f"précisez {what}")
     return value
 
 

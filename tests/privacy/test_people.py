@@ -87,7 +87,7 @@ def test_cli_lists_moves_and_removes(op: Operation, capsys) -> None:
     assert main(["people", str(op.root), "remove", "a1"]) == 0
     assert main(["people", str(op.root), "list"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-2:] == ["keep_visible  c3  Préfète  (1 photo(s))",
-                        "keep_visible  b2  Agent B  (1 photo(s))"]
+    assert out[-2:] == ["laisser visible   c3  Préfète  (1 photo(s))",
+                        "laisser visible   b2  Agent B  (1 photo(s))"]
     assert main(["people", str(op.root), "remove", "Inconnu"]) == 2
     assert "personne inconnue" in capsys.readouterr().err

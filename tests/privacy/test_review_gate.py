@@ -184,3 +184,23 @@ def test_require_reviewed_refuses_then_overrides_with_a_logged_reason(
     assert entry["details"]["what"] == "export" and entry["details"]["items"] == [video]
     assert op.items[video]["overrides"][0]["reason"] == "urgence préfecture"
     assert audit.verify(op.root) == []
+
+
+def test_anonymize_of_an_operation_takes_only_reviewed_items(op, tmp_path):
+    from mediakit.cli import main
+
+    photo, video = _shas(op)
+    _detected_photo(op, photo, suspect=False)
+    review.mark_reviewed(op, photo)
+    out = tmp_path / "anon"
+    assert main(["anonymize", str(op.root), "-o", str(out)]) == 1  # the rush is refused
+    written = {p.name for p in out.iterdir()}
+    assert any(n.startswith("a_anonymise") for n in written)
+    assert not any(n.startswith("clip") for n in written)  # never detected: never written
+    assert "override" not in [e["action"] for e in audit.entries(op.root)]
+    assert main(["anonymize", str(op.root), "-o", str(out), "--force"]) == 2  # no reason
+    assert main(["anonymize", str(op.root), "-o", str(out), "--force", "--reason",
+                 "diffusion urgente, chef prévenu"]) == 0
+    overrides = [e for e in audit.entries(op.root) if e["action"] == "override"]
+    assert len(overrides) == 1 and overrides[0]["details"]["what"] == "anonymisation"
+    assert any(p.name.startswith("clip") for p in out.iterdir())

@@ -133,7 +133,7 @@ def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
         where = {w for w, _what, _keys in rows}
         assert {"Fichier", "Édition", "Anonymisation", "Rushes", "Aide"} <= where
         assert ("Fichier", "Importer un dossier…", "Ctrl+Maj+I") in rows
-        assert ("Anonymisation", "Accepter", "A") in rows
+        assert ("Anonymisation", "Masquer", "A") in rows
         assert all(what for _w, what, _k in rows)  # every shortcut says what it does
         dialog = window.show_shortcuts()
         qtbot.addWidget(dialog)

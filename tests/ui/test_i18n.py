@@ -19,7 +19,7 @@ def test_english_interface_when_chosen(qtbot, tmp_path, monkeypatch):
         qtbot.addWidget(window)
         assert window.tabs.tabText(0) == "Clip bin"
         assert window.review.findChildren(type(window.export.start_button))[0].text() == \
-            "Accept (A)"
+            "Mask (A or M)"
     finally:
         i18n.install("fr")
     window = MainWindow(settings)

@@ -91,3 +91,45 @@ def test_marking_reviewed_is_refused_while_a_suspect_is_undecided(qtbot, window,
     assert "à vérifier" in panel.status.text() and not op.items[sha].get("masks_reviewed")
     review.set_state(op, sha, "m1", review.REJECTED)  # dismissed: a false detection
     assert panel.mark_reviewed() and op.items[sha]["masks_reviewed"]
+
+
+def test_suspects_drawn_apart_tab_goes_to_them_first_one_key_decides(qtbot, window, tmp_path):
+    from mediakit.library import audit
+    from mediakit.privacy.regions import Detection
+    from mediakit.ui.mask_review import SUSPECT_PEN
+
+    op = Operation.create(tmp_path / "op", "Suspects")
+    import_files(op, [ASSETS / "photos" / "gps.jpg"])
+    sha = next(iter(op.items))
+    dets = [Detection("face", (50.0 + 200 * i, 100.0, 80.0, 80.0), 0.9 if i % 2 == 0 else 0.2,
+                      "test", suspect=i % 2 == 1) for i in range(4)]
+    review.store_detections(op, sha, [review.mask_from_detection(d, i)
+                                      for i, d in enumerate(dets, 1)], "test")
+    show_review(qtbot, window, op, sha)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    panel = window.review
+    qtbot.waitUntil(panel.view.hasFocus, timeout=3000)  # opening the photo gives it the keys
+    suspect, masked = panel._rects["m2"], panel._rects["m1"]
+    assert suspect.pen().color() == SUSPECT_PEN and masked.pen().color() != SUSPECT_PEN
+    assert suspect.pen().style() == Qt.PenStyle.CustomDashLine
+    assert suspect.brush().color().alpha() == 0  # outlined only: not masked
+    label = next(c for c in suspect.childItems() if hasattr(c, "text"))
+    assert "à vérifier" in label.text()
+    assert "2 région(s) à vérifier restante(s)" in panel.status.text()
+    for expected in ("m2", "m4", "m2"):  # Tab: through the suspects only while some are left
+        QTest.keyClick(panel.view, Qt.Key.Key_Tab)
+        assert panel._selected == expected
+    QTest.keyClick(panel.view, Qt.Key.Key_M)  # masquer: the next undecided suspect is selected
+    assert op.items[sha]["masks"][1]["state"] == "accepted" and panel._selected == "m4"
+    QTest.keyClick(panel.view, Qt.Key.Key_X)  # laisser visible (a false detection)
+    assert op.items[sha]["masks"][3]["state"] == "rejected"
+    qtbot.waitUntil(lambda: "Aucune région à vérifier restante" in panel.status.text(),
+                    timeout=3000)
+    assert panel._rects["m2"].pen().color() != SUSPECT_PEN  # decided: drawn as a mask
+    QTest.keyClick(panel.view, Qt.Key.Key_Tab)  # none left: Tab goes through every mask
+    assert panel._selected == "m1"
+    acts = [(e["action"], e["details"]["mask"]) for e in audit.entries(op.root)
+            if e["action"].startswith("mask_")]
+    assert acts == [("mask_accepted", "m2"), ("mask_rejected", "m4")]
+    assert panel.mark_reviewed() and op.items[sha]["masks_reviewed"]

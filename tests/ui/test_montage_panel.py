@@ -49,3 +49,4 @@ def test_two_clip_montage_through_the_editor(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
     assert out.exists(), panel.message.text()
     assert abs(video_info(out)["duration"] - 2.1) < 0.15  # 1.5 + 1.0 - 0.5 crossfade
+    assert "Charte : lisibilité conforme" in panel.message.text()  # the check's verdict

@@ -32,12 +32,14 @@ def test_infographic_preview_warns_then_exports_every_format(qtbot, window, tmp_
     panel._inputs["titre"].setText("Opération " + "très " * 120 + "longue")
     panel.update_preview()
     qtbot.waitUntil(lambda: "✖" in panel.issues.item(0).text(), timeout=20_000)
-    assert "titre" in panel.issues.item(0).text()
+    assert "titre" in panel.issues.item(0).text() and panel.is_stale()
     panel._inputs["titre"].setText("Bilan de la semaine")
-    written = panel.export_all()
-    pngs = [p for p in written if p.suffix in (".png", ".pdf")]
-    assert len(pngs) == len(panel.formats) and all(p.exists() for p in pngs)
-    assert (written[0].parent.parent == window.op.exports_dir)
+    assert panel.export_all()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
+    written = panel.last_export.files
+    records = [p for p in written if p.suffix == ".json"]
+    assert len(records) == len(panel.formats) and all(p.exists() for p in written)
+    assert written[0].parent.parent == window.op.exports_dir
 
 
 def test_export_panel_two_channels_with_progress(qtbot, window, tmp_path):

@@ -1,9 +1,16 @@
 """Rush review: frame display and stepping, reject a track, draw a manual track and undo,
-dérushage in/out marks, boxes moved and resized with the mouse, track spans, playback."""
+dérushage in/out marks, boxes moved and resized with the mouse, track spans, playback;
+« Nouvelle piste », drawing never goes into a rejected track, keyframes only on a masked
+one, suspect tracks (à vérifier) first, Tab to the next, A/M and R/X; the table fits
+1366×768."""
 
-from PySide6.QtCore import QPointF, Qt
+import copy
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
+from mediakit.library import audit
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.video import tracks
@@ -62,10 +69,13 @@ def test_rush_review(qtbot, window, tmp_path):
     window.undo()
     assert [t["id"] for t in op.items[sha]["tracks"]] == ["t1"]
 
-    # a keyframe on the selected track
+    # D continues the selected track once it is masked again (a manual one)
     panel.select_track("t1")
+    QTest.keyClick(panel, Qt.Key.Key_A)
+    assert op.items[sha]["tracks"][0]["state"] == "accepted"
     panel.set_frame(40)
     panel.toggle_drawing()
+    assert "piste t1" in panel.status.text()
     _drag(panel.view, QPointF(150, 100), QPointF(250, 200))
     qtbot.waitUntil(lambda: "40" in op.items[sha]["tracks"][0]["keyframes"], timeout=3000)
     assert op.items[sha]["tracks"][0]["frames"] == [0, 40]
@@ -75,7 +85,7 @@ def test_rush_review(qtbot, window, tmp_path):
     QTest.keyClick(panel, Qt.Key.Key_I)
     panel.set_frame(30)
     QTest.keyClick(panel, Qt.Key.Key_O)
-    QTest.keyClick(panel, Qt.Key.Key_M)
+    QTest.keyClick(panel, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
     derush = op.items[sha]["derush"]
     assert [(r["in"], r["out"]) for r in derush["ranges"]] == [(0.2, 1.2)]
     assert [m["t"] for m in derush["markers"]] == [1.2]
@@ -182,3 +192,187 @@ def test_before_after_shows_the_frame_masked(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: _picture(panel) == before, timeout=5000)
     QTest.keyClick(panel, Qt.Key.Key_B)
     assert not panel.show_masked and len(panel._overlays) == 1
+
+
+def _track(op, sha, track_id):
+    return next(t for t in op.items[sha]["tracks"] if t["id"] == track_id)
+
+
+def _rows(panel):
+    return [[panel.list.topLevelItem(i).text(c) for c in range(panel.list.columnCount())]
+            for i in range(panel.list.topLevelItemCount())]
+
+
+def test_new_track_starts_at_the_current_frame(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    panel.select_track("t1")  # a masked manual track selected: N still makes a new one
+    before = copy.deepcopy(_track(op, sha, "t1"))
+    panel.set_frame(12)
+    QTest.keyClick(panel, Qt.Key.Key_N)
+    assert panel.view.drawing and "Nouvelle piste" in panel.status.text()
+    _drag(panel.view, QPointF(200, 20), QPointF(260, 80))
+    qtbot.waitUntil(lambda: len(op.items[sha]["tracks"]) == 2, timeout=3000)
+    new = _track(op, sha, "t2")
+    assert new["source"] == "manual" and new["state"] == "accepted"
+    assert new["frames"][0] == 12 and list(new["keyframes"]) == ["12"]
+    assert _track(op, sha, "t1") == before
+    assert panel._selected == "t2" and not panel.view.drawing
+    [added] = [e for e in audit.entries(op.root) if e["action"] == "track_added"
+               and e["details"]["track"] == "t2"]
+    assert added["details"]["frame"] == 12
+
+    QTest.keyClick(panel, Qt.Key.Key_N)  # N twice: armed, then cancelled
+    QTest.keyClick(panel, Qt.Key.Key_N)
+    assert not panel.view.drawing
+    QTest.keyClick(panel, Qt.Key.Key_N)
+    QTest.keyClick(panel, Qt.Key.Key_Escape)
+    assert not panel.view.drawing and len(op.items[sha]["tracks"]) == 2
+
+
+def test_drawing_never_goes_into_a_rejected_or_automatic_track(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    tracks.set_state(op, sha, "t1", tracks.REJECTED)
+    op.doc.append(("items", sha, "tracks"), {
+        "id": "t2", "label": "plate", "source": "auto", "state": "accepted",
+        "frames": [0, 10], "keyframes": {"0": [10.0, 10.0, 40.0, 20.0]}, "score": 0.9,
+        "best": None, "person": None})
+    rejected, automatic = (copy.deepcopy(_track(op, sha, t)) for t in ("t1", "t2"))
+    for selected, frame, start in (("t1", 45, QPointF(20, 20)), ("t2", 5, QPointF(200, 120))):
+        panel.select_track(selected)
+        panel.set_frame(frame)
+        count = len(op.items[sha]["tracks"])
+        QTest.keyClick(panel, Qt.Key.Key_D)
+        assert "Nouvelle piste" in panel.status.text()
+        _drag(panel.view, start, start + QPointF(60, 50))
+        qtbot.waitUntil(lambda c=count: len(op.items[sha]["tracks"]) == c + 1, timeout=3000)
+        new = op.items[sha]["tracks"][-1]
+        assert new["source"] == "manual" and new["frames"][0] == frame
+        assert list(new["keyframes"]) == [str(frame)]
+    assert _track(op, sha, "t1") == rejected  # time range and keyframes untouched
+    assert _track(op, sha, "t2") == automatic
+
+
+def test_keyframe_only_on_a_masked_track(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    QTest.keyClick(panel, Qt.Key.Key_E)
+    assert "Sélectionnez" in panel.status.text() and not panel.view.drawing
+    panel.select_track("t1")
+    QTest.keyClick(panel, Qt.Key.Key_R)
+    before = copy.deepcopy(_track(op, sha, "t1"))
+    panel.set_frame(20)
+    QTest.keyClick(panel, Qt.Key.Key_E)
+    assert "refusée" in panel.status.text() and "t1" in panel.status.text()
+    assert not panel.view.drawing and _track(op, sha, "t1") == before
+
+    QTest.keyClick(panel, Qt.Key.Key_A)  # masked again: E is allowed, on that track
+    QTest.keyClick(panel, Qt.Key.Key_E)
+    assert panel.view.drawing and "piste t1" in panel.status.text()
+    _drag(panel.view, QPointF(150, 100), QPointF(230, 180))
+    qtbot.waitUntil(lambda: "20" in _track(op, sha, "t1")["keyframes"], timeout=3000)
+    assert len(op.items[sha]["tracks"]) == 1 and _track(op, sha, "t1")["frames"] == [0, 30]
+
+
+def _suspect(track_id, first, last, best):
+    return {"id": track_id, "label": "face", "source": "auto", "state": "suspect",
+            "suspect": True, "frames": [first, last],
+            "keyframes": {str(first): [200.0, 20.0, 50.0, 50.0],
+                          str(last): [210.0, 30.0, 50.0, 50.0]},
+            "score": 0.3, "best": {"frame": best, "box": [205.0, 25.0, 50.0, 50.0]},
+            "person": None}
+
+
+def test_suspect_tracks_first_tab_and_decisions(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    op.doc.append(("items", sha, "tracks"), _suspect("t2", 30, 40, 35))
+    op.doc.append(("items", sha, "tracks"), _suspect("t3", 10, 20, 15))
+    op.doc.append(("items", sha, "tracks"), _suspect("t4", 12, 22, 18))
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 4, timeout=3000)
+    rows = _rows(panel)
+    assert [r[0] for r in rows] == ["t3", "t4", "t2", "t1"]  # suspects first, by start
+    assert [r[3] for r in rows] == ["à vérifier"] * 3 + ["masqué"]
+    assert "3 piste(s) à vérifier" in panel.status.text()
+
+    QTest.keyClick(panel, Qt.Key.Key_V)  # refused: suspects undecided, said in the status
+    assert not op.items[sha].get("tracks_reviewed")
+    assert "✖" in panel.status.text() and "à vérifier" in panel.status.text()
+
+    QTest.keyClick(panel, Qt.Key.Key_Tab)
+    assert panel._selected == "t3" and panel.frame == 15  # at its best frame
+    assert panel.list.currentItem().text(0) == "t3"
+    box = panel._overlays["t3"]  # dashed orange, not filled: not masked yet
+    assert box.pen().style() == Qt.PenStyle.DashLine
+    assert box.pen().color() == QColor("#d97706") and box.brush().style() == Qt.BrushStyle.NoBrush
+    assert panel._overlays["t1"].pen().style() == Qt.PenStyle.SolidLine
+    QTest.keyClick(panel, Qt.Key.Key_Tab)
+    assert panel._selected == "t4" and panel.frame == 18
+    QTest.keyClick(panel, Qt.Key.Key_Tab)
+    assert panel._selected == "t2"
+    QTest.keyClick(panel, Qt.Key.Key_Tab)  # round again
+    assert panel._selected == "t3"
+
+    QTest.keyClick(panel, Qt.Key.Key_E)  # a suspect takes no keyframe before its decision
+    assert "refusée" in panel.status.text() and not panel.view.drawing
+
+    QTest.keyClick(panel, Qt.Key.Key_A)  # masquer
+    assert _track(op, sha, "t3")["state"] == "accepted"
+    [entry] = [e for e in audit.entries(op.root) if e["action"] == "track_accepted"]
+    assert entry["item"] == sha and entry["details"]["track"] == "t3"
+    assert entry["details"]["old"] == "suspect" and entry["details"]["suspect"] is True
+    QTest.keyClick(panel, Qt.Key.Key_Tab)  # decided ones are skipped
+    assert panel._selected == "t4"
+    QTest.keyClick(panel, Qt.Key.Key_X)  # écarter
+    QTest.keyClick(panel, Qt.Key.Key_Tab)
+    assert panel._selected == "t2"
+    QTest.keyClick(panel, Qt.Key.Key_M)  # masquer, the other key
+    assert [_track(op, sha, t)["state"] for t in ("t2", "t3", "t4")] == \
+        ["accepted", "accepted", "rejected"]
+    assert sum(e["action"] in ("track_accepted", "track_rejected")
+               for e in audit.entries(op.root)) == 3
+    QTest.keyClick(panel, Qt.Key.Key_Tab)
+    assert "Aucune piste à vérifier" in panel.status.text()
+    QTest.keyClick(panel, Qt.Key.Key_V)
+    assert op.items[sha]["tracks_reviewed"]
+
+
+def test_refused_review_before_detection_is_shown(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    op.doc.delete(("items", sha, "detection"))
+    QTest.keyClick(panel, Qt.Key.Key_V)
+    assert not op.items[sha].get("tracks_reviewed")
+    assert "✖" in panel.status.text() and "détection" in panel.status.text()
+    assert "mediakit" not in panel.status.text() and "--" not in panel.status.text()
+
+
+def test_every_column_visible_at_1366x768(qtbot, window, tmp_path):
+    from mediakit.ui.widgets import MAX_DEFAULT
+
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    op.doc.append(("items", sha, "tracks"), _suspect("t12", 100, 148, 120))
+    op.doc.append(("items", sha, "tracks"), {**_suspect("t13", 0, 10, 5), "label": "name_tape",
+                                             "state": "rejected"})
+    # the default size on a 1366×768 screen (its task bar and the window frame taken off)
+    window.resize(MAX_DEFAULT.boundedTo(QSize(1366 - 16, 768 - 40 - 40)))
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() == 3, timeout=3000)
+    QTest.qWait(50)
+    tree, header = panel.list, panel.list.header()
+    room = tree.viewport().width()
+    for column in range(tree.columnCount()):
+        assert not header.isSectionHidden(column)
+        assert header.sectionViewportPosition(column) >= 0
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= room
+    assert tree.horizontalScrollBar().maximum() == 0
+    metrics = tree.fontMetrics()
+    for column in (0, 2, 3):  # the essential ones are never cut
+        for i in range(tree.topLevelItemCount()):
+            text = tree.topLevelItem(i).text(column)
+            assert metrics.horizontalAdvance(text) <= header.sectionSize(column), text
+    area = panel.parentWidget().parentWidget()  # the tab's scroll area
+    assert area.horizontalScrollBar().maximum() == 0
+    assert area.verticalScrollBar().maximum() == 0
+    assert panel.view.width() > 600  # the picture keeps most of the room
+    width = panel.view.width()
+    QTest.keyClick(panel, Qt.Key.Key_Tab)  # long status lines wrap, the picture stays put
+    QTest.keyClick(panel, Qt.Key.Key_N)
+    QTest.qWait(50)
+    assert len(panel.status.text().splitlines()) >= 4 and panel.view.width() == width
+    assert area.verticalScrollBar().maximum() == 0

@@ -24,6 +24,10 @@
       <translation>Anonymisation</translation>
     </message>
     <message>
+      <source>Propositions à vérifier</source>
+      <translation>Regions to check</translation>
+    </message>
+    <message>
       <source>Rushes</source>
       <translation>Rushes</translation>
     </message>
@@ -432,6 +436,126 @@
       <translation>done</translation>
     </message>
     <message>
+      <source>Libellé</source>
+      <translation>Label</translation>
+    </message>
+    <message>
+      <source>Valeur</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>Unité</source>
+      <translation>Unit</translation>
+    </message>
+    <message>
+      <source>Icône</source>
+      <translation>Icon</translation>
+    </message>
+    <message>
+      <source>Texte</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <source>personne</source>
+      <translation>person</translation>
+    </message>
+    <message>
+      <source>groupe</source>
+      <translation>group</translation>
+    </message>
+    <message>
+      <source>menottes</source>
+      <translation>handcuffs</translation>
+    </message>
+    <message>
+      <source>poids</source>
+      <translation>weight</translation>
+    </message>
+    <message>
+      <source>véhicule</source>
+      <translation>vehicle</translation>
+    </message>
+    <message>
+      <source>bouclier</source>
+      <translation>shield</translation>
+    </message>
+    <message>
+      <source>téléphone</source>
+      <translation>phone</translation>
+    </message>
+    <message>
+      <source>calendrier</source>
+      <translation>calendar</translation>
+    </message>
+    <message>
+      <source>lieu</source>
+      <translation>place</translation>
+    </message>
+    <message>
+      <source>alerte</source>
+      <translation>alert</translation>
+    </message>
+    <message>
+      <source>horloge</source>
+      <translation>clock</translation>
+    </message>
+    <message>
+      <source>maison</source>
+      <translation>house</translation>
+    </message>
+    <message>
+      <source>œil</source>
+      <translation>eye</translation>
+    </message>
+    <message>
+      <source>coche</source>
+      <translation>tick</translation>
+    </message>
+    <message>
+      <source>colis</source>
+      <translation>parcel</translation>
+    </message>
+    <message>
+      <source>euro</source>
+      <translation>euro</translation>
+    </message>
+    <message>
+      <source>information</source>
+      <translation>information</translation>
+    </message>
+    <message>
+      <source>Ajouter une ligne</source>
+      <translation>Add a row</translation>
+    </message>
+    <message>
+      <source>Supprimer</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Monter</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>Descendre</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>tableau</source>
+      <translation>table</translation>
+    </message>
+    <message>
+      <source>Nombre attendu, par exemple 1 234,5</source>
+      <translation>A number is expected, for example 1 234,5</translation>
+    </message>
+    <message>
+      <source>« {what} », ligne {row} : valeur manquante</source>
+      <translation>“{what}”, row {row}: value missing</translation>
+    </message>
+    <message>
+      <source>« {what} », ligne {row} : « {text} » n'est pas un nombre (par exemple 1 234,5)</source>
+      <translation>“{what}”, row {row}: “{text}” is not a number (for example 1 234,5)</translation>
+    </message>
+    <message>
       <source>Importer</source>
       <translation>Import</translation>
     </message>
@@ -492,12 +616,40 @@
       <translation>Keys</translation>
     </message>
     <message>
+      <source>Description de la photo (texte alternatif)</source>
+      <translation>Description of the photo (alternative text)</translation>
+    </message>
+    <message>
+      <source>Utiliser sans relecture…</source>
+      <translation>Use without review…</translation>
+    </message>
+    <message>
+      <source>Demande une raison écrite, journalisée ; l'infographie sera signalée « masques non revus »</source>
+      <translation>Asks for a written reason, logged; the infographic will be flagged “masks not reviewed”</translation>
+    </message>
+    <message>
+      <source>Photo de l'opération</source>
+      <translation>Operation photo</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Nom de l'infographie dans l'opération</source>
+      <translation>Name of the infographic in the operation</translation>
+    </message>
+    <message>
       <source>Texte alternatif (généré depuis les champs si vide)</source>
       <translation>Alt text (generated from the fields if empty)</translation>
     </message>
     <message>
       <source>Exporter tous les formats</source>
       <translation>Export every format</translation>
+    </message>
+    <message>
+      <source>Écrit chaque format et l'ajoute à l'opération : onglet Export et paquet de relecture</source>
+      <translation>Writes every format and adds it to the operation: Export tab and review bundle</translation>
     </message>
     <message>
       <source>Charte</source>
@@ -508,12 +660,144 @@
       <translation>Template</translation>
     </message>
     <message>
+      <source>Nom</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Remplir depuis un tableau CSV…</source>
+      <translation>Fill from a CSV table…</translation>
+    </message>
+    <message>
+      <source>— aucune photo —</source>
+      <translation>— no photo —</translation>
+    </message>
+    <message>
+      <source>— ouvrez une opération pour choisir une photo —</source>
+      <translation>— open an operation to choose a photo —</translation>
+    </message>
+    <message>
       <source>Texte alternatif</source>
       <translation>Alt text</translation>
     </message>
     <message>
       <source>Conformité à la charte</source>
       <translation>Charte compliance</translation>
+    </message>
+    <message>
+      <source>Données du graphique</source>
+      <translation>Chart data</translation>
+    </message>
+    <message>
+      <source>Tableaux CSV (*.csv *.txt)</source>
+      <translation>CSV tables (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>Son usage sera journalisé et l'infographie signalée « masques non revus ». Raison (obligatoire) :</source>
+      <translation>Its use will be logged and the infographic flagged “masks not reviewed”. Reason (required):</translation>
+    </message>
+    <message>
+      <source>Photo non utilisée : passer outre la relecture demande une raison écrite.</source>
+      <translation>Photo not used: overriding the review requires a written reason.</translation>
+    </message>
+    <message>
+      <source>Ouvrez une opération pour exporter : les infographies y sont gardées pour l'export par canal et la relecture.</source>
+      <translation>Open an operation to export: infographics are kept in it for export per channel and review.</translation>
+    </message>
+    <message>
+      <source>{n} format(s) écrit(s) dans {folder} ; {k} ajouté(s) à l'opération (onglet Export, paquet de relecture).</source>
+      <translation>{n} format(s) written to {folder}; {k} added to the operation (Export tab, review bundle).</translation>
+    </message>
+    <message>
+      <source>Signalée « masques non revus » : une photo n'a pas été relue.</source>
+      <translation>Flagged “masks not reviewed”: a photo was not reviewed.</translation>
+    </message>
+    <message>
+      <source>Export annulé.</source>
+      <translation>Export cancelled.</translation>
+    </message>
+    <message>
+      <source>Photo relue : ses masques sont appliqués.</source>
+      <translation>Photo reviewed: its masks are applied.</translation>
+    </message>
+    <message>
+      <source>Cette photo n'a pas été relue :</source>
+      <translation>This photo has not been reviewed:</translation>
+    </message>
+    <message>
+      <source>Aperçu périmé : </source>
+      <translation>Preview out of date: </translation>
+    </message>
+    <message>
+      <source>conforme à la charte</source>
+      <translation>complies with the brand guidelines</translation>
+    </message>
+    <message>
+      <source>aperçu impossible : {error}</source>
+      <translation>preview impossible: {error}</translation>
+    </message>
+    <message>
+      <source>Utilisée sans relecture (raison journalisée) : l'infographie sera signalée « masques non revus ».</source>
+      <translation>Used without review (reason logged): the infographic will be flagged “masks not reviewed”.</translation>
+    </message>
+    <message>
+      <source>photo refusée : </source>
+      <translation>photo refused: </translation>
+    </message>
+    <message>
+      <source>Export refusé : </source>
+      <translation>Export refused: </translation>
+    </message>
+    <message>
+      <source>Export en cours : {format}…</source>
+      <translation>Exporting: {format}…</translation>
+    </message>
+    <message>
+      <source>par exemple 01 23 45 67 89</source>
+      <translation>for example 01 23 45 67 89</translation>
+    </message>
+    <message>
+      <source>Photo refusée : </source>
+      <translation>Photo refused: </translation>
+    </message>
+    <message>
+      <source>« {field} » : choisissez une photo de l'opération</source>
+      <translation>“{field}”: choose a photo of the operation</translation>
+    </message>
+    <message>
+      <source>« {field} » : ouvrez une opération et choisissez une de ses photos</source>
+      <translation>“{field}”: open an operation and choose one of its photos</translation>
+    </message>
+    <message>
+      <source>détection non lancée</source>
+      <translation>not detected yet</translation>
+    </message>
+    <message>
+      <source>à vérifier</source>
+      <translation>to check</translation>
+    </message>
+    <message>
+      <source>à relire</source>
+      <translation>to review</translation>
+    </message>
+    <message>
+      <source>revu</source>
+      <translation>reviewed</translation>
+    </message>
+    <message>
+      <source>exporté</source>
+      <translation>exported</translation>
+    </message>
+    <message>
+      <source>à valider</source>
+      <translation>awaiting approval</translation>
+    </message>
+    <message>
+      <source>validé</source>
+      <translation>approved</translation>
+    </message>
+    <message>
+      <source>corrections demandées</source>
+      <translation>changes requested</translation>
     </message>
     <message>
       <source>détection en cours</source>
@@ -524,16 +808,8 @@
       <translation>detection queued</translation>
     </message>
     <message>
-      <source>détection non lancée</source>
-      <translation>not detected yet</translation>
-    </message>
-    <message>
       <source>à relire : {what}</source>
       <translation>to review: {what}</translation>
-    </message>
-    <message>
-      <source>revu</source>
-      <translation>reviewed</translation>
     </message>
     <message>
       <source>{n} piste(s)</source>
@@ -560,10 +836,6 @@
       <translation>text</translation>
     </message>
     <message>
-      <source>personne</source>
-      <translation>person</translation>
-    </message>
-    <message>
       <source>bande patronymique</source>
       <translation>name tape</translation>
     </message>
@@ -574,10 +846,6 @@
     <message>
       <source>laissé visible</source>
       <translation>left visible</translation>
-    </message>
-    <message>
-      <source>à vérifier</source>
-      <translation>to check</translation>
     </message>
     <message>
       <source>photo</source>
@@ -612,6 +880,22 @@
       <translation>card</translation>
     </message>
     <message>
+      <source>détecteur de visages</source>
+      <translation>face detector</translation>
+    </message>
+    <message>
+      <source>lecteur de plaques et de textes</source>
+      <translation>plate and text reader</translation>
+    </message>
+    <message>
+      <source>détection des photos</source>
+      <translation>photo detection</translation>
+    </message>
+    <message>
+      <source>détection des vidéos</source>
+      <translation>video detection</translation>
+    </message>
+    <message>
       <source>manuel</source>
       <translation>manual</translation>
     </message>
@@ -620,16 +904,36 @@
       <translation>automatic</translation>
     </message>
     <message>
+      <source>Masquer la région (comme A)</source>
+      <translation>Mask the region (as A)</translation>
+    </message>
+    <message>
+      <source>Laisser la région visible (comme R)</source>
+      <translation>Leave the region visible (as R)</translation>
+    </message>
+    <message>
+      <source>après (masqué)</source>
+      <translation>after (masked)</translation>
+    </message>
+    <message>
+      <source>avant (contours)</source>
+      <translation>before (outlines)</translation>
+    </message>
+    <message>
+      <source>Aucune région à vérifier restante.</source>
+      <translation>No region left to check.</translation>
+    </message>
+    <message>
       <source>Masques</source>
       <translation>Masks</translation>
     </message>
     <message>
-      <source>Accepter (A)</source>
-      <translation>Accept (A)</translation>
+      <source>Masquer (A ou M)</source>
+      <translation>Mask (A or M)</translation>
     </message>
     <message>
-      <source>Rejeter (R)</source>
-      <translation>Reject (R)</translation>
+      <source>Laisser visible (R ou X)</source>
+      <translation>Leave visible (R or X)</translation>
     </message>
     <message>
       <source>Dessiner un masque (D)</source>
@@ -646,6 +950,18 @@
     <message>
       <source>Marquer comme revu (V)</source>
       <translation>Mark as reviewed (V)</translation>
+    </message>
+    <message>
+      <source>{n} région(s) à vérifier restante(s) : A ou M masque, R ou X laisse visible</source>
+      <translation>{n} region(s) left to check: A or M masks, R or X leaves visible</translation>
+    </message>
+    <message>
+      <source>{source}, score {score}</source>
+      <translation>{source}, score {score}</translation>
+    </message>
+    <message>
+      <source>Affichage : {mode}</source>
+      <translation>Display: {mode}</translation>
     </message>
     <message>
       <source>(créez-la : menu Fichier › Nouvelle opération…)</source>
@@ -776,6 +1092,14 @@
       <translation>first choose rushes or photos in the Library</translation>
     </message>
     <message>
+      <source>Charte : lisibilité conforme ({count} élément(s) mesuré(s)).</source>
+      <translation>Charte: legibility compliant ({count} element(s) measured).</translation>
+    </message>
+    <message>
+      <source>✖ Charte : {issues}</source>
+      <translation>✖ Charte: {issues}</translation>
+    </message>
+    <message>
       <source>Toujours masquer</source>
       <translation>Always mask</translation>
     </message>
@@ -850,6 +1174,42 @@
 {photos}</translation>
     </message>
     <message>
+      <source>Afficher aussi les masques</source>
+      <translation>Show the masks too</translation>
+    </message>
+    <message>
+      <source>rush</source>
+      <translation>rush</translation>
+    </message>
+    <message>
+      <source>Chaque vignette « à vérifier » est une région que la détection n'a pas masquée seule. A ou M : masquer ; R ou X : laisser visible (fausse détection) ; la suivante est choisie aussitôt. Ctrl+Z annule la dernière décision. Double-clic ou Entrée : ouvrir l'élément dans sa relecture.</source>
+      <translation>Each thumbnail “to check” is a region the detection did not mask on its own. A or M: mask; R or X: leave visible (false detection); the next one is selected at once. Ctrl+Z undoes the last decision. Double-click or Enter: open the item in its review.</translation>
+    </message>
+    <message>
+      <source>Masquer la région</source>
+      <translation>Mask the region</translation>
+    </message>
+    <message>
+      <source>Laisser la région visible</source>
+      <translation>Leave the region visible</translation>
+    </message>
+    <message>
+      <source>Aucune proposition à vérifier dans cette opération.</source>
+      <translation>No region to check in this operation.</translation>
+    </message>
+    <message>
+      <source>{name} ({where}), {region} : {state}</source>
+      <translation>{name} ({where}), {region}: {state}</translation>
+    </message>
+    <message>
+      <source>{name}, {region} : {state}</source>
+      <translation>{name}, {region}: {state}</translation>
+    </message>
+    <message>
+      <source>{n} à vérifier</source>
+      <translation>{n} to check</translation>
+    </message>
+    <message>
       <source>Lecture (Espace)</source>
       <translation>Play (Space)</translation>
     </message>
@@ -874,8 +1234,8 @@
       <translation>Pause</translation>
     </message>
     <message>
-      <source>NON REVU</source>
-      <translation>NOT REVIEWED</translation>
+      <source>Annuler le dessin en cours</source>
+      <translation>Cancel the current drawing</translation>
     </message>
     <message>
       <source>Détection en cours…</source>
@@ -918,26 +1278,14 @@
       <translation>Tracks</translation>
     </message>
     <message>
-      <source>accepté</source>
-      <translation>accepted</translation>
-    </message>
-    <message>
-      <source>rejeté</source>
-      <translation>rejected</translation>
-    </message>
-    <message>
-      <source>auto</source>
-      <translation>auto</translation>
-    </message>
-    <message>
-      <source>{name} — {tracks} piste(s) — {reviewed}
+      <source>{name} — {tracks} piste(s) — {state}
 {ranges} plage(s), {markers} repère(s)</source>
-      <translation>{name} — {tracks} track(s) — {reviewed}
+      <translation>{name} — {tracks} track(s) — {state}
 {ranges} range(s), {markers} marker(s)</translation>
     </message>
     <message>
-      <source>Mode dessin : tracez un rectangle sur l'image.</source>
-      <translation>Drawing mode: drag a rectangle on the frame.</translation>
+      <source>Image clé {frame} de la piste {track} : tracez son cadre sur l'image (Échap pour annuler).</source>
+      <translation>Keyframe {frame} of track {track}: draw its box on the picture (Esc to cancel).</translation>
     </message>
     <message>
       <source>Lecture sans son : aucune sortie audio sur ce poste.</source>
@@ -952,12 +1300,64 @@
       <translation>Select a track first (in the list or by clicking its box).</translation>
     </message>
     <message>
+      <source>Aucune piste à vérifier sur ce rush.</source>
+      <translation>No track to check on this rush.</translation>
+    </message>
+    <message>
+      <source>Sélectionnez d'abord une piste masquée (liste ou clic sur son cadre).</source>
+      <translation>First select a masked track (list or click on its box).</translation>
+    </message>
+    <message>
+      <source>Image clé refusée : la piste {track} est à vérifier ; masquez-la (A) ou écartez-la (R) d'abord.</source>
+      <translation>Keyframe refused: track {track} is to be checked; mask it (A) or dismiss it (R) first.</translation>
+    </message>
+    <message>
+      <source>Image clé refusée : la piste {track} est laissée visible ; masquez-la (A) d'abord, ou créez une nouvelle piste (N).</source>
+      <translation>Keyframe refused: track {track} is left visible; mask it (A) first, or create a new track (N).</translation>
+    </message>
+    <message>
       <source>La sortie doit suivre l'entrée.</source>
       <translation>The out point must come after the in point.</translation>
     </message>
     <message>
-      <source>Dessiner une image clé (D)</source>
-      <translation>Draw a keyframe (D)</translation>
+      <source>Nouvelle piste : tracez son cadre sur l'image ; elle commence à l'image {frame} (Échap pour annuler).</source>
+      <translation>New track: draw its box on the picture; it starts at frame {frame} (Esc to cancel).</translation>
+    </message>
+    <message>
+      <source>{t:.2f} s — image {frame} / {total}</source>
+      <translation>{t:.2f} s — frame {frame} / {total}</translation>
+    </message>
+    <message>
+      <source>Lecture impossible : aucun moteur de lecture vidéo sur ce poste.</source>
+      <translation>Cannot play: no video playback engine on this computer.</translation>
+    </message>
+    <message>
+      <source>Masquer (A, M)</source>
+      <translation>Mask (A, M)</translation>
+    </message>
+    <message>
+      <source>Écarter (R, X)</source>
+      <translation>Dismiss (R, X)</translation>
+    </message>
+    <message>
+      <source>Nouvelle piste (N)</source>
+      <translation>New track (N)</translation>
+    </message>
+    <message>
+      <source>À vérifier suivante (Tab)</source>
+      <translation>Next to check (Tab)</translation>
+    </message>
+    <message>
+      <source>Ajouter une image clé à la piste (E)</source>
+      <translation>Add a keyframe to the track (E)</translation>
+    </message>
+    <message>
+      <source>Dessiner un cadre (D)</source>
+      <translation>Draw a box (D)</translation>
+    </message>
+    <message>
+      <source>Retirer l'image clé (Suppr)</source>
+      <translation>Remove the keyframe (Del)</translation>
     </message>
     <message>
       <source>Début de piste ici ([)</source>
@@ -968,10 +1368,6 @@
       <translation>Track ends here (])</translation>
     </message>
     <message>
-      <source>Retirer l'image clé (Suppr)</source>
-      <translation>Remove the keyframe (Del)</translation>
-    </message>
-    <message>
       <source>Point d'entrée (I)</source>
       <translation>Mark in (I)</translation>
     </message>
@@ -980,20 +1376,16 @@
       <translation>Mark out (O)</translation>
     </message>
     <message>
-      <source>Repère (M)</source>
-      <translation>Marker (M)</translation>
+      <source>Repère (Maj+M)</source>
+      <translation>Marker (Shift+M)</translation>
     </message>
     <message>
-      <source>Avant / après masquage (B)</source>
-      <translation>Before / after masking (B)</translation>
+      <source>Avant / après (B)</source>
+      <translation>Before / after (B)</translation>
     </message>
     <message>
-      <source>{t:.2f} s — image {frame} / {total}</source>
-      <translation>{t:.2f} s — frame {frame} / {total}</translation>
-    </message>
-    <message>
-      <source>Lecture impossible : aucun moteur de lecture vidéo sur ce poste.</source>
-      <translation>Cannot play: no video playback engine on this computer.</translation>
+      <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour l'écarter.</source>
+      <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to dismiss it.</translation>
     </message>
     <message>
       <source>Entrée : {t:.2f} s</source>

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
+from mediakit.clitext import checks_text
 from mediakit.errors import display_path
 from mediakit.library.project import Operation
 
@@ -15,56 +17,82 @@ EXIT_OK = 0
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("montage", help="monter une vidéo courte dans la charte (timeline JSON)")
-    p.add_argument("dir", help="dossier d'opération")
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--timeline", metavar="FICHIER.json", help="timeline JSON (docs/montage.md)")
-    src.add_argument("--name", help="timeline enregistrée dans le projet")
-    p.add_argument("--channel", default="youtube", help="canal (préréglage), défaut youtube")
-    p.add_argument("-o", "--out", required=True, help="vidéo (.mp4) ou image d'aperçu (.png)")
+    src.add_argument("--name", metavar="NOM", help="timeline enregistrée dans le projet")
+    p.add_argument("--channel", default="youtube", metavar="CANAL",
+                   help="canal (préréglage), défaut youtube")
+    p.add_argument("-o", "--out", required=True, metavar="FICHIER",
+                   help="vidéo (.mp4) ou image d'aperçu (.png)")
     p.add_argument("--preview", type=float, metavar="T", help="n'écrire que l'image à T s")
+    p.add_argument("--check", action="store_true",
+                   help="contrôler la vidéo déjà rendue (-o) contre la charte, sans la refaire")
     p.add_argument("--save", metavar="NOM", help="enregistrer la timeline dans le projet")
-    p.add_argument("--srt", metavar="OUT.srt", help="exporter aussi les sous-titres en .srt")
-    p.add_argument("--speed", default="medium", help="préréglage x264 (ultrafast … slow)")
+    p.add_argument("--srt", metavar="SORTIE.srt", help="exporter aussi les sous-titres en .srt")
+    p.add_argument("--speed", default="medium", metavar="PRÉRÉGLAGE",
+                   help="préréglage x264 (ultrafast … slow)")
     p.add_argument("--force", action="store_true",
                    help="passer outre la relecture des rushes et photos (avec --reason)")
-    p.add_argument("--reason", help="raison écrite d'un --force (journalisée)")
-    p.set_defaults(handler=cmd_montage)
+    p.add_argument("--reason", metavar="TEXTE", help="raison écrite d'un --force (journalisée)")
+    p.add_argument("--json", action="store_true", help="compte rendu du rendu en JSON")
+    p.set_defaults(handler=cmd_montage, parser=p)
 
-    p = sub.add_parser("derush", help="dérushage : repères, plages, favoris, recherche")
-    p.add_argument("dir", help="dossier d'opération")
-    acts = p.add_subparsers(dest="action", required=True)
+    p = sub.add_parser("derush", help="dérushage : repères, plages, favoris, recherche",
+                       epilog="Exemple : mediakit derush mark OP MVI_0006 2,4 --note "
+                              "\"arrivée du préfet\"")
+    acts = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = acts.add_parser("mark", help="poser un repère")
-    a.add_argument("item")
-    a.add_argument("t", type=float)
+    _op_item(a)
+    a.add_argument("t", type=seconds, metavar="T", help="instant en secondes")
     _note_tags(a)
     a = acts.add_parser("range", help="définir une plage entrée/sortie")
-    a.add_argument("item")
-    a.add_argument("in_", metavar="in", type=float)
-    a.add_argument("out", type=float)
+    _op_item(a)
+    a.add_argument("in_", metavar="ENTRÉE", type=seconds, help="début en secondes")
+    a.add_argument("out", metavar="SORTIE", type=seconds, help="fin en secondes")
     _note_tags(a)
     a.add_argument("--fav", action="store_true", help="plage favorite")
     a = acts.add_parser("fav", help="marquer un rush (ou une plage) comme favori")
-    a.add_argument("item")
-    a.add_argument("entry", nargs="?", help="identifiant de plage (r1 …)")
+    _op_item(a)
+    a.add_argument("entry", nargs="?", metavar="PLAGE", help="identifiant de plage (r1 …)")
     a.add_argument("--off", action="store_true", help="retirer des favoris")
     a = acts.add_parser("poster", help="choisir l'image de couverture")
-    a.add_argument("item")
-    a.add_argument("t", type=float)
+    _op_item(a)
+    a.add_argument("t", type=seconds, metavar="T", help="instant en secondes")
     a = acts.add_parser("remove", help="retirer un repère ou une plage")
-    a.add_argument("item")
-    a.add_argument("entry")
+    _op_item(a)
+    a.add_argument("entry", metavar="REPÈRE", help="identifiant de repère ou de plage")
     a = acts.add_parser("list", help="lister le dérushage")
-    a.add_argument("item", nargs="?")
+    _op_item(a, optional=True)
     a = acts.add_parser("search", help="chercher dans les notes, mots-clés et noms")
-    a.add_argument("text", nargs="?", default="")
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("text", nargs="?", default="", metavar="TEXTE", help="texte cherché")
     a.add_argument("--fav", action="store_true", help="favoris seulement")
-    a.add_argument("--tag", help="mot-clé exact")
+    a.add_argument("--tag", metavar="MOT", help="mot-clé exact")
+    for a in set(acts.choices.values()):
+        a.set_defaults(parser=a)
     p.set_defaults(handler=cmd_derush)
 
 
+def _op_item(a: argparse.ArgumentParser, optional: bool = False) -> None:
+    a.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    a.add_argument("item", nargs="?" if optional else None, metavar="ÉLÉMENT",
+                   help="rush (nom, nom sans extension, début du nom ou de l'empreinte)")
+
+
+def seconds(text: str) -> float:
+    """An instant typed in French or English (« 2,4 » or « 2.4 »)."""
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre de secondes") \
+            from exc
+
+
 def _note_tags(a: argparse.ArgumentParser) -> None:
-    a.add_argument("--note", default="", help="note libre")
-    a.add_argument("--tags", default="", help="mots-clés séparés par des virgules")
+    a.add_argument("--note", default="", metavar="TEXTE", help="note libre")
+    a.add_argument("--tags", default="", metavar="MOTS",
+                   help="mots-clés séparés par des virgules")
 
 
 def _tags(raw: str) -> list[str]:
@@ -93,20 +121,54 @@ def cmd_montage(args: argparse.Namespace) -> int:
                       channel=get_preset(args.channel)["video"] if args.channel else None)
         print(f"aperçu à {args.preview:g} s : {display_path(out)}")
         return EXIT_OK
-    result = render_timeline(op, timeline, out, channel=args.channel, speed=args.speed,
+    from mediakit.channels.presets import resolve_channel
+
+    channel = resolve_channel(args.channel)
+    if args.check:
+        from mediakit.video.montage.check import summary
+        from mediakit.video.montage.render import check_rendered
+
+        report = check_rendered(op, timeline, out, channel=channel)
+        if args.json:
+            print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(f"{display_path(out)}: {summary(report)}")
+        return EXIT_OK if report["ok"] else 1
+    result = render_timeline(op, timeline, out, channel=channel, speed=args.speed,
                              srt_out=args.srt, progress=_progress, force=args.force,
                              reason=args.reason)
-    print()
-    print(json.dumps(result, ensure_ascii=False, indent=1))
+    if sys.stdout.isatty():
+        print()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(render_text(result))
+    if "charte" in result:
+        from mediakit.video.montage.check import summary
+
+        print(f"{display_path(out)}: {summary(result['charte'])}")
     failed = [k for k, ok in result.get("checks", {}).items() if not ok]
-    if failed:
-        print(f"{display_path(out)}: contrôles en échec : {', '.join(failed)}")
-        return 1
-    return EXIT_OK
+    return 1 if failed else EXIT_OK
+
+
+def render_text(result: dict[str, Any]) -> str:
+    """A render's facts in words: « montage.mp4 : 1920×1080, 25 i/s, 12,4 s, −14,0 LUFS ;
+    contrôles OK »."""
+    facts = [f"{result.get('width')}×{result.get('height')}", f"{result.get('fps', 0):g} i/s".replace(".", ","),
+             f"{result.get('duration', 0):.1f} s".replace(".", ",")]
+    if result.get("loudness") is not None:
+        facts.append(f"{result['loudness']:.1f} LUFS".replace(".", ",").replace("-", "−"))
+    text = (f"{display_path(Path(result.get('output', '')).name)} : {', '.join(facts)} ; "
+            f"{checks_text(result.get('checks'))}")
+    if result.get("srt"):
+        text += f" ; sous-titres : {display_path(result['srt'])}"
+    if result.get("overridden"):
+        text += " ; RELECTURE PASSÉE OUTRE (journalisé)"
+    return text
 
 
 def _progress(fraction: float) -> None:
-    print(f"\rmontage : {fraction * 100:5.1f} %", end="", flush=True)
+    if sys.stdout.isatty():
+        print(f"\rmontage : {fraction * 100:5.1f} %", end="", flush=True)
 
 
 def cmd_derush(args: argparse.Namespace) -> int:

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediakit.video.montage import escape
-from mediakit.video.montage.timeline import TRANSITIONS
-from mediakit.video.montage.titles import VideoStyle, title_filters
+from mediakit.video.montage import blocmarque, escape
+from mediakit.video.montage.blocmarque import Ground
+from mediakit.video.montage.timeline import TRANSITIONS, layout
+from mediakit.video.montage.titles import Placed, VideoStyle, title_filters
 
 RATE = 48000
 AFMT = f"aresample={RATE},aformat=sample_fmts=fltp:channel_layouts=stereo"
@@ -58,6 +59,8 @@ class Overlays:
     titles: list[dict[str, Any]] = field(default_factory=list)
     logo: Path | None = None
     logo_spec: dict[str, Any] = field(default_factory=dict)
+    logo_custom: bool = False  # a file of the timeline's, not the charte's bloc-marque
+    grounds: list[Ground] = field(default_factory=list)  # of the whole timeline
     ass: Path | None = None
     fontsdir: Path | None = None
     music: Path | None = None
@@ -73,6 +76,7 @@ class Graph:
     video: str | None
     audio: str | None
     frames: int
+    elements: list[Placed] = field(default_factory=list)  # what the overlays drew, where
 
     def input_args(self) -> list[str]:
         return [a for args in self.inputs for a in args]
@@ -88,6 +92,27 @@ class Canvas:
     def rate(self) -> str:
         f = self.fps
         return str(int(f)) if float(f).is_integer() else f"{f:.6f}"
+
+
+def grounds(segments: list[Segment]) -> list[Ground]:
+    """The timeline cut into grounds: runs of frames where one card alone fills the
+    picture (its colour), and the rest (rushes, stills, transitions: None)."""
+    starts, total = layout([s.frames for s in segments],
+                           [s.transition_frames for s in segments])
+    covering = [0] * total
+    colour: list[str | None] = [None] * total
+    for seg, start in zip(segments, starts, strict=True):
+        for k in range(start, min(start + seg.frames, total)):
+            covering[k] += 1
+            colour[k] = seg.color if seg.kind == "color" else None
+    out: list[Ground] = []
+    for k in range(total):
+        c = colour[k] if covering[k] == 1 else None
+        if out and out[-1][2] == c and out[-1][1] == k:
+            out[-1] = (out[-1][0], k + 1, c)
+        else:
+            out.append((k, k + 1, c))
+    return out
 
 
 class _Builder:
@@ -237,32 +262,27 @@ def build_graph(segments: list[Segment], canvas: Canvas, overlays: Overlays,
                 b.line(f"[{aacc}][{a}]concat=n=2:v=0:a=1[{na}]")
             aacc = na
         length += seg.frames - d
-    vout = _video_overlays(b, vacc, overlays, style, workdir, pts_offset) if video else None
+    vout, elements = (_video_overlays(b, vacc, overlays, style, workdir, pts_offset)
+                      if video else (None, []))
     aout = _audio_mix(b, aacc, overlays, length, loudnorm) if audio else None
-    return Graph(b.inputs, ";\n".join(b.lines) + "\n", vout, aout, length)
+    return Graph(b.inputs, ";\n".join(b.lines) + "\n", vout, aout, length, elements)
 
 
 def _video_overlays(b: _Builder, vin: str | None, ov: Overlays, style: VideoStyle,
-                    workdir: Path, pts_offset: int) -> str:
+                    workdir: Path, pts_offset: int) -> tuple[str, list[Placed]]:
     c = b.c
     chain = [f"setpts=PTS+{pts_offset}"] if pts_offset else []
+    elements: list[Placed] = []
     for i, title in enumerate(ov.titles):
-        chain += title_filters(title, style, c.width, c.height, workdir, i)
+        ground = blocmarque.ground_under(ov.grounds, float(title["start"]), float(title["end"]),
+                                         c.fps)
+        filters, element = title_filters(title, style, c.width, c.height, workdir, i, ground)
+        chain += filters
+        elements.append(element)
     cur = b.label("vt")
     b.line(f"[{vin}]{','.join(chain) or 'null'}[{cur}]")
     if ov.logo:
-        spec = ov.logo_spec
-        k = b.add_input(["-i", str(ov.logo)])
-        lw = int(round(c.width * float(spec.get("width", 0.12)))) // 2 * 2
-        m = style.margin(c.width, c.height)
-        pos = spec.get("position", "top-right")
-        x = str(m) if "left" in pos else f"W-w-{m}"
-        y = str(m) if "top" in pos else f"H-h-{m}"
-        opacity = float(spec.get("opacity", 1.0))
-        lg, nxt = b.label("logo"), b.label("vl")
-        b.line(f"[{k}:v]format=rgba,scale={lw}:-1,colorchannelmixer=aa={opacity:g}[{lg}]")
-        b.line(f"[{cur}][{lg}]overlay=x={x}:y={y}:format=auto[{nxt}]")
-        cur = nxt
+        cur = _logo(b, cur, ov, style, elements)
     out = b.label("vout")
     subs = ""
     if ov.ass:
@@ -271,7 +291,43 @@ def _video_overlays(b: _Builder, vin: str | None, ov: Overlays, style: VideoStyl
             subs += f":fontsdir={escape.value(ov.fontsdir)}"
         subs += ","
     b.line(f"[{cur}]{subs}format=yuv420p[{out}]")
-    return out
+    return out, elements
+
+
+def _enable(spans: list[tuple[float, float]]) -> str:
+    terms = [f"gte(t,{escape.seconds(a)})*lt(t,{escape.seconds(b)})" for a, b in spans]
+    return f"enable='{'+'.join(terms)}'"
+
+
+def _logo(b: _Builder, cur: str, ov: Overlays, style: VideoStyle,
+          elements: list[Placed]) -> str:
+    """The bloc-marque, version by version over its grounds, each with its cartouche."""
+    c, spec = b.c, ov.logo_spec
+    whole = ov.grounds or [(0, 1 << 30, None)]
+    draws = blocmarque.logo_draws(spec, style, ov.logo if ov.logo_custom else None, whole,
+                                  c.fps)
+    opacity = float(spec.get("opacity", 1.0))
+    margin = style.margin(c.width, c.height)
+    for draw in draws:
+        box = blocmarque.geometry(draw.version.path, spec, style, c.width, c.height)
+        x, y, lw, lh = box
+        if draw.cartouche is not None:
+            bx, by, bw, bh = blocmarque.cartouche_box(box, draw.cartouche, c.width, c.height,
+                                                      margin)
+            alpha = None if draw.cartouche.opacity >= 1 else draw.cartouche.opacity
+            nxt = b.label("vc")
+            b.line(f"[{cur}]drawbox=x={bx}:y={by}:w={bw}:h={bh}:"
+                   f"color={escape.colour(draw.cartouche.colour, alpha)}:t=fill:"
+                   f"{_enable(draw.spans)}[{nxt}]")
+            cur = nxt
+        k = b.add_input(["-i", str(draw.version.path)])
+        lg, nxt = b.label("logo"), b.label("vl")
+        b.line(f"[{k}:v]format=rgba,scale={lw}:{lh},colorchannelmixer=aa={opacity:g}[{lg}]")
+        b.line(f"[{cur}][{lg}]overlay=x={x}:y={y}:format=auto:{_enable(draw.spans)}[{nxt}]")
+        cur = nxt
+        if draw.version.ink is not None:
+            elements += blocmarque.placed(draw, box, style, c.width, c.height)
+    return cur
 
 
 def _audio_mix(b: _Builder, ain: str | None, ov: Overlays, frames: int,

@@ -27,7 +27,7 @@ from mediakit.media.ffmpeg import ffmpeg_exe, last_error_line, run_ffmpeg_progre
 from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.media.loudness import integrated_loudness, loudnorm_spec, parse_loudnorm
 from mediakit.media.probe import video_info
-from mediakit.video.montage.graph import Canvas, Graph, Overlays, Segment, build_graph
+from mediakit.video.montage.graph import Canvas, Graph, Overlays, Segment, build_graph, grounds
 from mediakit.video.montage.subtitles import cues_to_ass, write_srt
 from mediakit.video.montage.timeline import (
     MontageError,
@@ -143,7 +143,9 @@ def resolve(op: Operation | None, timeline: dict[str, Any], *, source: Source = 
     tl_for_layout = {**tl, "fps": fps}
     for seg, d in zip(segments, check_layout(tl_for_layout, frames), strict=True):
         seg.transition_frames = d
-    return Resolved(segments, _overlays(op, tl, style), canvas, style, tl)
+    overlays = _overlays(op, tl, style)
+    overlays.grounds = grounds(segments)
+    return Resolved(segments, overlays, canvas, style, tl)
 
 
 def _segment(op: Operation | None, tl: dict[str, Any], clip: dict[str, Any], where: str,
@@ -177,6 +179,7 @@ def _overlays(op: Operation | None, tl: dict[str, Any], style: VideoStyle) -> Ov
         if ov.logo is None:
             raise MontageError(f"logo : aucun bloc-marque dans la charte « {style.name} »")
         ov.logo_spec = dict(spec)
+        ov.logo_custom = bool(spec.get("file"))
         if not spec.get("file"):
             ov.logo_spec.setdefault("position", "top-left")
     if tl.get("music"):
@@ -266,6 +269,7 @@ class Plan:
     canvas: Canvas
     measured: dict[str, str] | None
     loudness: dict[str, float] | None
+    style: VideoStyle
 
 
 def plan_render(op: Operation | None, timeline: dict[str, Any], workdir: Path, *,
@@ -291,7 +295,7 @@ def plan_render(op: Operation | None, timeline: dict[str, Any], workdir: Path, *
     args = ["-y", "-v", "error", *graph.input_args(), "-/filter_complex", str(script),
             "-map", f"[{graph.video}]", "-map", f"[{graph.audio}]",
             *encode_args(video, canvas, speed)]
-    return Plan(graph, script, args, canvas, measured, loud)
+    return Plan(graph, script, args, canvas, measured, loud, res.style)
 
 
 def _total(res: Resolved) -> int:
@@ -348,6 +352,30 @@ def render_timeline(op: Operation | None, timeline: dict[str, Any], out: str | P
     return result
 
 
+def check_rendered(op: Operation | None, timeline: dict[str, Any], video: str | Path, *,
+                   channel: str | dict[str, Any] | None = "youtube",
+                   source: Source = clip_source) -> dict[str, Any]:
+    """The charte's legibility check of a montage already rendered from ``timeline`` on
+    ``channel`` (nothing is rendered again)."""
+    from mediakit.video.montage.check import check_video
+
+    video = Path(video)
+    if not video.is_file():
+        raise MontageError(f"{display_path(video)}: vidéo introuvable")
+    spec = get_preset(channel)["video"] if isinstance(channel, str) else channel
+    canvas = channel_canvas(normalise(timeline), spec)
+    res = resolve(op, timeline, source=source, canvas=canvas)
+    with tempfile.TemporaryDirectory(prefix="mediakit-montage-check-") as tmpdir:
+        graph = build_graph(res.segments, canvas, res.overlays, res.style, Path(tmpdir),
+                            audio=False)
+    info = video_info(video)
+    if (info["width"], info["height"]) != (canvas.width, canvas.height):
+        raise MontageError(f"{display_path(video)}: {info['width']}×{info['height']}, pas le "
+                           f"format du canal ({canvas.width}×{canvas.height})")
+    return check_video(video, graph.elements, canvas.width, canvas.height, canvas.fps,
+                       graph.frames, res.style.min_contrast)
+
+
 def timeline_items(timeline: dict[str, Any], op: Operation | None = None) -> list[str]:
     """The project items a timeline's clips use, in order, once each (resolved to their
     shas when ``op`` is given and knows them)."""
@@ -376,7 +404,18 @@ def _verify(out: Path, plan: Plan) -> dict[str, Any]:
         if got is not None:
             facts["loudness"] = got
             facts["checks"]["loudness"] = abs(got - plan.loudness["integrated"]) <= 1
+    facts["charte"] = charte_check(out, plan)
+    facts["checks"]["charte"] = facts["charte"]["ok"]
     return facts
+
+
+def charte_check(video: Path, plan: Plan) -> dict[str, Any]:
+    """The charte's legibility check of a rendered montage (see ``check.py``)."""
+    from mediakit.video.montage.check import check_video
+
+    c = plan.canvas
+    return check_video(video, plan.graph.elements, c.width, c.height, c.fps,
+                       plan.graph.frames, plan.style.min_contrast)
 
 
 def run_with_progress(args: list[str], out: Path, duration: float,
