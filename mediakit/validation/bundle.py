@@ -209,7 +209,9 @@ def _preview(op: Operation, sha: str, files: list[dict[str, Any]], out: Path) ->
     source = out.parents[1] / video["file"] if video else op.original_path(sha)
     try:
         run_ffmpeg(["-v", "error", "-y", "-i", str(source), "-frames:v", "1",
-                    "-vf", "scale='min(1280,iw)':-2", "-map_metadata", "-1", str(out)],
+                    "-vf", "scale='min(1280,iw)':-2", "-map_metadata", "-1",
+                    # bitexact: no encoder comment (COM segment) flagged as a leak
+                    "-flags", "+bitexact", "-fflags", "+bitexact", str(out)],
                    source=source)
     except MediakitError:
         return None

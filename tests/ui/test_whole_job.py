@@ -16,6 +16,7 @@ identifying container metadata kept, so the test stays short.
 from __future__ import annotations
 
 import json
+import re
 import stat
 import subprocess
 import time
@@ -159,6 +160,18 @@ def button(panel: QWidget, text: str) -> QPushButton:
     return found[0]
 
 
+def key_button(panel: QWidget, key: str) -> QPushButton:
+    """The button of ``panel`` whose label names the key ``key`` (« Masquer (A ou M) »): the
+    words may change, the key a user reads on it does not."""
+    found = []
+    for b in panel.findChildren(QPushButton):
+        keys = re.search(r"\(([^()]*)\)$", b.text())
+        if keys and key in re.split(r"[,\s]+", keys.group(1)):
+            found.append(b)
+    assert len(found) == 1, (key, [b.text() for b in found])
+    return found[0]
+
+
 def click(widget: QWidget) -> None:
     """A click where the button takes it (a check box: its box and its words)."""
     assert widget.isVisible() and widget.isEnabled(), widget.text()
@@ -267,6 +280,12 @@ def check_clean_video(path: Path, size: tuple[int, int], seconds: float) -> None
     assert not [s for s in VIDEO_SECRETS if s in raw], path.name
 
 
+def for_channel(item: dict, channel: str) -> bool:
+    """Whether ``item`` is exported to ``channel`` (an infographic: only the channels of the
+    size it was drawn for, never cropped)."""
+    return item.get("for_channels") is None or channel in item["for_channels"]
+
+
 def reopened(window):
     """The operation as stored on disk now (what another process would read)."""
     from mediakit.library.project import Operation
@@ -348,16 +367,16 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
             rejected = next(m["id"] for m in reversed(masks))
             kept = masks[0]["id"]
             click_item(qtbot, panel.list, _mask_entry(panel, rejected))
-            click(button(panel, "Rejeter (R)"))
+            click(key_button(panel, "R"))
             qtbot.waitUntil(lambda s=sha, r=rejected: _mask(op, s, r)["state"]
                             == review.REJECTED, timeout=5000)
             click_item(qtbot, panel.list, _mask_entry(panel, kept))
-            click(button(panel, "Accepter (A)"))
+            click(key_button(panel, "A"))
             assert _mask(op, sha, kept)["state"] == review.ACCEPTED
         for mask in [m for m in op.items[sha]["masks"] if m["state"] == "suspect"]:
             click_item(qtbot, panel.list, _mask_entry(panel, mask["id"]))
-            click(button(panel, "Accepter (A)"))  # « à vérifier » : masked, the safe side
-        click(button(panel, "Marquer comme revu (V)"))
+            click(key_button(panel, "A"))  # « à vérifier » : masked, the safe side
+        click(key_button(panel, "V"))
         assert op.items[sha].get("masks_reviewed"), panel.status.text()
     stored = reopened(window).items
     assert _mask(None, by_name["groupe.jpg"], rejected, stored)["state"] == review.REJECTED
@@ -369,16 +388,13 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
     assert rushes.sha == rush and rushes.list.topLevelItemCount() == len(op.items[rush]["tracks"])
     first = op.items[rush]["tracks"][0]
     click_item(qtbot, rushes.list, rushes.list.topLevelItem(0))
-    click(button(rushes, "Rejeter (R)"))
+    click(key_button(rushes, "R"))
     qtbot.waitUntil(lambda: _track(op, rush, first["id"])["state"] == tracks_cmd.REJECTED,
                     timeout=5000)
-    # TODO(rushes): click the « Nouvelle piste » action once rush_review.py has it; until
-    # then the rush is opened again so that no track is selected and the drawn box starts a
-    # new manual track (drawn with a track selected, it would become one of its keyframes)
-    open_from_chutier(qtbot, window, short_rush.name, rushes)
+    # a new manual track, the rejected one still selected: it must not take the box
     rushes.slider.setValue(5)
     before = {t["id"]: json.dumps(t, sort_keys=True) for t in op.items[rush]["tracks"]}
-    click(button(rushes, "Dessiner une image clé (D)"))
+    click(key_button(rushes, "N"))  # « Nouvelle piste (N) »
     drag(rushes.view, QPointF(900, 120), QPointF(1060, 300))
     qtbot.waitUntil(lambda: len(op.items[rush]["tracks"]) == len(before) + 1, timeout=5000)
     [new] = [t for t in op.items[rush]["tracks"] if t["id"] not in before]
@@ -389,38 +405,47 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
             assert json.dumps(track, sort_keys=True) == before[track["id"]]
     for track in [t for t in op.items[rush]["tracks"] if t["state"] == "suspect"]:
         click_item(qtbot, rushes.list, _track_entry(rushes, track["id"]))
-        click(button(rushes, "Accepter (A)"))
-    click(button(rushes, "Marquer comme revu (V)"))
+        click(key_button(rushes, "A"))
+    click(key_button(rushes, "V"))
     assert op.items[rush].get("tracks_reviewed"), rushes.status.text()
     stored = reopened(window).items[rush]
     assert stored["tracks_reviewed"] and len(stored["tracks"]) == len(before) + 1
     assert not unreviewed(op, list(op.items))
 
-    # -- 5. an infographic -----------------------------------------------------------------
+    # -- 5. an infographic showing one of the reviewed photos ----------------------------
     info = window.infographic
     show_tab(qtbot, window, info)
     info.charte_box.setCurrentIndex(info.charte_box.findData("etat"))
-    info.template_box.setCurrentIndex(info.template_box.findData("bilan-operation"))
-    title = info.findChild(QLineEdit, "titre")
-    type_into(title, "Opération Tempête : bilan")
-    qtbot.waitUntil(lambda: info.issues.count() > 0 and "conforme" in info.issues.item(0).text(),
-                    timeout=60_000)
-    click(button(info, "Exporter tous les formats"))
-    written = sorted((op.exports_dir / "infographies").glob("bilan-operation_etat_*"))
-    assert "écrits" in info.result.text(), info.result.text()
+    info.template_box.setCurrentIndex(info.template_box.findData("appel-a-temoins"))
+    type_into(info.name_edit, "Appel Tempête")
+    type_into(info.findChild(QLineEdit, "titre"), "Appel à témoins : place de la gare")
+    photo = info.photo_fields["photo"]
+    photo.combo.setCurrentIndex(photo.combo.findData(by_name["groupe.jpg"]))
+    type_into(photo.description, "Quatre personnes assises à une table, visages masqués")
+    qtbot.waitUntil(lambda: not info.is_stale() and info.issues.count() > 0
+                    and "conforme" in info.issues.item(0).text(), timeout=60_000)
+    click(info.export_button)
+    qtbot.waitUntil(lambda: info.worker is None, timeout=120_000)
+    assert info.last_export is not None, info.result.text()
+    assert "ajouté(s) à l'opération" in info.result.text(), info.result.text()
+    graphics = {s: it for s, it in op.items.items() if it["kind"] == "infographic"}
+    assert set(graphics) == set(info.last_export.items.values())
     for width, height, dpi in info.formats:
-        stem = "a4" if dpi else f"{width}x{height}"
-        picture = op.exports_dir / "infographies" / f"bilan-operation_etat_{stem}.{'pdf' if dpi else 'png'}"
-        assert picture in written and picture.stat().st_size > 5000, picture.name
-        alt = picture.with_suffix(".alt.txt")
-        assert alt.read_text(encoding="utf-8").strip(), alt.name
-        if not dpi:
-            with Image.open(picture) as img:
-                assert img.size == (width, height)
+        stem = f"appel-tempete_etat_{'a4' if dpi else f'{width}x{height}'}"
+        picture = op.exports_dir / "infographies" / f"{stem}.{'pdf' if dpi else 'png'}"
+        assert picture.stat().st_size > 5000, picture.name
+        assert picture.with_suffix(".alt.txt").read_text(encoding="utf-8").strip()
         record = json.loads(picture.with_suffix(".json").read_text(encoding="utf-8"))
-        assert "Opération Tempête : bilan" in json.dumps(record, ensure_ascii=False)
-    # TODO(infog): once the infographic panel registers the infographic as a deliverable,
-    # it is exported, packed and published below with the rest (check it there)
+        assert "place de la gare" in json.dumps(record, ensure_ascii=False)
+        if dpi:
+            assert picture.read_bytes().startswith(b"%PDF")
+        else:
+            with Image.open(picture) as img:
+                assert img.format == "PNG" and img.size == (width, height)
+    for item in graphics.values():  # kept as deliverables of the channels of their size
+        assert item["sources"] == [by_name["groupe.jpg"]] and item["for_channels"]
+    assert {s for s, it in reopened(window).items.items() if it["kind"] == "infographic"} \
+        == set(graphics)
 
     # -- 6. a montage from the chutier's selection, trimmed, titled, rendered -------------
     show_tab(qtbot, window, window.tabs.widget(0))
@@ -469,7 +494,7 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
     qtbot.waitUntil(lambda: export.worker is None, timeout=400_000)
     summary = export.summary.toPlainText()
     assert "0 en échec" in summary and "0 refusé(s)" in summary, summary
-    deliverables = {s for s, it in op.items.items() if it["kind"] != "infographic"}
+    deliverables = set(op.items)  # photos, rush, montage, infographics
     _check_outputs(op, deliverables, CHANNELS, summary, {rush: 1.2, film: length})
     assert export.open_button.isEnabled()
     assert len(reopened(window).items[rush]["exports"]) == len(CHANNELS)
@@ -553,17 +578,18 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
     dialogs.check()
     qtbot.waitUntil(lambda: validation.worker is None, timeout=240_000)
     log = validation.log.toPlainText()
-    assert f"{len(deliverables)} fichier(s) prêt(s) à publier" in log, log
+    to_publish = {s for s in deliverables if for_channel(op.items[s], PUBLISH_CHANNEL)}
+    assert f"{len(to_publish)} fichier(s) prêt(s) à publier" in log, log
     ready = ready_dir(op)
     published = json.loads((ready / "publication.json").read_text(encoding="utf-8"))
     assert {r["channel"] for r in published["outputs"]} == {PUBLISH_CHANNEL}
-    assert {r["item"] for r in published["outputs"]} == deliverables
+    assert {r["item"] for r in published["outputs"]} == to_publish
     photo_size, video_size = CHANNELS[PUBLISH_CHANNEL]
     for r in published["outputs"]:
         path = Path(r["output"])
         assert path.parent == ready and "NON-VALIDE" not in path.name
         kind = op.items[r["item"]]["kind"]
-        if kind == "photo":
+        if kind in ("photo", "infographic"):
             check_clean_photo(path, photo_size)
         else:
             check_clean_video(path, video_size, {rush: 1.2, film: length}[r["item"]])
@@ -603,13 +629,14 @@ def _check_outputs(op, items: set[str], channels: dict, summary: str,
     panel's summary names every file written."""
     for sha in items:
         exports = op.items[sha].get("exports", [])
-        assert sorted(e["channel"] for e in exports) == sorted(channels), op.items[sha]["name"]
+        assert sorted(e["channel"] for e in exports) == sorted(
+            c for c in channels if for_channel(op.items[sha], c)), op.items[sha]["name"]
         for entry in exports:
             path = Path(entry["path"])
             assert path.is_file() and sha256(path) == entry["sha256"]
             assert path.name in summary, path.name
             photo_size, video_size = channels[entry["channel"]]
-            if op.items[sha]["kind"] == "photo":
+            if op.items[sha]["kind"] in ("photo", "infographic"):
                 check_clean_photo(path, photo_size)
             else:
                 check_clean_video(path, video_size, seconds[sha])
