@@ -4,9 +4,9 @@ apply a signed decision, publish the approved versions to the channels chosen.""
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,7 +16,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -27,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
+from mediakit.privacy.review_gate import unreviewed as gate_unreviewed
 from mediakit.ui.i18n import tr, tr_noop
 from mediakit.ui.item_state import item_state
+from mediakit.ui.labels import kind_name
 from mediakit.ui.messages import plain
 from mediakit.ui.widgets import ERROR_MARK, OK_MARK, WARNING_MARK, heading, hint
 from mediakit.ui.workers import Worker
@@ -41,18 +46,22 @@ KEYS_HELP = tr_noop(
 
 
 def unreviewed(op: Operation, shas: list[str]) -> list[str]:
-    """One plain sentence per item whose masks or tracks were not reviewed."""
-    try:
-        from mediakit.privacy.review_gate import unreviewed as gate_unreviewed
-    except ImportError:  # the gate module not there yet: the item's own facts
-        out = []
-        for sha in shas:
-            item = op.items[sha]
-            state = item_state(item)
-            if state.code in ("not_detected", "to_review", "to_check"):
-                out.append(f"« {item['name']} » : {state.text}")
-        return out
-    return [str(b) for b in gate_unreviewed(op, shas)]
+    """One plain sentence per item whose masks or tracks were not reviewed (the gate's
+    reason and what unblocks it)."""
+    return [plain(str(b)) for b in gate_unreviewed(op, shas)]
+
+
+def channel_boxes(channels: dict[str, dict], ticked: set[str]
+                  ) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+    """One checkbox a channel (the presets, by their labels), two columns."""
+    boxes: dict[str, QCheckBox] = {}
+    grid = QGridLayout()
+    for i, (name, preset) in enumerate(sorted(channels.items())):
+        box = QCheckBox(preset.get("label") or name)
+        box.setChecked(name in ticked)
+        boxes[name] = box
+        grid.addWidget(box, i // 2, i % 2)
+    return grid, boxes
 
 
 class ChannelDialog(QDialog):
@@ -62,13 +71,7 @@ class ChannelDialog(QDialog):
                  ticked: set[str]) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Publier : choix des canaux"))
-        self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
-        for i, (name, preset) in enumerate(sorted(channels.items())):
-            box = QCheckBox(preset.get("label") or name)
-            box.setChecked(name in ticked)
-            self.boxes[name] = box
-            grid.addWidget(box, i // 2, i % 2)
+        grid, self.boxes = channel_boxes(channels, ticked)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -88,6 +91,59 @@ class ChannelDialog(QDialog):
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.chosen()))
+
+
+class PackDialog(QDialog):
+    """Pack: the items to submit (all ticked; those not reviewed say so) and the channels
+    whose exported files go into the bundle (none ticked: masked previews only)."""
+
+    def __init__(self, parent: QWidget | None, op: Operation, channels: dict[str, dict],
+                 ticked: set[str] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Préparer un paquet de relecture"))
+        self.items = QListWidget()
+        for sha in sorted(op.items, key=lambda s: op.items[s]["name"]):
+            item = op.items[sha]
+            blockers = unreviewed(op, [sha])
+            label = item["name"]
+            if item.get("kind") in ("montage", "infographic"):
+                label += f" ({kind_name(item['kind'])})"
+            label += f" — {item_state(item).text}"
+            entry = QListWidgetItem(f"{WARNING_MARK} {label}" if blockers else label)
+            entry.setToolTip("\n".join(blockers))
+            entry.setData(Qt.ItemDataRole.UserRole, sha)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Checked)
+            self.items.addItem(entry)
+        self.items.itemChanged.connect(lambda _entry: self._update())
+        grid, self.boxes = channel_boxes(channels, ticked or set())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(tr("Éléments soumis au chef de service")))
+        layout.addWidget(self.items, 1)
+        layout.addWidget(heading(tr("Fichiers exportés joints au paquet")))
+        layout.addWidget(hint(tr(
+            "Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et "
+            "masqués comme ils seront publiés, sont joints au paquet, et le chef de service "
+            "décide canal par canal. Sans canal, il ne voit que les aperçus masqués.")))
+        layout.addLayout(grid)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def chosen_items(self) -> list[str]:
+        return [self.items.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.items.count())
+                if self.items.item(i).checkState() == Qt.CheckState.Checked]
+
+    def chosen_channels(self) -> list[str]:
+        return [name for name, box in self.boxes.items() if box.isChecked()]
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.chosen_items()))
 
 
 class ValidationPanel(QWidget):
@@ -117,6 +173,11 @@ class ValidationPanel(QWidget):
         self.import_button.clicked.connect(self.choose_decision)
         self.publish_button = QPushButton(tr("Publier les versions validées…"))
         self.publish_button.clicked.connect(self.choose_publish)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # busy: the core reports no progress for these
+        self.busy.setVisible(False)
+        self.busy_label = QLabel()
+        self.busy_label.setVisible(False)
         keys = QHBoxLayout()
         keys.addWidget(self.add_key_button)
         keys.addWidget(self.keygen_button)
@@ -124,6 +185,8 @@ class ValidationPanel(QWidget):
         buttons = QHBoxLayout()
         for b in (self.pack_button, self.import_button, self.publish_button):
             buttons.addWidget(b)
+        buttons.addWidget(self.busy_label)
+        buttons.addWidget(self.busy, 1)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -238,24 +301,38 @@ class ValidationPanel(QWidget):
         return fingerprint
 
     # -- background tasks ----------------------------------------------------------------
-    def _run(self, fn, done) -> None:  # noqa: ANN001
+    def _run(self, fn, done, what: str) -> None:  # noqa: ANN001
+        """``fn`` off the UI thread, ``what`` shown with a busy bar meanwhile; the buttons
+        wait for it (the core's pack and publish cannot be stopped half-way)."""
         if self.worker is not None:
             return
         self._done = done
         self.worker = Worker(lambda progress, cancelled, on_message: fn())
         self.worker.finished.connect(self._finished)
         self.worker.failed.connect(self._failed)
+        self._set_busy(what)
         self.worker.start()
 
-    def _finished(self, result) -> None:  # noqa: ANN001
+    def _set_busy(self, what: str | None) -> None:
+        self.busy.setVisible(what is not None)
+        self.busy_label.setText(what or "")
+        self.busy_label.setVisible(what is not None)
+        for button in (self.pack_button, self.import_button, self.publish_button,
+                       self.keygen_button, self.add_key_button):
+            button.setEnabled(what is None)
+
+    def _end_worker(self) -> None:
         self.worker.thread.wait(5000)
         self.worker = None
+        self._set_busy(None)
+
+    def _finished(self, result) -> None:  # noqa: ANN001
+        self._end_worker()
         self._done(result)
         self.refresh()
 
     def _failed(self, message: str) -> None:
-        self.worker.thread.wait(5000)
-        self.worker = None
+        self._end_worker()
         self._say_error(message)
         self.refresh()
 
@@ -266,10 +343,15 @@ class ValidationPanel(QWidget):
     def choose_pack(self) -> None:
         if self.op is None:
             return
+        from mediakit.channels.presets import load_presets
+
+        dialog = PackDialog(self, self.op, load_presets())
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
         path, _ = QFileDialog.getSaveFileName(self, tr("Paquet de relecture"), "relecture.zip",
                                               tr("Paquet (*.zip)"))
         if path:
-            self.pack(Path(path))
+            self.pack(Path(path), dialog.chosen_items(), dialog.chosen_channels())
 
     def confirm_override(self, blockers: list[str]) -> str | None:
         """Ask before packing unreviewed items; the reason typed, or None to stop."""
@@ -288,8 +370,10 @@ class ValidationPanel(QWidget):
             "Raison (inscrite au journal d'audit) :"))
         return reason.strip() if ok and reason.strip() else None
 
-    def pack(self, out: Path, items: list[str] | None = None) -> bool:
-        """Pack ``items`` (default: all); unreviewed ones only after confirm_override."""
+    def pack(self, out: Path, items: list[str] | None = None,
+             channels: list[str] | None = None) -> bool:
+        """Pack ``items`` (default: all) with their files exported for ``channels`` (none:
+        previews only); unreviewed ones only after confirm_override."""
         from mediakit.validation import bundle
 
         if self.op is None:
@@ -304,35 +388,19 @@ class ValidationPanel(QWidget):
                 self.log.append(f"{WARNING_MARK} " + tr("Paquet non préparé : {n} élément(s) à "
                                                         "revoir.").format(n=len(blockers)))
                 return False
-            options = self._forced(op, shas, reason)
-            if options is None:
-                return False
-        self._run(lambda: bundle.pack(op, out, items=shas, **options), lambda r: self.log.append(
-            f"{OK_MARK} " + tr("Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au "
-                               "chef de service.").format(pack_id=r.pack_id, bundle=r.bundle,
-                                                          n=len(r.items))))
+            options = {"force": True, "reason": reason}  # one logged override
+        self._run(lambda: bundle.pack(op, out, items=shas, channels=list(channels or []),
+                                      **options),
+                  self._packed, tr("Préparation du paquet de relecture…"))
         return True
 
-    def _forced(self, op: Operation, shas: list[str], reason: str) -> dict | None:
-        """The override: the core's pack takes force/reason once the gate has it; until then
-        the gate records the override itself."""
-        from mediakit.validation import bundle
-
-        if "force" in inspect.signature(bundle.pack).parameters:
-            return {"force": True, "reason": reason}
-        try:
-            from mediakit.privacy.review_gate import require_reviewed
-        except ImportError:
-            from mediakit.library import audit
-
-            audit.record(op.root, "override", what="pack", items=shas, reason=reason)
-            return {}
-        try:
-            require_reviewed(op, shas, "pack", force=True, reason=reason)
-        except MediakitError as exc:
-            self._say_error(str(exc))
-            return None
-        return {}
+    def _packed(self, result) -> None:  # noqa: ANN001 - bundle.PackResult
+        for message in result.failed:
+            self._say_error(message)
+        self.log.append(f"{OK_MARK} " + tr(
+            "Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au chef de "
+            "service.").format(pack_id=result.pack_id, bundle=result.bundle,
+                               n=len(result.items)))
 
     # -- decision, publication -----------------------------------------------------------
     def choose_decision(self) -> None:
@@ -377,4 +445,5 @@ class ValidationPanel(QWidget):
 
         op = self.op
         self._run(lambda: publish(op, channels=channels),
-                  lambda r: self.log.append(plain(publication_text(r))))
+                  lambda r: self.log.append(plain(publication_text(r))),
+                  tr("Publication des versions validées…"))

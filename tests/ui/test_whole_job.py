@@ -16,39 +16,39 @@ identifying container metadata kept, so the test stays short.
 from __future__ import annotations
 
 import json
-import re
 import stat
 import subprocess
 import time
 import zipfile
-from collections import deque
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QInputDialog,
     QLineEdit,
     QMessageBox,
-    QPushButton,
-    QStyle,
-    QStyleOptionButton,
-    QWidget,
 )
 
+from mediakit.ui.widgets import WARNING_MARK
 from tests.conftest import ASSETS, ffmpeg, require, sha256
+from tests.ui.gestures import (
+    action,
+    answering,
+    button,
+    click,
+    click_item,
+    drag,
+    grid_entry,
+    key_button,
+    open_from_chutier,
+    show_tab,
+    type_into,
+)
 
-LEFT, NO_MOD = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 CHANNELS = {"x": ((1200, 675), (1920, 1080)),  # channel: (photo size, video size)
             "instagram-feed": ((1080, 1350), (1080, 1350)),
             "linkedin": ((1200, 627), (1920, 1080))}
@@ -60,187 +60,6 @@ PHOTO_SECRETS = [b"Bellecour", b"Jeanne", b"MARTIN", b"Canon", b"032021004417", 
 VIDEO_SECRETS = [b"iPhone", b"Rivoli", b"Jeanne Martin", b"+48.8566", b"com.apple.quicktime"]
 VIDEO_TAGS = {"location", "location-eng", "creation_time", "make", "model", "artist",
               "comment", "com.apple.quicktime.location.ISO6709", "com.apple.quicktime.make"}
-
-
-# -- dialogs: the real widgets, filled as a user would --------------------------------------
-class Dialogs:
-    """Answers the window's modal dialogs in the order the test expects them.
-
-    Each expectation is a dialog class and a function that fills and closes it. A dialog
-    nobody expected, or of the wrong kind, is rejected and reported (never a hang)."""
-
-    def __init__(self) -> None:
-        self.expected: deque[tuple[type, Callable[[QWidget], None]]] = deque()
-        self.errors: list[str] = []
-        self.answered: list[str] = []
-        self.timer = QTimer()
-        self.timer.setInterval(20)
-        self.timer.timeout.connect(self._poll)
-        self.timer.start()
-
-    def expect(self, kind: type, fill: Callable[[QWidget], None]) -> None:
-        self.expected.append((kind, fill))
-
-    def _poll(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None or not dialog.isVisible():
-            return
-        if dialog.property("answered"):  # still open: the answer did not close it
-            if time.monotonic() > dialog.property("answered") + 10:
-                self.errors.append(f"{type(dialog).__name__} « {dialog.windowTitle()} » "
-                                   f"resté ouvert après la réponse")
-                dialog.reject()
-            return
-        dialog.setProperty("answered", time.monotonic())
-        title = f"{type(dialog).__name__} « {dialog.windowTitle()} »"
-        if not self.expected:
-            self.errors.append(f"dialogue inattendu : {title}")
-            dialog.reject()
-            return
-        kind, fill = self.expected.popleft()
-        if not isinstance(dialog, kind):
-            self.errors.append(f"{title} au lieu d'un {kind.__name__}")
-            dialog.reject()
-            return
-        self.answered.append(title)
-        fill(dialog)
-
-    def check(self) -> None:
-        """Every expected dialog came and was answered, and no other."""
-        assert not self.errors, self.errors
-        assert not self.expected, f"dialogue(s) jamais ouvert(s) : {list(self.expected)}"
-
-    def folder(self, path: Path) -> None:
-        self.expect(QFileDialog, lambda d: _choose_files(d, [path]))
-
-    def files(self, *paths: Path) -> None:
-        self.expect(QFileDialog, lambda d: _choose_files(d, list(paths)))
-
-    def text(self, value: str) -> None:
-        def fill(d: QInputDialog) -> None:
-            d.setTextValue(value)
-            d.accept()
-        self.expect(QInputDialog, fill)
-
-    def answer(self, button: QMessageBox.StandardButton) -> None:
-        self.expect(QMessageBox, lambda d: d.button(button).click())
-
-
-def _choose_files(dialog: QFileDialog, paths: list[Path], tries: int = 100) -> None:
-    """Go to the folder of ``paths``, type their names in the name field, accept once the
-    dialog has them (its folder's listing loads in the background: retried until it does)."""
-    names = [f'"{p.name}"' for p in paths] if len(paths) > 1 else [paths[0].name]
-    dialog.setDirectory(str(paths[0].parent))
-    dialog.findChild(QLineEdit, "fileNameEdit").setText(" ".join(names))
-    if sorted(Path(f).resolve() for f in dialog.selectedFiles()) == sorted(
-            p.resolve() for p in paths):
-        dialog.accept()
-    elif tries:
-        QTimer.singleShot(50, lambda: _choose_files(dialog, paths, tries - 1))
-
-
-@pytest.fixture()
-def dialogs():
-    answering = Dialogs()
-    yield answering
-    answering.timer.stop()
-
-
-# -- gestures ----------------------------------------------------------------------------
-def action(window, text: str) -> QAction:
-    """The window's menu action labelled ``text`` (without its & marks)."""
-    found = [a for a in window.findChildren(QAction) if a.text().replace("&", "") == text]
-    assert len(found) == 1, text
-    return found[0]
-
-
-def button(panel: QWidget, text: str) -> QPushButton:
-    found = [b for b in panel.findChildren(QPushButton) if b.text() == text]
-    assert len(found) == 1, text
-    return found[0]
-
-
-def key_button(panel: QWidget, key: str) -> QPushButton:
-    """The button of ``panel`` whose label names the key ``key`` (« Masquer (A ou M) »): the
-    words may change, the key a user reads on it does not."""
-    found = []
-    for b in panel.findChildren(QPushButton):
-        keys = re.search(r"\(([^()]*)\)$", b.text())
-        if keys and key in re.split(r"[,\s]+", keys.group(1)):
-            found.append(b)
-    assert len(found) == 1, (key, [b.text() for b in found])
-    return found[0]
-
-
-def click(widget: QWidget) -> None:
-    """A click where the button takes it (a check box: its box and its words)."""
-    assert widget.isVisible() and widget.isEnabled(), widget.text()
-    point = widget.rect().center()
-    if isinstance(widget, QCheckBox):
-        option = QStyleOptionButton()
-        widget.initStyleOption(option)
-        point = widget.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option,
-                                              widget).center()
-    QTest.mouseClick(widget, LEFT, NO_MOD, point)
-
-
-def show_tab(qtbot, window, panel: QWidget) -> None:
-    """Click the tab of ``panel`` in the window's tab bar."""
-    bar = window.tabs.tabBar()
-    index = window.tabs.indexOf(panel)
-    QTest.mouseClick(bar, LEFT, NO_MOD, bar.tabRect(index).center())
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is panel, timeout=5000)
-
-
-def _item_point(view: QAbstractItemView, item, qtbot) -> QPoint:
-    view.scrollToItem(item)
-    qtbot.waitUntil(lambda: view.visualItemRect(item).isValid(), timeout=5000)
-    return view.visualItemRect(item).center()
-
-
-def click_item(qtbot, view: QAbstractItemView, item, modifier=NO_MOD) -> None:
-    QTest.mouseClick(view.viewport(), LEFT, modifier, _item_point(view, item, qtbot))
-
-
-def double_click_item(qtbot, view: QAbstractItemView, item) -> None:
-    point = _item_point(view, item, qtbot)
-    QTest.mouseClick(view.viewport(), LEFT, NO_MOD, point)
-    QTest.mouseDClick(view.viewport(), LEFT, NO_MOD, point)
-
-
-def type_into(box: QWidget, text: str) -> None:
-    """Select what the field holds and type ``text`` (a spin box is read back at once)."""
-    line = box if isinstance(box, QLineEdit) else box.lineEdit()
-    line.selectAll()
-    for char in text:  # key events carrying the character (QTest.keyClicks: ASCII only)
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(line, QKeyEvent(kind, 0, NO_MOD, char))
-    if not isinstance(box, QLineEdit):
-        box.interpretText()
-
-
-def drag(view, start: QPointF, end: QPointF) -> None:
-    """A mouse drag on a graphics view, between two points of its scene."""
-    vp = view.viewport()
-    a, b = view.mapFromScene(start), view.mapFromScene(end)
-    QTest.mousePress(vp, LEFT, NO_MOD, a)
-    for i in range(1, 6):
-        QTest.mouseMove(vp, a + (b - a) * i / 5)
-    QTest.mouseRelease(vp, LEFT, NO_MOD, b)
-
-
-def grid_entry(window, name: str):
-    grid = window.grid
-    for i in range(grid.count()):
-        if grid.item(i).text() == name:
-            return grid.item(i)
-    raise AssertionError(f"{name} absent du Chutier")
-
-
-def open_from_chutier(qtbot, window, name: str, panel: QWidget) -> None:
-    show_tab(qtbot, window, window.tabs.widget(0))
-    double_click_item(qtbot, window.grid, grid_entry(window, name))
-    qtbot.waitUntil(lambda: window.tabs.currentWidget() is panel, timeout=5000)
 
 
 # -- checks of what was written ----------------------------------------------------------
@@ -291,6 +110,24 @@ def reopened(window):
     from mediakit.library.project import Operation
 
     return Operation.open(window.op.root)
+
+
+def tick(dialog: QDialog, label: str) -> None:
+    """Tick the dialog's check box labelled ``label``."""
+    [box] = [b for b in dialog.findChildren(QCheckBox) if b.text() == label]
+    if not box.isChecked():
+        click(box)
+    assert box.isChecked()
+
+
+def ok(dialog: QDialog) -> None:
+    [buttons] = dialog.findChildren(QDialogButtonBox)
+    click(buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+
+@pytest.fixture()
+def dialogs():
+    yield from answering()
 
 
 # -- set-up: a short cut of the sample rush, the chief's own key pair ---------------------
@@ -530,16 +367,28 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
     assert registered[CHIEF]["fingerprint"] == fingerprint
     assert CHIEF in validation.reviewers.text()
 
-    # -- 9. the review bundle ------------------------------------------------------------
+    # -- 9. the review bundle, with the files exported for the channel of publication ----
+    def pack_choice(dialog: QDialog) -> None:
+        entries = [dialog.items.item(i) for i in range(dialog.items.count())]
+        assert len(entries) == len(op.items)  # every item offered, ticked, none flagged
+        assert all(e.checkState() == Qt.CheckState.Checked for e in entries)
+        assert not [e.text() for e in entries if e.text().startswith(WARNING_MARK)]
+        tick(dialog, export.channels[PUBLISH_CHANNEL].text())
+        ok(dialog)
+
     bundle_path = tmp_path / "pour-le-chef" / "relecture.zip"
     bundle_path.parent.mkdir()
+    dialogs.expect(QDialog, pack_choice)
     dialogs.folder(bundle_path)
     click(validation.pack_button)
     dialogs.check()  # every item was reviewed: no override asked
+    assert validation.busy.isVisible() and not validation.publish_button.isEnabled()
     qtbot.waitUntil(lambda: validation.worker is None, timeout=240_000)
     assert "prêt" in validation.log.toPlainText(), validation.log.toPlainText()
+    assert not validation.busy.isVisible() and validation.publish_button.isEnabled()
     packs = op.doc.get(("review", "packs"))
     [pack_id] = list(packs)
+    assert packs[pack_id]["channels"] == [PUBLISH_CHANNEL]
     _check_bundle(op, bundle_path, pack_id, deliverables)
 
     # -- 10. the chief's signed decision (signed on his side), applied in the window ------
@@ -548,7 +397,9 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
 
     manifest, manifest_sha = load_pack_manifest(op, pack_id)
     decision = decisions.new_decision(manifest, manifest_sha, CHIEF, {
-        sha: {"decision": decisions.APPROVED, "comment": "Bon pour publication."}
+        sha: {"decision": decisions.APPROVED, "comment": "Bon pour publication.",
+              "channels": {PUBLISH_CHANNEL: {"decision": decisions.APPROVED}}
+              if for_channel(op.items[sha], PUBLISH_CHANNEL) else {}}
         for sha in deliverables})
     decision_file = tmp_path / "poste-du-chef" / "decision.json"
     decisions.dump(decision, decision_file)
@@ -567,11 +418,11 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
 
     # -- 11. publish to the channel chosen in the dialog ---------------------------------
     def choose(dialog: QDialog) -> None:
+        boxes = {b.text(): b for b in dialog.findChildren(QCheckBox)}
         label = export.channels[PUBLISH_CHANNEL].text()  # the same words in both screens
-        [box] = [b for b in dialog.findChildren(QCheckBox) if b.text() == label]
-        click(box)
-        [buttons] = dialog.findChildren(QDialogButtonBox)
-        click(buttons.button(QDialogButtonBox.StandardButton.Ok))
+        assert boxes[label].isChecked()  # the channel the chief approved, ticked
+        assert [t for t, b in boxes.items() if b.isChecked()] == [label]
+        ok(dialog)
 
     dialogs.expect(QDialog, choose)
     click(validation.publish_button)
@@ -588,6 +439,7 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
     for r in published["outputs"]:
         path = Path(r["output"])
         assert path.parent == ready and "NON-VALIDE" not in path.name
+        assert r["identical_to_reviewed"], path.name  # the very file the chief saw
         kind = op.items[r["item"]]["kind"]
         if kind in ("photo", "infographic"):
             check_clean_photo(path, photo_size)
@@ -645,6 +497,7 @@ def _check_outputs(op, items: set[str], channels: dict, summary: str,
 def _check_bundle(op, bundle: Path, pack_id: str, items: set[str]) -> None:
     """The zip holds the manifest of every item, masked previews, the contact sheet and the
     offline page; the manifest kept in the operation is the one in the zip."""
+    from mediakit.validation import versions
     from mediakit.validation.bundle import read_bundle
     from mediakit.validation.manifest import MANIFEST, PAGE, pack_dir
 
@@ -658,6 +511,14 @@ def _check_bundle(op, bundle: Path, pack_id: str, items: set[str]) -> None:
     assert files[MANIFEST] == (pack_dir(op, pack_id) / MANIFEST).read_bytes()
     for entry in manifest["items"]:
         assert entry["metadata"]["clean"], entry["name"]
+        channels = [o["channel"] for o in entry["outputs"]]
+        assert channels == ([PUBLISH_CHANNEL] if for_channel(op.items[entry["item"]],
+                                                             PUBLISH_CHANNEL) else [])
+        for output in entry["outputs"]:  # the exported file, as it will be published
+            assert versions.sha256_hex(files[output["file"]]) == output["sha256"]
+            photo_size, video_size = CHANNELS[output["channel"]]
+            size = video_size if output["file"].endswith(".mp4") else photo_size
+            assert (output["width"], output["height"]) == size, output["file"]
         if entry["kind"] == "photo":
             preview = files[entry["preview"]]
             assert preview[:2] == b"\xff\xd8" and not [s for s in PHOTO_SECRETS if s in preview]
