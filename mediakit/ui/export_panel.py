@@ -122,10 +122,13 @@ class ExportPanel(QWidget):
         still, video = preset.get("still") or {}, preset.get("video") or {}
         parts = []
         if still:
-            parts.append(f"image {still.get('width') or 'pleine'}×{still.get('height') or 'rés.'}")
+            parts.append(tr("image {w}×{h}").format(w=still["width"], h=still["height"])
+                         if still.get("width") and still.get("height")
+                         else tr("image en pleine résolution"))
         if video:
-            parts.append(f"vidéo {video['width']}×{video['height']}, {video['bitrate']}b/s, "
-                         f"{video['loudness']['integrated']} LUFS")
+            parts.append(tr("vidéo {w}×{h}, {rate} b/s, {lufs} LUFS").format(
+                w=video["width"], h=video["height"], rate=video["bitrate"],
+                lufs=str(video["loudness"]["integrated"]).replace(".", ",")))
         return " ; ".join(parts)
 
     def set_operation(self, op: Operation | None) -> None:
@@ -170,7 +173,7 @@ class ExportPanel(QWidget):
         return [name for name, check in self.channels.items() if check.isChecked()]
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Dossier d'export")
+        folder = QFileDialog.getExistingDirectory(self, tr("Dossier d'export"))
         if folder:
             self.out_dir.setText(folder)
 
@@ -179,7 +182,7 @@ class ExportPanel(QWidget):
             return
         items, channels = self.selected_items(), self.selected_channels()
         if not items or not channels:
-            self.summary.setPlainText("Choisissez au moins un élément et un canal.")
+            self.summary.setPlainText(tr("Choisissez au moins un élément et un canal."))
             return
         op, out, fit, force = self.op, Path(self.out_dir.text()), self.fit.currentData(), \
             self.force.isChecked()

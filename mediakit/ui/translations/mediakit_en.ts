@@ -376,6 +376,10 @@
       <translation>Open the folder</translation>
     </message>
     <message>
+      <source>Dossier d'export</source>
+      <translation>Export folder</translation>
+    </message>
+    <message>
       <source>Export en cours…</source>
       <translation>Exporting…</translation>
     </message>
@@ -408,6 +412,10 @@
       <translation>Folder:</translation>
     </message>
     <message>
+      <source>Choisissez au moins un élément et un canal.</source>
+      <translation>Choose at least one item and one channel.</translation>
+    </message>
+    <message>
       <source>Leur export sera journalisé et signalé « masques non revus ». Raison (obligatoire) :</source>
       <translation>Their export will be logged and flagged "masks not reviewed". Reason (required):</translation>
     </message>
@@ -418,6 +426,10 @@
     <message>
       <source>Export annulé : les fichiers déjà écrits restent dans le dossier.</source>
       <translation>Export cancelled: the files already written stay in the folder.</translation>
+    </message>
+    <message>
+      <source>image en pleine résolution</source>
+      <translation>picture at full resolution</translation>
     </message>
     <message>
       <source>Export non lancé : passer outre la relecture demande une raison écrite.</source>
@@ -432,8 +444,16 @@
       <translation>Export interrupted: </translation>
     </message>
     <message>
+      <source>vidéo {w}×{h}, {rate} b/s, {lufs} LUFS</source>
+      <translation>video {w}×{h}, {rate} b/s, {lufs} LUFS</translation>
+    </message>
+    <message>
       <source>terminé</source>
       <translation>done</translation>
+    </message>
+    <message>
+      <source>image {w}×{h}</source>
+      <translation>picture {w}×{h}</translation>
     </message>
     <message>
       <source>Libellé</source>
@@ -1412,6 +1432,10 @@
       <translation>Publish: choose the channels</translation>
     </message>
     <message>
+      <source>Préparer un paquet de relecture</source>
+      <translation>Prepare a review bundle</translation>
+    </message>
+    <message>
       <source>Créer une paire de clés…</source>
       <translation>Create a key pair…</translation>
     </message>
@@ -1484,6 +1508,10 @@
       <translation>Reason (written to the audit log):</translation>
     </message>
     <message>
+      <source>Préparation du paquet de relecture…</source>
+      <translation>Preparing the review bundle…</translation>
+    </message>
+    <message>
       <source>Décision signée du chef de service</source>
       <translation>Chief of service's signed decision</translation>
     </message>
@@ -1492,8 +1520,24 @@
       <translation>Decision (*.json)</translation>
     </message>
     <message>
+      <source>Publication des versions validées…</source>
+      <translation>Publishing the approved versions…</translation>
+    </message>
+    <message>
       <source>Seules les versions validées par le chef de service sont publiées, et seulement pour les canaux qu'il a approuvés.</source>
       <translation>Only the versions approved by the chief of service are published, and only for the channels they approved.</translation>
+    </message>
+    <message>
+      <source>Éléments soumis au chef de service</source>
+      <translation>Items submitted to the head of department</translation>
+    </message>
+    <message>
+      <source>Fichiers exportés joints au paquet</source>
+      <translation>Exported files included in the bundle</translation>
+    </message>
+    <message>
+      <source>Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et masqués comme ils seront publiés, sont joints au paquet, et le chef de service décide canal par canal. Sans canal, il ne voit que les aperçus masqués.</source>
+      <translation>Tick the channels where these items will be published: their files, exported and masked as they will be published, are included in the bundle, and the head of department decides channel by channel. Without a channel, they only see the masked previews.</translation>
     </message>
     <message>
       <source>Élément</source>
@@ -1556,6 +1600,10 @@ Review them first (Anonymisation and Rushes tabs), or override with a reason: it
       <translation>Key of "{name}" registered (fingerprint {fp}).</translation>
     </message>
     <message>
+      <source>Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au chef de service.</source>
+      <translation>Bundle {pack_id} ready: {bundle} ({n} item(s)) — to hand to the chief of service.</translation>
+    </message>
+    <message>
       <source>Décision de {reviewer} appliquée : {ok} validé(s), {fix} à corriger</source>
       <translation>Decision of {reviewer} applied: {ok} approved, {fix} to correct</translation>
     </message>
@@ -1566,10 +1614,6 @@ Review them first (Anonymisation and Rushes tabs), or override with a reason: it
     <message>
       <source>Paquet non préparé : {n} élément(s) à revoir.</source>
       <translation>Bundle not prepared: {n} item(s) to review.</translation>
-    </message>
-    <message>
-      <source>Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au chef de service.</source>
-      <translation>Bundle {pack_id} ready: {bundle} ({n} item(s)) — to hand to the chief of service.</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,110 @@
+"""The review bundle prepared from the Validation tab: items to submit (unreviewed ones
+flagged), channels whose exported files are joined, through the real dialogs."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from mediakit.channels.presets import load_presets
+from mediakit.library.importer import import_files
+from mediakit.library.project import Operation
+from mediakit.privacy import review
+from mediakit.ui.validation_panel import PackDialog
+from mediakit.ui.widgets import WARNING_MARK
+from tests.conftest import ASSETS
+from tests.ui.gestures import answering, click
+
+
+@pytest.fixture()
+def dialogs():
+    yield from answering()
+
+
+def _op(tmp_path, reviewed: int = 3) -> tuple[Operation, list[str]]:
+    """Three photos with one manual mask each, the first ``reviewed`` marked reviewed."""
+    op = Operation.create(tmp_path / "op", "Paquet")
+    import_files(op, [ASSETS / "photos" / n for n in ("gps.jpg", "groupe.jpg", "plaque.jpg")])
+    shas = sorted(op.items, key=lambda s: op.items[s]["name"])
+    for i, sha in enumerate(shas):
+        review.store_detections(op, sha, [], "test")
+        review.add_manual(op, sha, "face", (10.0, 10.0, 100.0, 100.0))
+        if i < reviewed:
+            review.mark_reviewed(op, sha)
+    op.save()
+    return op, shas
+
+
+def _entries(dialog: PackDialog) -> dict[str, object]:
+    return {dialog.items.item(i).data(Qt.ItemDataRole.UserRole): dialog.items.item(i)
+            for i in range(dialog.items.count())}
+
+
+def test_pack_dialog_flags_unreviewed_items_and_needs_one(qtbot, tmp_path):
+    op, shas = _op(tmp_path, reviewed=2)
+    dialog = PackDialog(None, op, load_presets())
+    qtbot.addWidget(dialog)
+    entries = _entries(dialog)
+    assert list(entries) == shas and dialog.chosen_items() == shas  # all ticked
+    assert dialog.chosen_channels() == []  # previews only unless a channel is ticked
+    flagged = [s for s, e in entries.items() if e.text().startswith(WARNING_MARK)]
+    assert flagged == [shas[2]]
+    assert "revu" in entries[shas[2]].toolTip() and "mediakit" not in entries[shas[2]].toolTip()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    for entry in entries.values():
+        entry.setCheckState(Qt.CheckState.Unchecked)
+    assert not ok.isEnabled()  # nothing to submit
+    entries[shas[0]].setCheckState(Qt.CheckState.Checked)
+    assert ok.isEnabled() and dialog.chosen_items() == [shas[0]]
+
+
+def test_pack_chosen_items_with_a_channel_from_the_window(qtbot, window, dialogs, tmp_path):
+    from mediakit.validation.bundle import read_bundle
+    from mediakit.validation.manifest import MANIFEST
+
+    op, shas = _op(tmp_path)
+    window.set_operation(op)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.validation
+    window.tabs.setCurrentWidget(panel)
+
+    def choose(dialog: QDialog) -> None:
+        _entries(dialog)[shas[1]].setCheckState(Qt.CheckState.Unchecked)
+        click(dialog.boxes["linkedin"])
+        click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
+    out = tmp_path / "relecture.zip"
+    dialogs.expect(QDialog, choose)
+    dialogs.folder(out)
+    click(panel.pack_button)
+    dialogs.check()
+    assert panel.busy.isVisible() and not panel.pack_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
+    assert not panel.busy.isVisible() and panel.pack_button.isEnabled()
+    assert "prêt" in panel.log.toPlainText(), panel.log.toPlainText()
+    assert zipfile.is_zipfile(out)
+    files = read_bundle(out)
+    manifest = json.loads(files[MANIFEST])
+    assert [e["item"] for e in manifest["items"]] == [shas[0], shas[2]]
+    assert manifest["channels"] == ["linkedin"]
+    for entry in manifest["items"]:
+        [output] = entry["outputs"]
+        assert output["channel"] == "linkedin" and output["file"] in files
+        assert (output["width"], output["height"]) == (1200, 627)
+
+
+def test_pack_cancelled_in_the_dialog_writes_nothing(qtbot, window, dialogs, tmp_path):
+    op, _shas = _op(tmp_path)
+    window.set_operation(op)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.validation)
+    dialogs.expect(QDialog, lambda d: d.reject())
+    click(window.validation.pack_button)
+    dialogs.check()
+    assert window.validation.worker is None and not op.doc.get(("review", "packs"))
