@@ -216,6 +216,7 @@ def _item_html(e: dict[str, Any], folder: Path) -> str:
 ; fausses détections écartées : {anon.get('dismissed', 0)}
 {('; <span class="alert">à vérifier : ' + str(anon['suspects']) + '</span>') if anon.get('suspects') else ''}
 ; modifications manuelles : {escape(', '.join(anon['manual']) or 'aucune')}</dd>
+<dt>Voix modifiée</dt><dd>{escape(' ; '.join(anon.get('voice') or []) or 'aucune (voix d’origine)')}</dd>
 <dt>Métadonnées</dt><dd>original : {escape(describe_metadata(meta['original']))} ; fichiers du
 paquet : {'<span class="ok">aucune métadonnée identifiante</span>' if meta['clean']
           else '<span class="alert">MÉTADONNÉES RESTANTES</span>'}</dd></dl>

@@ -153,10 +153,28 @@ def chain_latency(settings: VoiceSettings) -> float:
     return max(0.0, lag / RATE)
 
 
+def parse_range(text: str) -> VoiceRange:
+    """``"12,5-20"`` → (12.5, 20.0); ``"31-"`` → (31.0, None) (to the end); ``"tout"`` →
+    the whole rush. ValueError (French) otherwise."""
+    raw = text.strip().lower()
+    if raw in ("tout", "all"):
+        return (0.0, None)
+    try:
+        start_text, end_text = raw.replace(",", ".").split("-", 1)
+        start = float(start_text)
+        end = float(end_text) if end_text.strip() else None
+    except ValueError as exc:
+        raise ValueError(f"plage invalide : {text!r} (attendu DÉBUT-FIN, DÉBUT- ou tout, "
+                         f"en secondes)") from exc
+    if start < 0 or (end is not None and end - start < MIN_RANGE):
+        raise ValueError(f"plage invalide : {text!r} (la fin doit suivre le début)")
+    return (start, end)
+
+
 def normalise_ranges(ranges: Sequence[Sequence[float | None]],
                      duration: float | None = None) -> list[VoiceRange]:
     """Sorted, merged ranges (gaps shorter than two ramps are closed); an end at or past
-    ``duration`` becomes None (to the end). ValueError (French) on an empty or inverted
+    ``duration`` (within 50 ms) becomes None (to the end). ValueError (French) on an empty or inverted
     range."""
     spans: list[tuple[float, float]] = []
     for raw in ranges:
@@ -165,7 +183,7 @@ def normalise_ranges(ranges: Sequence[Sequence[float | None]],
         if start < 0 or stop - start < MIN_RANGE:
             raise ValueError(f"plage invalide : {start:g}–{end if end is not None else 'fin'} "
                              f"(la fin doit suivre le début)")
-        if duration and stop >= duration - 1e-3:
+        if duration and stop >= duration - MIN_RANGE:  # to the last frame: to the end
             stop = math.inf
         spans.append((round(start, 3), stop if stop == math.inf else round(stop, 3)))
     merged: list[list[float]] = []
@@ -239,9 +257,12 @@ def _loudness(source: Path, ranges: Sequence[VoiceRange], chain: str | None) -> 
     select = "+".join(f"between(t,{_num(a)},{_num(b) if b is not None else 1e9})"
                       for a, b in ranges)
     post = f"{chain}," if chain else ""
-    proc = _run(["-nostats", "-i", str(source), "-map", "0:a:0", "-af",
-                 f"aresample={RATE},aselect='{select}',asetpts=N/SR/TB,{post}"
-                 f"ebur128=framelog=quiet", "-f", "null", "-"], str(source))
+    try:
+        proc = _run(["-nostats", "-i", str(source), "-map", "0:a:0", "-af",
+                     f"aresample={RATE},aselect='{select}',asetpts=N/SR/TB,{post}"
+                     f"ebur128=framelog=quiet", "-f", "null", "-"], str(source))
+    except MediaError:  # no sound to measure (a silent rush): nothing to match
+        return None
     found = _INTEGRATED.findall(proc.stderr.decode("utf-8", "replace"))
     if not found or found[-1] == "-inf" or float(found[-1]) < -70:
         return None
@@ -353,9 +374,9 @@ def _edit(op: Operation, sha: str,
 
 def _audit_view(voice: dict[str, Any] | None) -> dict[str, Any] | None:
     """Before/after in the audit log (the seed stays in the project only)."""
-    if not voice_of(voice or {}):
+    if not voice or not voice.get("ranges"):
         return None
-    return {"preset": voice["preset"], "ranges": voice["ranges"]}  # type: ignore[index]
+    return {"preset": voice.get("preset", DEFAULT_PRESET), "ranges": voice["ranges"]}
 
 
 def add_range(op: Operation, sha: str, start: float, end: float | None,
