@@ -376,8 +376,11 @@ def test_every_output_of_the_rush_is_disguised(op: tuple[Operation, str],
     assert anonymisation(operation.items[sha])["voice"] == []
     vc.add_range(operation, sha, 0.5, 2.5, seed=3)
     operation.save()
-    disguised = masked_rendering(operation, sha)  # montage, channel export, review bundle
+    disguised = masked_rendering(operation, sha)  # channel export and review bundle read it
     assert disguised != plain and disguised.exists()
+    from mediakit.video.montage.render import clip_source
+
+    assert clip_source(operation, sha) == disguised  # and so does every montage
     rate = 48000
     a, b = load(plain, rate), load(disguised, rate)
     seg = slice(int(1.2 * rate), int(2.3 * rate))
@@ -388,11 +391,14 @@ def test_every_output_of_the_rush_is_disguised(op: tuple[Operation, str],
     assert operation.items[sha]["exports"][-1]["voice"] == [[0.5, 2.5]]
     summary = anonymisation(operation.items[sha])
     assert summary["voice"] == ["0,5–2,5 s (plus grave)"]
-    entry = {"item": sha, "index": 1, "name": "rush.mp4", "version": 1, "anonymisation": summary,
+    entry = {"item": sha, "index": 1, "name": "rush.mp4", "kind": "video", "version": 1,
+             "anonymisation": summary,
              "metadata": {"original": [], "outputs": {}, "leaks": {}, "clean": True},
              "outputs": []}
     page = html_page._item_html(entry, tmp_path)
     assert "Voix modifiée</dt><dd>0,5–2,5 s (plus grave)" in page
+    assert "Voix modifiée" not in html_page._item_html(
+        {**entry, "kind": "photo", "anonymisation": {**summary, "voice": []}}, tmp_path)
 
 
 def test_preview_before_and_after(op: tuple[Operation, str]) -> None:
