@@ -344,7 +344,7 @@ def warn(message: str) -> None:
 # -- the core's codes, in words --------------------------------------------------------------
 AUDIO_FR = {"copied": "conservé (copié sans réencodage)", "reencoded": "conservé (réencodé)",
             "muted": "coupé", "bleeped": "bipé sur les passages choisis", "absent": "absent",
-            "kept": "conservé"}
+            "kept": "conservé", "disguised": "conservé"}
 LISTS_FR = {"always_mask": "toujours masquer", "keep_visible": "laisser visible"}
 LIST_NAMES = {"always_mask": "always_mask", "keep_visible": "keep_visible",
               "masquer": "always_mask", "toujours-masquer": "always_mask",

@@ -135,11 +135,42 @@ def _videos(op: Operation) -> list[str]:
                   key=lambda s: op.items[s]["name"])
 
 
+DEMO_VOICE = (2.0, 5.0)  # s: the witness's answer in the sample rush
+
+
+def step_voice(op: Operation, out: Path) -> dict[str, Path]:
+    """A witness's answer with a disguised voice, heard before/after; every output of the
+    rush (anonymisation, montage, channel export, review bundle) carries it."""
+    import shutil
+
+    from mediakit.video import voice
+
+    videos = [s for s in _videos(op) if (op.items[s].get("info") or {}).get("audio")]
+    if not videos:
+        raise MediakitError("aucun rush sonore dans l'opération")
+    sha = videos[0]
+    start, end = DEMO_VOICE
+    ranges = voice.add_range(op, sha, start, end, preset="grave")
+    op.save()
+    settings = voice.settings_of(op.items[sha]["voice"])
+    files = {}
+    for treated, label, name in ((False, "voix : avant", "voix_avant.wav"),
+                                 (True, "voix : après", "voix_modifiee.wav")):
+        preview = voice.preview_path(op, sha, start, end, treated, settings)
+        shutil.copyfile(preview, out / name)
+        files[label] = out / name
+    print(f"   {op.items[sha]['name']} : voix modifiée ({voice.PRESET_FR[settings.preset]}) "
+          f"sur {voice.describe_ranges(ranges)} ; écoute avant/après : "
+          f"{', '.join(p.name for p in files.values())}")
+    return files
+
+
 def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
     from mediakit.privacy.detector import Detector
     from mediakit.privacy.masking import MaskStyle
     from mediakit.video import tracks as track_edits
     from mediakit.video.operation import anonymize_items
+    from mediakit.video.voice import describe_ranges
 
     dest = out / "videos_anonymisees"
     results = anonymize_items(op, dest, detector=Detector(profile="video"), style=MaskStyle(),
@@ -149,8 +180,9 @@ def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
             raise MediakitError(f"{r['file']}: {r['error']}")
         print(f"   {r['file']}: {r['tracks_masked']} piste(s) masquée(s) ({r['faces']} visage(s), "
               f"{r['plates']} plaque(s)) sur {r['frames_masked']}/{r['frames']} trames ; "
-              f"son {AUDIO_FR.get(r['audio'], r['audio'])} ; métadonnées retirées : "
-              f"{metadata_text(r['metadata_removed'])}")
+              f"son {AUDIO_FR.get(r['audio'], r['audio'])}"
+              + (f" (voix modifiée : {describe_ranges(r['voice'])})" if r.get("voice") else "")
+              + f" ; métadonnées retirées : {metadata_text(r['metadata_removed'])}")
     from mediakit.privacy.review_gate import undecided
 
     for sha in _videos(op):  # suspect tracks: the demo masks them (safe side)
@@ -271,7 +303,8 @@ def step_audit(op: Operation, out: Path) -> dict[str, Path]:
 STEPS: list[tuple[str, Step]] = [
     ("Listes de personnes (agent protégé reconnu sur sa photo de référence)", step_people),
     ("Anonymisation des photos (visages, plaques, métadonnées)", step_anonymize_photos),
-    ("Anonymisation des rushes (pistes suivies, son conservé, métadonnées)",
+    ("Voix modifiée d'un témoin sur une plage du rush (écoute avant/après)", step_voice),
+    ("Anonymisation des rushes (pistes suivies, son conservé ou voix modifiée, métadonnées)",
      step_anonymize_videos),
     ("Montage à la charte (titre, bandeau, sous-titres, fondus, volume normalisé)", step_montage),
     ("Sélection et retouche (suggestions, réglages, légendes, planche contact)", step_selection),

@@ -8,6 +8,7 @@ APT_PACKAGES=(
   libimage-exiftool-perl                     # metadata checks in tests
   chromium chromium-driver                   # the review page is tested in headless Chromium
   ffmpeg                                     # ffprobe, an independent oracle for tests
+  espeak-ng                                  # speech samples for the voice disguise tests
   libpulse0 libgl1 libegl1 libxkbcommon0     # QtMultimedia / Qt runtime
   xvfb libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
   libxcb-render-util0 libxcb-xinerama0 libxcb-shape0   # real windows under Xvfb (screenshots)

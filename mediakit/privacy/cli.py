@@ -53,6 +53,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="vidéo : garder le son (copie) ou le couper")
     p.add_argument("--bleep", action="append", default=[], metavar="DÉBUT-FIN",
                    help="vidéo : remplacer le son par un bip entre deux instants (s), répétable")
+    p.add_argument("--voice", action="append", default=[], metavar="DÉBUT-FIN",
+                   help="vidéo : voix modifiée entre deux instants (s ; DÉBUT- : jusqu'à la "
+                        "fin ; tout : tout le rush), répétable ; pour une opération, "
+                        "« mediakit voice »")
+    p.add_argument("--voice-preset", choices=["grave", "aigu"], default="grave",
+                   help="voix modifiée : plus grave (défaut) ou plus aiguë")
     p.add_argument("--force", action="store_true",
                    help="opération : passer outre la relecture (avec --reason ; journalisé)")
     p.add_argument("--reason", metavar="TEXTE",
@@ -171,6 +177,11 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     ops = [a for a in args.inputs if is_operation(a)]
     loose = [a for a in args.inputs if a not in ops]
+    voice = _voice(args)
+    if voice and ops:
+        raise UsageError("--voice : pour une opération, la voix modifiée est enregistrée sur "
+                         "le rush (mediakit voice add OPÉRATION RUSH DÉBUT-FIN) et appliquée "
+                         "à chaque export")
     for op_dir in ops:
         from mediakit.video.operation import anonymize_items
 
@@ -190,7 +201,7 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
         from mediakit.video.cli import anonymize_video_files
 
         results += anonymize_video_files(videos, out_dir, style, audio=args.audio,
-                                         bleeps=_bleeps(args))
+                                         bleeps=_bleeps(args), voice=voice)
     results += [{"file": msg.split(":")[0], "error": msg.split(": ", 1)[-1]} for msg in errors]
     report = out_dir / "anonymisation_report.json"
     write_text_atomic(report, json.dumps(results, ensure_ascii=False, indent=1))
@@ -203,6 +214,10 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
             if "tracks" in r:
                 what += (f" ({r['tracks_masked']} piste(s) sur {r['frames_masked']} trame(s), "
                          f"son {AUDIO_FR.get(r['audio'], r['audio'])})")
+            if r.get("voice"):
+                from mediakit.video.voice import describe_ranges
+
+                what += f", voix modifiée : {describe_ranges(r['voice'])}"
             print(f"{r['file']} → {r['output']}  ({what} ; métadonnées retirées : "
                   f"{metadata_text(r['metadata_removed'])})")
     print(f"{len(results) - len(failed)} fichier(s) anonymisé(s), {len(failed)} en échec ; "
@@ -340,6 +355,18 @@ def _bleeps(args: argparse.Namespace) -> list[tuple[float, float]]:
         return [parse_segment(b) for b in args.bleep]
     except ValueError as exc:
         raise UsageError(f"--bleep : {exc}") from exc
+
+
+def _voice(args: argparse.Namespace) -> tuple[list[tuple[float, float | None]], str] | None:
+    """The ``--voice`` ranges and preset (None without ``--voice``)."""
+    from mediakit.video.voice import parse_range
+
+    if not args.voice:
+        return None
+    try:
+        return [parse_range(v) for v in args.voice], args.voice_preset
+    except ValueError as exc:
+        raise UsageError(f"--voice : {exc}") from exc
 
 
 def box_arg(text: str | None) -> tuple[float, float, float, float]:

@@ -1,7 +1,9 @@
 """Review of a rush's tracks: the frame at the playhead with its masks, frame stepping,
 playback with sound (Qt Multimedia, the masks drawn over the moving picture), the track list
 (masquer/écarter, first/last frame), a presence strip, keyframes drawn, moved and resized with
-the mouse, detection off the UI thread, and the dérushage marks (in/out ranges, markers).
+the mouse, detection off the UI thread, the dérushage marks (in/out ranges, markers), and
+the voice disguise (« voix modifiée ») of a range selected on the band or with I/O, heard
+before/after from a short preview rendered off the UI thread.
 
 Suspect tracks (« à vérifier », detections below the masking threshold) come first in the
 list, dashed orange on the frame; Tab goes to the next undecided one, A/M masks it, R/X
@@ -9,7 +11,7 @@ dismisses it. A drawn box makes a new manual track (« Nouvelle piste », N) unl
 selected track is a masked manual one being drawn; adding a keyframe to any masked track is
 its own action (E), refused on a track left visible or still to check.
 
-Every change goes through :mod:`mediakit.video.tracks` and
+Every change goes through :mod:`mediakit.video.tracks`, :mod:`mediakit.video.voice` and
 :mod:`mediakit.video.montage.derush` (undoable commands, audit trail); this widget only
 draws the project's state and turns gestures into those calls.
 """
@@ -42,6 +44,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGraphicsPixmapItem,
     QGraphicsSimpleTextItem,
     QGridLayout,
@@ -71,12 +74,16 @@ from mediakit.ui.messages import plain
 from mediakit.ui.widgets import ERROR_MARK, add_shortcut
 from mediakit.ui.workers import Worker
 from mediakit.video import tracks as tracks_cmd
+from mediakit.video import voice as voice_cmd
 from mediakit.video.montage import derush
 
 MAX_WIDTH = 960  # decoded frames are scaled down to this width at most
 SELECTED_PEN = QColor("#0063cb")
 SUSPECT_PEN = QColor("#d97706")  # « à vérifier »: the chutier's badge colour
 MARK_PEN = QColor("#b34000")
+VOICE_PEN = QColor("#8b3fd9")  # disguised ranges, under the strip
+SELECTION_BRUSH = QColor(0, 99, 203, 90)  # the range selected on the strip
+DRAG_PIXELS = 4  # a press that moves less than this is a click (seek), not a selection
 BOX_WIDTH, SELECTED_WIDTH = 2, 4  # pen widths of the track boxes
 NEW, KEYFRAME, AUTO = "new", "keyframe", "auto"  # where the next drawn box goes
 COLUMNS = 5  # piste, type, images, état, source
@@ -139,10 +146,13 @@ class _FrameJob(QRunnable):
 
 
 class TrackStrip(QWidget):
-    """Where each track is present: one row per track, coloured spans; a click seeks."""
+    """Where each track is present: one row per track, coloured spans, the disguised
+    voice ranges underneath; a click seeks, a drag selects a range of frames."""
 
     seek = Signal(int)
+    selected_range = Signal(int, int)  # first, last frame dragged over
     ROW = 7
+    VOICE = 4  # height of the disguised-voice band
 
     def __init__(self) -> None:
         super().__init__()
@@ -151,13 +161,24 @@ class TrackStrip(QWidget):
         self.current = 0
         self.selected: str | None = None
         self.marks: list[tuple[int, int]] = []  # dérushage ranges, in frames
+        self.voice: list[tuple[int, int]] = []  # disguised ranges, in frames
+        self.selection: tuple[int, int] | None = None  # in frames
+        self._press: tuple[float, int] | None = None  # x and frame of a press being dragged
         self.setMinimumHeight(24)
+        # a click keeps the focus in the panel: its shortcuts (Maj+V…) go on working
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def set_data(self, tracks: list[dict[str, Any]], frames: int, selected: str | None,
-                 marks: list[tuple[int, int]]) -> None:
+                 marks: list[tuple[int, int]],
+                 voice: list[tuple[int, int]] | None = None) -> None:
         self.tracks, self.frames, self.selected, self.marks = tracks, max(1, frames), \
             selected, marks
-        self.setMinimumHeight(max(24, 6 + self.ROW * len(tracks)))
+        self.voice = voice or []
+        self.setMinimumHeight(max(24, 6 + self.VOICE + self.ROW * len(tracks)))
+        self.update()
+
+    def set_selection(self, selection: tuple[int, int] | None) -> None:
+        self.selection = selection
         self.update()
 
     def set_current(self, frame: int) -> None:
@@ -181,15 +202,40 @@ class TrackStrip(QWidget):
             rect = QRectF(self._x(first), 4 + row * self.ROW,
                           max(2.0, self._x(last + 1) - self._x(first)), self.ROW - 2)
             p.fillRect(rect, color)
+        for first, last in self.voice:
+            p.fillRect(QRectF(self._x(first), self.height() - self.VOICE,
+                              max(2.0, self._x(last + 1) - self._x(first)), self.VOICE),
+                       VOICE_PEN)
+        if self.selection is not None:
+            first, last = self.selection
+            p.fillRect(QRectF(self._x(first), 0, max(2.0, self._x(last + 1) - self._x(first)),
+                              self.height()), SELECTION_BRUSH)
         p.setPen(QPen(QColor("white"), 1))
         x = self._x(self.current + 0.5)
         p.drawLine(int(x), 0, int(x), self.height())
         p.end()
 
+    def _frame_at(self, x: float) -> int:
+        return max(0, min(self.frames - 1, int(x * self.frames / max(1, self.width()))))
+
     def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         if event.button() == Qt.MouseButton.LeftButton and self.width() > 0:
-            frame = int(event.position().x() * self.frames / self.width())
-            self.seek.emit(max(0, min(self.frames - 1, frame)))
+            frame = self._frame_at(event.position().x())
+            self._press = (event.position().x(), frame)
+            self.seek.emit(frame)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self._press is None or abs(event.position().x() - self._press[0]) < DRAG_PIXELS:
+            return
+        frame = self._frame_at(event.position().x())
+        self.set_selection((min(frame, self._press[1]), max(frame, self._press[1])))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if abs(event.position().x() - press[0]) >= DRAG_PIXELS and self.selection:
+            self.selected_range.emit(*self.selection)
 
 
 def _style_suspect(rect: BoxItem) -> None:
@@ -222,6 +268,12 @@ class RushReviewPanel(QWidget):
         self.shown_frame: int | None = None  # frame of the picture on screen
         self.mark_in: float | None = None
         self.mark_out: float | None = None
+        self.selection: tuple[float, float | None] | None = None  # seconds; None: to the end
+        self._voice_seed = voice_cmd.new_seed()  # a preview heard before the first range
+        self.preview_worker: Worker | None = None
+        self.last_preview: Any = None  # Path of the preview last heard
+        self._audio_player: Any = None  # QMediaPlayer for the previews
+        self._preview_treated = False  # what the preview being rendered is
         self._selected: str | None = None
         self._index: tracks_cmd.TrackIndex | None = None
         self._overlays: dict[str, BoxItem] = {}
@@ -245,6 +297,12 @@ class RushReviewPanel(QWidget):
         self.slider.valueChanged.connect(self.set_frame)
         self.strip = TrackStrip()
         self.strip.seek.connect(self.set_frame)
+        self.strip.selected_range.connect(self._strip_selected)
+        self.voice_preset = QComboBox()
+        for text, preset in ((tr("Voix plus grave"), "grave"), (tr("Voix plus aiguë"), "aigu")):
+            self.voice_preset.addItem(text, preset)
+        self.voice_preset.setToolTip(tr("Voix modifiée : plus grave ou plus aiguë (une seule "
+                                        "pour tout le rush)"))
         self.position = QLabel()
         self.play_button = QPushButton(tr("Lecture (Espace)"))
         self.play_button.clicked.connect(self.toggle_play)
@@ -293,10 +351,18 @@ class RushReviewPanel(QWidget):
             ((tr("Repère (Maj+M)"), self.add_marker, ("Shift+M",)),
              (tr("Avant / après (B)"), self.toggle_masked, ("B",))),
             ((tr("Marquer comme revu (V)"), self.mark_reviewed, ("V",)), None),
+            ((tr("Voix modifiée (Maj+V)"), self.disguise_selection, ("Shift+V",)),
+             (tr("Voix d'origine"), self.restore_selection, ())),
+            ((tr("Écouter avant"), self.listen_before, ()),
+             (tr("Écouter après"), self.listen_after, ())),
+            ((tr("Tout le rush"), self.select_whole, ()), "preset"),
         )):
             for column, action in enumerate(pair):
                 if action is None:
                     buttons.addWidget(self.detect_button, row, column)
+                    continue
+                if action == "preset":
+                    buttons.addWidget(self.voice_preset, row, column)
                     continue
                 text, slot, keys = action
                 button = QPushButton(text)
@@ -342,6 +408,11 @@ class RushReviewPanel(QWidget):
         self.bridge.watch(op.doc)
         self._selected = None
         self.mark_in = self.mark_out = None
+        self.selection = None
+        self.strip.set_selection(None)
+        self._voice_seed = voice_cmd.new_seed()
+        if self._audio_player is not None:
+            self._audio_player.stop()
         self.shown_frame = None
         self._pixmap.setPixmap(QPixmap())
         info = self.info()
@@ -408,8 +479,18 @@ class RushReviewPanel(QWidget):
         self._show_selection()
         fps = self.fps()
         ranges = derush.derush_of(self.op, self.sha)["ranges"]
+        last = self.frame_count() - 1
+        voice = voice_cmd.voice_of(self.op.items[self.sha])
+        disguised = [(int(a * fps), last if b is None else min(last, int(b * fps)))
+                     for a, b in voice_cmd.stored_ranges(voice)]
         self.strip.set_data(tracks, self.frame_count(), self._selected,
-                            [(int(r["in"] * fps), int(r["out"] * fps)) for r in ranges])
+                            [(int(r["in"] * fps), int(r["out"] * fps)) for r in ranges],
+                            disguised)
+        if voice is not None:  # the rush's preset, shown
+            self.voice_preset.blockSignals(True)
+            self.voice_preset.setCurrentIndex(max(0, self.voice_preset.findData(
+                voice.get("preset"))))
+            self.voice_preset.blockSignals(False)
         self._draw_overlays()
         if self.show_masked and not self.playing():
             self._request_frame()  # the masks changed: so does the masked picture
@@ -434,6 +515,13 @@ class RushReviewPanel(QWidget):
         if pending:
             text += "\n" + tr("{n} piste(s) à vérifier : Tab pour la suivante, A pour la "
                               "masquer, R pour l'écarter.").format(n=pending)
+        voice = voice_cmd.voice_of(item)
+        if voice is not None:
+            text += "\n" + tr("Voix modifiée : {ranges}").format(
+                ranges=voice_cmd.describe_ranges(voice["ranges"]))
+        if self.selection is not None:
+            text += "\n" + tr("Sélection : {range}").format(
+                range=voice_cmd.describe_ranges([self.selection]))
         if self.mark_in is not None:
             text += "\n" + tr("Entrée : {t:.2f} s").format(t=self.mark_in)
         if self.view.drawing:
@@ -864,12 +952,128 @@ class RushReviewPanel(QWidget):
             self.status.setText(tr("La sortie doit suivre l'entrée."))
             return
         self.mark_in = self.mark_out = None
+        self._set_selection((in_, out))
         self._try(lambda: derush.add_range(op, sha, in_, out, note=""))
 
     def add_marker(self) -> None:
         if self.op and self.sha:
             op, sha, t = self.op, self.sha, self.time()
             self._try(lambda: derush.add_marker(op, sha, t))
+
+    # -- voice disguise ----------------------------------------------------------------
+    def _set_selection(self, selection: tuple[float, float | None] | None) -> None:
+        """The range the voice buttons act on (seconds; end None: to the end)."""
+        self.selection = selection
+        if selection is None:
+            self.strip.set_selection(None)
+        else:
+            fps, last = self.fps(), self.frame_count() - 1
+            end = last if selection[1] is None else max(0, int(round(selection[1] * fps)) - 1)
+            self.strip.set_selection((int(round(selection[0] * fps)), min(last, end)))
+        if self.op and self.sha:
+            self._update_status()
+
+    def _strip_selected(self, first: int, last: int) -> None:
+        fps = self.fps()
+        end = None if last >= self.frame_count() - 1 else round((last + 1) / fps, 3)
+        self._set_selection((round(first / fps, 3), end))
+
+    def select_whole(self) -> None:
+        """Select the whole rush (for a voice disguised from start to end)."""
+        if self.op and self.sha:
+            self._set_selection((0.0, None))
+
+    def _need_selection(self) -> tuple[float, float | None] | None:
+        if self.op is None or self.sha is None:
+            return None
+        if self.selection is None:
+            self.status.setText(tr("Sélectionnez d'abord une plage : glissez sur la bande "
+                                   "sous l'image, ou I puis O."))
+        return self.selection
+
+    def voice_settings(self) -> voice_cmd.VoiceSettings:
+        """The preset chosen and the rush's seed (or the one a new disguise will take)."""
+        voice = voice_cmd.voice_of(self.op.items[self.sha]) if self.op and self.sha else None
+        seed = int((voice or {}).get("seed") or self._voice_seed)
+        return voice_cmd.VoiceSettings(self.voice_preset.currentData(), seed)
+
+    def disguise_selection(self) -> None:
+        """« Voix modifiée » on the selected range (undoable, in the audit trail)."""
+        selection = self._need_selection()
+        if selection is None:
+            return
+        op, sha, settings = self.op, self.sha, self.voice_settings()
+        self._try(lambda: voice_cmd.add_range(op, sha, selection[0], selection[1],  # type: ignore[arg-type]
+                                              settings.preset, settings.seed))
+
+    def restore_selection(self) -> None:
+        """The selected range gets its original voice back."""
+        selection = self._need_selection()
+        if selection is None:
+            return
+        op, sha = self.op, self.sha
+        self._try(lambda: voice_cmd.remove_range(op, sha, *selection))  # type: ignore[arg-type]
+
+    def listen_before(self) -> None:
+        self._listen(False)
+
+    def listen_after(self) -> None:
+        self._listen(True)
+
+    def _listen(self, treated: bool) -> None:
+        """Render the selected range's preview off the UI thread (cached), then play it."""
+        selection = self._need_selection()
+        if selection is None or self.preview_worker is not None:
+            return
+        op, sha, settings = self.op, self.sha, self.voice_settings()
+
+        def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
+            return voice_cmd.preview_path(op, sha, selection[0], selection[1],  # type: ignore[arg-type]
+                                          treated, settings)
+
+        self.status.setText(tr("Préparation de l'écoute…"))
+        self._preview_treated = treated
+        self.preview_worker = Worker(task)
+        # bound methods of this widget: called on the UI thread (a lambda would not be)
+        self.preview_worker.finished.connect(self._preview_ready)
+        self.preview_worker.failed.connect(self._preview_failed)
+        self.preview_worker.start()
+
+    def _end_preview_worker(self) -> None:
+        if self.preview_worker is not None:
+            self.preview_worker.thread.wait(5000)
+        self.preview_worker = None
+
+    def _preview_failed(self, message: str) -> None:
+        self._end_preview_worker()
+        self.status.setText(f"{ERROR_MARK} " + tr("Écoute impossible : {error}").format(
+            error=message))
+
+    def _preview_ready(self, path: Any) -> None:
+        self._play_preview(path, self._preview_treated)
+
+    def _play_preview(self, path: Any, treated: bool) -> None:
+        self._end_preview_worker()
+        self.last_preview = path
+        self.pause()
+        what = tr("après (voix modifiée)") if treated else tr("avant (voix d'origine)")
+        try:
+            from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
+        except ImportError:
+            self.status.setText(tr("Écoute prête mais impossible ici : Qt Multimedia est "
+                                   "absent."))
+            return
+        if self._audio_player is None:
+            player = QMediaPlayer(self)
+            player.setAudioOutput(QAudioOutput(player))
+            self._audio_player = player
+        if not self._audio_player.isAvailable() or not QMediaDevices.audioOutputs():
+            self.status.setText(tr("Écoute {what} prête, mais ce poste n'a pas de sortie "
+                                   "audio.").format(what=what))
+            return
+        self._audio_player.setSource(QUrl.fromLocalFile(str(path)))
+        self._audio_player.play()
+        self.status.setText(tr("Écoute {what}").format(what=what))
 
     def detect(self) -> None:
         if self.op is None or self.sha is None or self.worker is not None:

@@ -223,6 +223,8 @@ def _cell(e: dict[str, Any], folder: Path) -> dict[str, Any]:
     applied = ", ".join(f"{n} {label}(s)" for label, n in anon["applied"].items()) or "aucun"
     lines = [(f"Statut : {html_page.state_words(e)}", BLACK),
              (f"Masqués : {applied} ; laissés visibles : {anon['kept_visible']}", BLACK)]
+    if anon.get("voice"):
+        lines.append((f"Voix modifiée : {' ; '.join(anon['voice'])}", BLACK))
     lines += [(f"(!) {a}", RED) for a in anon["alerts"]]
     if not e["metadata"]["clean"]:
         lines.append(("(!) métadonnées identifiantes restantes", RED))

@@ -224,6 +224,7 @@ def _item_html(e: dict[str, Any], folder: Path) -> str:
 ; fausses détections écartées : {anon.get('dismissed', 0)}
 {('; <span class="alert">à vérifier : ' + str(anon['suspects']) + '</span>') if anon.get('suspects') else ''}
 ; modifications manuelles : {escape(', '.join(anon['manual']) or 'aucune')}</dd>
+{_voice_html(e)}
 <dt>Métadonnées</dt><dd>original : {escape(describe_metadata(meta['original']))} ; fichiers du
 paquet : {'<span class="ok">aucune métadonnée identifiante</span>' if meta['clean']
           else '<span class="alert">MÉTADONNÉES RESTANTES</span>'}</dd></dl>
@@ -235,6 +236,15 @@ paquet : {'<span class="ok">aucune métadonnée identifiante</span>' if meta['cl
 demandées</label>
 <textarea class="comment" placeholder="Commentaire (obligatoire si corrections)"></textarea>
 </fieldset></section>"""
+
+
+def _voice_html(e: dict[str, Any]) -> str:
+    """Which ranges of a rush (or of a montage's rushes) have a disguised voice."""
+    voice = e["anonymisation"].get("voice") or []
+    if not voice and e.get("kind") not in ("video", "montage"):
+        return ""
+    text = " ; ".join(voice) or "aucune (voix d’origine)"
+    return f"<dt>Voix modifiée</dt><dd>{escape(text)}</dd>"
 
 
 def _output_html(o: dict[str, Any], folder: Path) -> str:

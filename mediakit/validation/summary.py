@@ -42,6 +42,9 @@ def anonymisation(item: dict[str, Any],
     people = sorted({r["person"]["name"] for r in kept if r["person"].get("name")})
     manual = [r["id"] for r in regions if r.get("source") == "manual" or r.get("edited")]
     reviewed = is_reviewed(item)
+    from mediakit.video.voice import summary as voice_summary
+
+    voice = voice_summary(item)
     alerts = []
     if not item.get("detection") and masks is None and tracks is None:
         alerts.append("aucune détection lancée : rien n'a été recherché à masquer")
@@ -57,7 +60,8 @@ def anonymisation(item: dict[str, Any],
             "applied": dict(sorted(applied.items())), "kept_visible": len(kept),
             "dismissed": len(rejected) - len(kept), "suspects": len(suspects),
             "people_kept_visible": people, "manual": manual, "alerts": alerts,
-            "reviewed": reviewed}
+            "reviewed": reviewed, "voice": [voice["text"] + f" ({voice['preset_label']})"]
+            if voice else []}
 
 
 def _derived(item: dict[str, Any], items: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -66,7 +70,8 @@ def _derived(item: dict[str, Any], items: dict[str, dict[str, Any]]) -> dict[str
 
     out: dict[str, Any] = {"masks": 0, "tracks": 0, "applied": Counter(), "kept_visible": 0,
                            "dismissed": 0, "suspects": 0, "people_kept_visible": [],
-                           "manual": [], "alerts": [], "reviewed": is_reviewed(item, items)}
+                           "manual": [], "alerts": [], "reviewed": is_reviewed(item, items),
+                           "voice": []}
     sources = item.get("sources")
     if sources is None:
         out["alerts"].append("sources inconnues : rien ne dit ce qu'il montre")
@@ -82,6 +87,7 @@ def _derived(item: dict[str, Any], items: dict[str, dict[str, Any]]) -> dict[str
         out["people_kept_visible"] = sorted({*out["people_kept_visible"],
                                              *one["people_kept_visible"]})
         out["manual"] += [f"{src.get('name', sha[:12])} {m}" for m in one["manual"]]
+        out["voice"] += [f"{src.get('name', sha[:12])} : {v}" for v in one["voice"]]
         out["alerts"] += [f"{src.get('name', sha[:12])} : {a}" for a in one["alerts"]]
     out["applied"] = dict(sorted(out["applied"].items()))
     return out

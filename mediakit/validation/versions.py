@@ -29,6 +29,8 @@ def content(item: dict[str, Any]) -> dict[str, Any]:
     """What the chief validates for one item (absent fields are None)."""
     data = {field: item.get(field) for field in CONTENT_FIELDS}
     data["sha256"] = item["sha256"]
+    if item.get("voice"):  # only when set: the versions of other items keep their hash
+        data["voice"] = item["voice"]
     return data
 
 
@@ -93,6 +95,12 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
             lines.append(f"{label} : « {old.get(field) or '—'} » → « {new.get(field) or '—'} »")
     lines += _diff_regions("masque", old.get("masks") or [], new.get("masks") or [])
     lines += _diff_regions("piste", old.get("tracks") or [], new.get("tracks") or [])
+    if old.get("voice") != new.get("voice"):
+        from mediakit.video.voice import describe_ranges
+
+        lines.append("voix modifiée : " + " → ".join(
+            describe_ranges(v["ranges"]) if v else "aucune"
+            for v in (old.get("voice"), new.get("voice"))))
     if old.get("adjust") != new.get("adjust"):
         lines.append("retouches de l'image modifiées")
     if bool(old.get("masks_reviewed")) != bool(new.get("masks_reviewed")):

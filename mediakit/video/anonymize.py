@@ -1,12 +1,12 @@
 """Video anonymisation: tracks (pass 1, or the reviewed tracks of a project) then one
-streaming pass decode → mask → encode, with the audio kept, muted or bleeped, and no
+streaming pass decode → mask → encode, with the audio kept, muted, bleeped or disguised, and no
 metadata. The output appears only once complete (atomic rename)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import cv2
 import numpy as np
@@ -20,6 +20,9 @@ from mediakit.video.audio import Segment, audio_args
 from mediakit.video.detect import source_info, track_video
 from mediakit.video.stream import FrameReader, FrameWriter, even_size
 from mediakit.video.tracks import TrackIndex, is_masked
+
+if TYPE_CHECKING:
+    from mediakit.video.voice import VoicePlan
 
 Progress = Callable[[int, int, str], None]
 SOURCE_METADATA = (("creation_time", "capture_date"), ("location", "gps"),
@@ -73,12 +76,14 @@ def mask_i420(frame: np.ndarray, boxes: Sequence[BoxTuple], style: MaskStyle) ->
 def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: MaskStyle,
                     matcher: PeopleMatcher | None = None,
                     tracks: list[dict[str, Any]] | None = None, audio: str = "keep",
-                    bleeps: Sequence[Segment] = (), progress: Progress | None = None,
+                    bleeps: Sequence[Segment] = (), voice: VoicePlan | None = None,
+                    progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None,
                     **track_options: Any) -> dict[str, Any]:
     """Mask every face and plate of a video into ``out`` (MP4, H.264) and return a report.
 
-    ``tracks`` (project tracks, already reviewed) replaces a fresh detection when given.
+    ``tracks`` (project tracks, already reviewed) replaces a fresh detection when given;
+    ``voice`` disguises the voice over its ranges (see :mod:`mediakit.video.voice`).
     """
     path, out = Path(path), Path(out)
     info = source_info(path)
@@ -90,7 +95,7 @@ def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: 
                             else None, **track_options)
         tracks = pass1["tracks"]
     a_args, audio_action = audio_args(audio, info.get("audio_codec"), bool(info.get("audio")),
-                                      bleeps)
+                                      bleeps, voice)
     size = even_size(info["width"], info["height"])
     index = TrackIndex(tracks)
     expected = max(1, int(pass1.get("frames") or info.get("frames") or 0))
@@ -137,6 +142,8 @@ def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: 
                         if t.get("person") and not is_masked(t)],
         "audio": audio_action,
         "bleeps": [list(b) for b in bleeps] if audio_action == "bleeped" else [],
+        "voice": (voice.as_json() if voice is not None and audio_action in
+                  ("bleeped", "disguised") else []),
         "metadata_removed": metadata_removed(info),
         "detections_run": pass1.get("detections_run"),
     }

@@ -1,5 +1,6 @@
-"""CLI for rushes: ``mediakit tracks`` (review tracks of a video item), and the video
-halves of ``mediakit detect`` / ``mediakit anonymize`` (wired by file kind)."""
+"""CLI for rushes: ``mediakit tracks`` (review tracks of a video item), ``mediakit voice``
+(voice disguise of a rush's ranges), and the video halves of ``mediakit detect`` /
+``mediakit anonymize`` (wired by file kind)."""
 
 from __future__ import annotations
 
@@ -40,12 +41,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--last", type=int, metavar="N", help="dernière image de la piste")
     p.set_defaults(handler=cmd_tracks, parser=p)
 
+    p = sub.add_parser(
+        "voice", help="voix modifiée sur des plages d'un rush (témoins, victimes, agents "
+                      "protégés)",
+        epilog="actions : list (les plages), add / remove DÉBUT-FIN (modifier la voix d'une "
+               "plage ou la rendre), clear (voix d'origine partout), preview -o F.wav "
+               "(écouter avant/après). Exemple : mediakit voice add OP MVI_0006 12,5-20")
+    p.add_argument("action", choices=VOICE_ACTIONS, metavar="ACTION",
+                   help=", ".join(VOICE_ACTIONS))
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    p.add_argument("item", metavar="ÉLÉMENT",
+                   help="rush (nom, nom sans extension, début du nom ou de l'empreinte)")
+    p.add_argument("range", nargs="?", metavar="DÉBUT-FIN",
+                   help="secondes (12,5-20 ; 31- : jusqu'à la fin ; tout : tout le rush)")
+    p.add_argument("--preset", choices=["grave", "aigu"],
+                   help="add : voix plus grave (défaut) ou plus aiguë")
+    p.add_argument("-o", "--out", help="preview : fichier WAV à écrire")
+    p.add_argument("--before", action="store_true",
+                   help="preview : le son d'origine (l'« avant ») au lieu de la voix modifiée")
+    p.set_defaults(handler=cmd_voice, parser=p)
+
 
 TRACK_ACTIONS = ["detect", "list", "accept", "reject", "add", "keyframe", "unkeyframe", "cut",
                  "extend", "reviewed"]
 STATES_FR = {"accepted": "masquée", "rejected": "laissée visible", "suspect": "À VÉRIFIER"}
 SOURCES_FR = {"auto": "automatique", "manual": "manuelle"}
 TRACK, FRAME = "la piste (t1…)", "l'image (--frame N)"
+VOICE_ACTIONS = ["list", "add", "remove", "clear", "preview"]
+
 
 
 def cmd_tracks(args: argparse.Namespace) -> int:
@@ -92,6 +115,52 @@ def cmd_tracks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_voice(args: argparse.Namespace) -> int:
+    from mediakit.video import voice as vc
+
+    op = Operation.open(args.dir)
+    sha = op.resolve(args.item)
+    item = op.items[sha]
+    if args.action == "list":
+        current = vc.voice_of(item)
+        if current is None:
+            print(f"{item['name']}: voix d'origine (aucune plage modifiée)")
+        else:
+            print(f"{item['name']}: voix modifiée ({vc.PRESET_FR[current['preset']]}) : "
+                  f"{vc.describe_ranges(current['ranges'])}")
+        return EXIT_OK
+    if args.action == "clear":
+        vc.clear(op, sha)
+        op.save()
+        print(f"{item['name']}: voix d'origine partout")
+        return EXIT_OK
+    if not args.range:
+        raise UsageError(f"mediakit voice {args.action} : plage DÉBUT-FIN requise")
+    try:
+        start, end = vc.parse_range(args.range)
+    except ValueError as exc:
+        raise UsageError(f"mediakit voice : {exc}") from exc
+    if args.action == "preview":
+        if not args.out:
+            raise UsageError("mediakit voice preview : -o FICHIER.wav requis")
+        current = vc.voice_of(item)
+        settings = vc.settings_of(current) if current else vc.VoiceSettings(
+            args.preset or vc.DEFAULT_PRESET)
+        path = vc.preview_path(op, sha, start, end, not args.before, settings)
+        import shutil
+
+        shutil.copyfile(path, args.out)
+        print(f"{'avant' if args.before else 'après'} → {display_path(args.out)}")
+        return EXIT_OK
+    if args.action == "add":
+        ranges = vc.add_range(op, sha, start, end, args.preset)
+    else:
+        ranges = vc.remove_range(op, sha, start, end)
+    op.save()
+    print(f"{item['name']}: voix modifiée : {vc.describe_ranges(ranges) or 'aucune plage'}")
+    return EXIT_OK
+
+
 def detect_video_files(paths: Sequence[str | Path], detector: Any) -> list[dict[str, Any]]:
     """Per-frame entries (``score_video.py`` format) for each video; a bad file raises
     MediaError naming it."""
@@ -106,10 +175,14 @@ def detect_video_files(paths: Sequence[str | Path], detector: Any) -> list[dict[
 def anonymize_video_files(paths: Sequence[str | Path], out_dir: str | Path, style: MaskStyle,
                           audio: str = "keep", bleeps: Sequence[Segment] = (),
                           progress: Callable[[int, int, str], None] | None = None,
-                          detector: Any = None) -> list[dict[str, Any]]:
-    """Anonymise loose video files into ``out_dir``; a bad file gets an ``error`` entry."""
+                          detector: Any = None,
+                          voice: tuple[Sequence[tuple[float, float | None]], str] | None = None,
+                          ) -> list[dict[str, Any]]:
+    """Anonymise loose video files into ``out_dir``; a bad file gets an ``error`` entry.
+    ``voice``: (ranges, preset) of a voice disguise applied to every file."""
     from mediakit.video.anonymize import anonymize_video
     from mediakit.video.operation import output_name
+    from mediakit.video.voice import VoiceSettings, new_seed, plan
 
     if detector is None:
         from mediakit.privacy.detector import Detector
@@ -127,8 +200,10 @@ def anonymize_video_files(paths: Sequence[str | Path], out_dir: str | Path, styl
             n += 1
         used.add(name)
         try:
+            vplan = plan(path, voice[0], VoiceSettings(voice[1], new_seed())) if voice else None
             results.append(anonymize_video(path, out_dir / name, detector=detector, style=style,
-                                           audio=audio, bleeps=bleeps, progress=progress))
+                                           audio=audio, bleeps=bleeps, voice=vplan,
+                                           progress=progress))
         except MediaError as exc:
             results.append({"file": display_path(path), "error": exc.reason})
     return results

@@ -57,7 +57,9 @@ def anonymize_items(op: Operation, out_dir: Path, *, detector: Any, style: MaskS
                     progress: Callable[[int, int, str], None] | None = None,
                     ) -> list[dict[str, Any]]:
     """Anonymise the operation's videos with their stored tracks (detected first where none
-    exist) and record each export on its item."""
+    exist) and their stored voice disguise, and record each export on its item."""
+    from mediakit.video.voice import item_plan
+
     shas = list(shas) if shas is not None else [s for s, it in op.items.items()
                                                 if it["kind"] == VIDEO]
     results = []
@@ -69,7 +71,7 @@ def anonymize_items(op: Operation, out_dir: Path, *, detector: Any, style: MaskS
             out = out_dir / output_name(Path(item["name"]))
             result = anonymize_video(op.original_path(sha), out, detector=detector, style=style,
                                      tracks=item["tracks"], audio=audio, bleeps=bleeps,
-                                     progress=progress)
+                                     voice=item_plan(op, sha), progress=progress)
         except MediaError as exc:
             results.append({"file": item["name"], "error": exc.reason})
             continue
@@ -79,10 +81,11 @@ def anonymize_items(op: Operation, out_dir: Path, *, detector: Any, style: MaskS
             op.doc.append(("items", sha, "exports"),
                           {"path": str(out), "date": now_iso(), "kind": "anonymized",
                            "tracks_masked": result["tracks_masked"], "audio": result["audio"],
+                           "voice": result["voice"],
                            "tracks_reviewed": result["tracks_reviewed"]})
             audit.record(op.root, "anonymize", item=sha, output=out.name,
                          tracks_masked=result["tracks_masked"], audio=result["audio"],
-                         reviewed=result["tracks_reviewed"])
+                         voice=result["voice"], reviewed=result["tracks_reviewed"])
         results.append(result)
     op.save()
     return results
@@ -91,9 +94,10 @@ def anonymize_items(op: Operation, out_dir: Path, *, detector: Any, style: MaskS
 def masked_rendering(op: Operation, sha: str, *, style: MaskStyle | None = None,
                      detector: Any = None,
                      cancelled: Callable[[], bool] | None = None) -> Path:
-    """The anonymised rendering of a rush with its project tracks (detected first if none),
-    cached under the operation and redone whenever the tracks or the style change.
-    Montage and channel export read this, never the original."""
+    """The anonymised rendering of a rush with its project tracks (detected first if none)
+    and its voice disguise, cached under the operation and redone whenever the tracks, the
+    style or the disguise change. Montage, channel export and review bundle read this,
+    never the original."""
     import hashlib
     import json
 
@@ -110,14 +114,18 @@ def masked_rendering(op: Operation, sha: str, *, style: MaskStyle | None = None,
             detector = Detector(profile="video")
         detect_item(op, sha, detector)
         op.save()
-    key = hashlib.sha256(json.dumps([sha, item["tracks"], style.style, style.shape,
-                                     style.feather], sort_keys=True).encode()).hexdigest()[:20]
+    from mediakit.video.voice import item_plan, voice_of
+
+    facts: list[Any] = [sha, item["tracks"], style.style, style.shape, style.feather]
+    if voice_of(item):  # only then: the renderings of other rushes keep their cache
+        facts.append(voice_of(item))
+    key = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:20]
     out = op.root / "cache" / "masked" / f"{key}.mp4"
     if out.exists():
         return out
     with atomic_path(out) as tmp:
         anonymize_video(op.original_path(sha), tmp, detector=detector, style=style,
-                        tracks=item["tracks"], cancelled=cancelled)
+                        tracks=item["tracks"], voice=item_plan(op, sha), cancelled=cancelled)
     return out
 
 

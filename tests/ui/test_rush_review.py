@@ -376,3 +376,65 @@ def test_every_column_visible_at_1366x768(qtbot, window, tmp_path):
     QTest.qWait(50)
     assert len(panel.status.text().splitlines()) >= 4 and panel.view.width() == width
     assert area.verticalScrollBar().maximum() == 0
+
+
+def _drag_strip(strip, x0: float, x1: float) -> None:
+    y = strip.height() // 2
+    a, b = QPointF(x0 * strip.width(), y).toPoint(), QPointF(x1 * strip.width(), y).toPoint()
+    QTest.mousePress(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, 6):
+        QTest.mouseMove(strip, a + (b - a) * i / 5)
+    QTest.mouseRelease(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
+def test_voice_disguise_on_a_range_listen_and_undo(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    panel.disguise_selection()  # nothing selected yet: says how
+    assert "Sélectionnez d'abord une plage" in panel.status.text()
+    assert "voice" not in op.items[sha]
+
+    _drag_strip(panel.strip, 0.2, 0.6)  # 2 s rush: about 0.4 s to 1.2 s
+    start, end = panel.selection
+    assert abs(start - 0.4) < 0.1 and abs(end - 1.2) < 0.1
+    assert panel.strip.selection is not None and "Sélection" in panel.status.text()
+    panel.voice_preset.setCurrentIndex(panel.voice_preset.findData("aigu"))
+    QTest.keyClick(panel, Qt.Key.Key_V, Qt.KeyboardModifier.ShiftModifier)
+    voice = op.items[sha]["voice"]
+    assert voice["preset"] == "aigu" and voice["ranges"] == [[start, end]]
+    assert voice["seed"] == panel._voice_seed  # the one the preview used
+    assert Operation.open(op.root).items[sha]["voice"] == voice  # saved
+    qtbot.waitUntil(lambda: bool(panel.strip.voice), timeout=3000)  # drawn under the band
+    assert "Voix modifiée : " in panel.status.text()
+    entry = [e for e in audit.entries(op.root) if e["action"] == "audio_voice"][-1]
+    assert entry["details"] == {"old": None, "new": {"preset": "aigu",
+                                                     "ranges": [[start, end]]}}
+
+    # listen after, then before: rendered off the UI thread into the operation's cache
+    panel.listen_after()
+    assert panel.preview_worker is not None
+    qtbot.waitUntil(lambda: panel.preview_worker is None, timeout=30000)
+    after = panel.last_preview
+    assert after.parent == op.root / "cache" / "voice" and after.stat().st_size > 1000
+    panel.listen_before()
+    qtbot.waitUntil(lambda: panel.preview_worker is None, timeout=30000)
+    before = panel.last_preview
+    assert before != after and before.read_bytes() != after.read_bytes()
+    assert "Écoute" in panel.status.text()
+
+    window.undo()
+    assert "voice" not in op.items[sha]
+    qtbot.waitUntil(lambda: not panel.strip.voice, timeout=3000)
+    window.redo()
+    assert op.items[sha]["voice"]["ranges"] == [[start, end]]
+
+    # the whole rush, then its original voice back on I/O's range
+    panel.select_whole()
+    panel.disguise_selection()
+    assert op.items[sha]["voice"]["ranges"] == [[0.0, None]]
+    panel.set_frame(10)
+    QTest.keyClick(panel, Qt.Key.Key_I)
+    panel.set_frame(20)
+    QTest.keyClick(panel, Qt.Key.Key_O)
+    assert panel.selection == (0.4, 0.8)
+    panel.restore_selection()
+    assert op.items[sha]["voice"]["ranges"] == [[0.0, 0.4], [0.8, None]]

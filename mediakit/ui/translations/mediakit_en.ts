@@ -1230,6 +1230,10 @@
       <translation>{n} to check</translation>
     </message>
     <message>
+      <source>Voix modifiée : plus grave ou plus aiguë (une seule pour tout le rush)</source>
+      <translation>Disguised voice: deeper or higher (one for the whole rush)</translation>
+    </message>
+    <message>
       <source>Lecture (Espace)</source>
       <translation>Play (Space)</translation>
     </message>
@@ -1258,8 +1262,28 @@
       <translation>Cancel the current drawing</translation>
     </message>
     <message>
+      <source>Préparation de l'écoute…</source>
+      <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+      <source>après (voix modifiée)</source>
+      <translation>after (disguised voice)</translation>
+    </message>
+    <message>
+      <source>avant (voix d'origine)</source>
+      <translation>before (original voice)</translation>
+    </message>
+    <message>
       <source>Détection en cours…</source>
       <translation>Detecting…</translation>
+    </message>
+    <message>
+      <source>Voix plus grave</source>
+      <translation>Deeper voice</translation>
+    </message>
+    <message>
+      <source>Voix plus aiguë</source>
+      <translation>Higher voice</translation>
     </message>
     <message>
       <source>Piste</source>
@@ -1340,6 +1364,10 @@
       <translation>The out point must come after the in point.</translation>
     </message>
     <message>
+      <source>Sélectionnez d'abord une plage : glissez sur la bande sous l'image, ou I puis O.</source>
+      <translation>Select a range first: drag on the strip under the picture, or press I then O.</translation>
+    </message>
+    <message>
       <source>Nouvelle piste : tracez son cadre sur l'image ; elle commence à l'image {frame} (Échap pour annuler).</source>
       <translation>New track: draw its box on the picture; it starts at frame {frame} (Esc to cancel).</translation>
     </message>
@@ -1350,6 +1378,14 @@
     <message>
       <source>Lecture impossible : aucun moteur de lecture vidéo sur ce poste.</source>
       <translation>Cannot play: no video playback engine on this computer.</translation>
+    </message>
+    <message>
+      <source>Écoute prête mais impossible ici : Qt Multimedia est absent.</source>
+      <translation>Preview ready but cannot be played here: Qt Multimedia is missing.</translation>
+    </message>
+    <message>
+      <source>Écoute {what}</source>
+      <translation>Playing {what}</translation>
     </message>
     <message>
       <source>Masquer (A, M)</source>
@@ -1404,8 +1440,36 @@
       <translation>Before / after (B)</translation>
     </message>
     <message>
+      <source>Voix modifiée (Maj+V)</source>
+      <translation>Disguise voice (Shift+V)</translation>
+    </message>
+    <message>
+      <source>Voix d'origine</source>
+      <translation>Original voice</translation>
+    </message>
+    <message>
+      <source>Écouter avant</source>
+      <translation>Listen before</translation>
+    </message>
+    <message>
+      <source>Écouter après</source>
+      <translation>Listen after</translation>
+    </message>
+    <message>
+      <source>Tout le rush</source>
+      <translation>Whole rush</translation>
+    </message>
+    <message>
       <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour l'écarter.</source>
       <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to dismiss it.</translation>
+    </message>
+    <message>
+      <source>Voix modifiée : {ranges}</source>
+      <translation>Disguised voice: {ranges}</translation>
+    </message>
+    <message>
+      <source>Sélection : {range}</source>
+      <translation>Selection: {range}</translation>
     </message>
     <message>
       <source>Entrée : {t:.2f} s</source>
@@ -1414,6 +1478,14 @@
     <message>
       <source>Lecture impossible : {error}</source>
       <translation>Cannot play: {error}</translation>
+    </message>
+    <message>
+      <source>Écoute impossible : {error}</source>
+      <translation>Cannot play the preview: {error}</translation>
+    </message>
+    <message>
+      <source>Écoute {what} prête, mais ce poste n'a pas de sortie audio.</source>
+      <translation>Preview {what} ready, but this computer has no audio output.</translation>
     </message>
     <message>
       <source>{count} piste(s) détectée(s)</source>
