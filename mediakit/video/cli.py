@@ -48,9 +48,14 @@ def cmd_tracks(args: argparse.Namespace) -> int:
                             progress=lambda d, t: progress_bar(d, t, op.items[sha]["name"]))
         print(f"{op.items[sha]['name']}: {len(found)} piste(s) proposée(s)")
     elif action == "list":
+        from mediakit.privacy.cli import STATE_FR
+
         for t in tr.item_tracks(op, sha):
             person = f" · {t['person']['name']} ({t['person']['list']})" if t.get("person") else ""
-            print(f"{t['id']:>4}  {t['label']:<5}  {t['state']:<8}  {t['source']:<6}  "
+            state = STATE_FR.get(t["state"], t["state"])
+            if t.get("suspect") and t["state"] != tr.SUSPECT:
+                state += " (était à vérifier)"  # a decided suspect
+            print(f"{t['id']:>4}  {t['label']:<5}  {state:<14}  {t['source']:<6}  "
                   f"images {t['frames'][0]}–{t['frames'][1]}  "
                   f"{len(t['keyframes'])} clé(s)  score {t.get('score', 1.0):.2f}{person}")
         return EXIT_OK
@@ -73,14 +78,16 @@ def cmd_tracks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def detect_video_files(paths: Sequence[str | Path], detector: Any) -> list[dict[str, Any]]:
-    """Per-frame entries (``score_video.py`` format) for each video; a bad file raises
-    MediaError naming it."""
+def detect_video_files(paths: Sequence[str | Path], detector: Any,
+                       suspects: bool = False) -> list[dict[str, Any]]:
+    """Per-frame entries (``score_video.py`` format) for each video, with the suspect
+    tracks' boxes (``"suspect": true``) when ``suspects``; a bad file raises MediaError
+    naming it."""
     from mediakit.video.anonymize import detect_video
 
     entries: list[dict[str, Any]] = []
     for path in paths:
-        entries += detect_video(path, detector)
+        entries += detect_video(path, detector, suspects=suspects)
     return entries
 
 

@@ -27,13 +27,14 @@ import numpy as np
 
 from mediakit.errors import Cancelled, MediaError
 from mediakit.media.probe import video_info
-from mediakit.privacy.detector import Detector
+from mediakit.privacy.detector import SUSPECT_COVER, Detector, cover
 from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
 from mediakit.video.stream import FrameReader, even_size
 from mediakit.video.text_tracks import MotionTracker, worth_refining
-from mediakit.video.tracking import MAX_GAP, Tracker, to_data
+from mediakit.video.tracking import MAX_GAP, LiveTrack, Tracker, to_data
+from mediakit.video.tracks import SUSPECT, TrackBoxes, is_masked
 
 DETECT_EVERY = 2  # faces are detected on one frame in this many
 # Plates (slower to find, slower to move across the frame) one in this many; when a plate
@@ -71,6 +72,8 @@ CHANGE_PAD = 64  # context around a changed region, in detector pixels
 # frames. A clip without repeats is detected exactly as before.
 MAX_WAIT = 8
 FACE_TWIN_IOU = 0.5  # see join_twins
+# Suspect tracks (see track_video) detected on fewer frames than this are left out.
+SUSPECT_MIN_DETECTIONS = 1
 
 Progress = Callable[[int, int], None]
 
@@ -91,28 +94,35 @@ def detection_size(width: int, height: int, side: int) -> tuple[int, int]:
 
 
 def split_detector(detector: Any, every: int, plate_every: int, sides: Sequence[int],
-                   plate_side: int) -> list[tuple[Any, int, tuple[int, ...], float]]:
-    """(detector, period, sides, keep score) schedules: a mediakit Detector finding both
-    labels is split in two (same models) so plates can be looked for less often, at a higher
-    resolution; its face detector is run down to LOW_FACE_SCORE, tracks being kept from its
-    own threshold (see :class:`Tracker`)."""
+                   plate_side: int) -> list[tuple[Any, int, tuple[int, ...], float, float | None]]:
+    """(detector, period, sides, keep score, suspect floor) schedules: a mediakit Detector
+    finding both labels is split in two (same models) so plates can be looked for less
+    often, at a higher resolution; its face detector is run down to LOW_FACE_SCORE (or its
+    profile's ``suspect_floor`` when lower), tracks being confirmed from its own threshold
+    and kept as suspects from the floor (see :class:`Tracker`). Any other detector's
+    detections confirm their tracks unless flagged ``suspect`` (suspect floor: its
+    ``suspect_floor`` attribute, 0 by default)."""
     has_faces = getattr(detector, "faces", True) is not None
     has_plates = getattr(detector, "plates", None) is not None
     if has_plates and not has_faces:
-        return [(detector, plate_every, (plate_side,), 0.0)]
+        return [(detector, plate_every, (plate_side,), 0.0, None)]
     faces, keep = detector, 0.0
+    floor: float | None = getattr(detector, "suspect_floor", 0.0)
     threshold = getattr(getattr(detector, "faces", None), "threshold", None)
     if has_plates or isinstance(threshold, float):
         faces = copy.copy(detector)
         faces.plates = None
-    if isinstance(threshold, float) and threshold > LOW_FACE_SCORE:
-        faces.faces = copy.copy(detector.faces)
-        faces.faces.threshold, keep = LOW_FACE_SCORE, threshold
-    plan = [(faces, every, tuple(sides), keep)]
+    if isinstance(threshold, float):
+        floor = min(threshold, floor) if isinstance(floor, float) else None
+        low = min(LOW_FACE_SCORE, threshold if floor is None else floor)
+        if threshold > low:
+            faces.faces = copy.copy(detector.faces)
+            faces.faces.threshold, keep = low, threshold
+    plan = [(faces, every, tuple(sides), keep, floor)]
     if has_plates:
         plates = copy.copy(detector)
         plates.faces = None
-        plan.append((plates, plate_every, (plate_side,), 0.0))
+        plan.append((plates, plate_every, (plate_side,), 0.0, None))
     return plan
 
 
@@ -126,11 +136,13 @@ class _Schedule:
 
     def __init__(self, detector: Any, every: int, sides: Sequence[int],
                  full: tuple[int, int], keep_crops: bool, keep_score: float = 0.0,
-                 full_every: int | None = None, motions: Motions | None = None) -> None:
+                 suspect_floor: float | None = None, full_every: int | None = None,
+                 motions: Motions | None = None) -> None:
         self.detector, self.every, self.full = detector, every, full
         self.sizes = [detection_size(*full, side) for side in sides]
         gap = max(MAX_GAP, 3 * every)  # text and plates also follow the camera motion
-        self.tracker = Tracker(max_gap=gap, keep_score=keep_score) if motions is None \
+        self.tracker = Tracker(max_gap=gap, keep_score=keep_score,
+                               suspect_floor=suspect_floor) if motions is None \
             else MotionTracker(motions, max_gap=gap, keep_score=keep_score)
         self.keep_crops = keep_crops
         self.full_every = full_every
@@ -255,21 +267,28 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
                 sides: Sequence[int] = DETECT_SIDES, plate_side: int = PLATE_SIDE,
                 extend: int = EXTEND, full_every: int | None = PLATE_FULL_EVERY,
                 info: dict[str, Any] | None = None, progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> dict[str, Any]:
-    """Tracks of every face and plate of a video (project form), with the frame count."""
+                cancelled: Callable[[], bool] | None = None,
+                suspects: bool = True) -> dict[str, Any]:
+    """Tracks of every face and plate of a video (project form), with the frame count.
+
+    With ``suspects``, face tracks that never reached the masking threshold but whose best
+    detection reached the suspect floor come too, as suspect tracks (``"state":
+    "suspect"``, ``"suspect": true``: not masked until a person accepts them); one lying
+    inside a masked track on every frame it was detected (the same face boxed twice) is
+    left out. The masked tracks do not depend on ``suspects``."""
     path = Path(path)
     info = info or source_info(path)
     full = even_size(info["width"], info["height"])
     plan = split_detector(detector, every, plate_every, sides, plate_side)
     estimator = MotionEstimator(full)
     motions = Motions()
-    decoded = detection_size(*full, max(max(s) for _, _, s, _ in plan))
-    schedules = [_Schedule(det, n, s, full, bool(matcher), keep,
+    decoded = detection_size(*full, max(max(s) for _, _, s, _, _ in plan))
+    schedules = [_Schedule(det, n, s, full, bool(matcher), keep, floor if suspects else None,
                            *((full_every, motions) if getattr(det, "faces", True) is None
                              else (None, None)))
-                 for det, n, s, keep in plan]
+                 for det, n, s, keep, floor in plan]
     reader = FrameReader(path, (info["width"], info["height"]), info["fps"], size=decoded)
-    held = max(MAX_WAIT, *(n for _, n, _, _ in plan))
+    held = max(MAX_WAIT, *(n for _, n, _, _, _ in plan))
     buffer: deque[tuple[int, np.ndarray, bool]] = deque(maxlen=held)
     cuts: list[int] = []
     prev_thumb: np.ndarray | None = None
@@ -310,6 +329,9 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
                       key=lambda t: (t.frames[0], t.label))
     tracks = [to_data(t, i, count, cuts, extend, size=full, fps=info["fps"], motions=motions)
               for i, t in enumerate(finished, start=1)]
+    finished, tracks = distinct_suspect_tracks(finished, tracks)
+    for i, data in enumerate(tracks, start=1):
+        data["id"] = f"t{i}"
     if matcher:
         for live, data in zip(finished, tracks, strict=True):
             if live.crop is not None:
@@ -322,6 +344,25 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
             "detector_frames": [round(s.pixels, 1) for s in schedules],
             "detect_sizes": [list(size) for size in schedules[0].sizes], "detect_every": every,
             "plate_every": plate_every}
+
+
+def distinct_suspect_tracks(live: list[LiveTrack], tracks: list[dict[str, Any]],
+                            ) -> tuple[list[LiveTrack], list[dict[str, Any]]]:
+    """``live`` and their project forms ``tracks`` without the suspect tracks that only
+    repeat a masked one: on every frame a suspect was detected, its box lies mostly
+    (SUSPECT_COVER) inside the region a masked track of the same label masks there (the
+    same face boxed twice, or a weak second box on it); and without the suspects seen on
+    fewer than SUSPECT_MIN_DETECTIONS frames."""
+    masked = [TrackBoxes(t) for t in tracks if is_masked(t)]
+    keep = []
+    for lt, data in zip(live, tracks, strict=True):
+        if data.get("state") == SUSPECT and (len(lt.frames) < SUSPECT_MIN_DETECTIONS or all(
+                any(tb.label == lt.label and (m := tb.box(f)) is not None
+                    and cover(m, b) >= SUSPECT_COVER for tb in masked)
+                for f, b in zip(lt.frames, lt.boxes, strict=True))):
+            continue
+        keep.append((lt, data))
+    return [lt for lt, _ in keep], [d for _, d in keep]
 
 
 def _scaled(det: Detection, scale: tuple[float, float]) -> Detection:

@@ -127,7 +127,7 @@ def test_tracks_command(square_clip: Path, tmp_path: Path, capsys) -> None:
                  "--box", "11,2,30,40"]) == 0
     assert main(["tracks", root, sha[:8], "list"]) == 0
     listing = capsys.readouterr().out
-    assert "rejected" in listing and new_id in listing
+    assert "laissé visible" in listing and new_id in listing
     saved = Operation.open(op.root).items[sha]["tracks"]
     assert saved[0]["state"] == "rejected" and saved[1]["keyframes"]["9"] == [11, 2, 30, 40]
 
