@@ -67,14 +67,15 @@ def test_weak_only_track_is_a_suspect_with_a_floor() -> None:
 
 def test_video_detector_runs_down_to_its_suspect_floor() -> None:
     detector = Detector(plates=False, profile="video")
-    [(faces, _, _, keep, floor)] = split_detector(detector, 2, 12, (640,), 1120)
-    assert keep == detector.faces.threshold  # tracks confirmed (masked) from the threshold
-    assert floor == detector.suspect_floor
-    assert faces.faces.threshold == min(LOW_FACE_SCORE, floor)
-    assert detector.faces.threshold == keep  # the caller's detector is left as it was
+    [plan] = split_detector(detector, 2, 12, (640,), 1120)
+    assert plan.keep == detector.faces.threshold  # tracks confirmed (masked) from it
+    assert plan.floor == detector.suspect_floor and plan.low == LOW_FACE_SCORE
+    assert plan.detector.faces.threshold == min(LOW_FACE_SCORE, plan.floor)
+    assert detector.faces.threshold == plan.keep  # the caller's detector is left as it was
     detector.suspect_floor = 0.1
-    [(faces, _, _, _, floor)] = split_detector(detector, 2, 12, (640,), 1120)
-    assert floor == faces.faces.threshold == 0.1
+    [plan] = split_detector(detector, 2, 12, (640,), 1120)
+    assert plan.floor == plan.detector.faces.threshold == 0.1
+    assert plan.low == LOW_FACE_SCORE  # masked tracks are made as without suspects
 
 
 def test_suspect_track_stored_not_masked_until_accepted(square_clip: Path, tmp_path: Path,
@@ -157,3 +158,30 @@ def test_detect_entries_flag_suspects(square_clip: Path, tmp_path: Path,
     assert sum(len(e["detections"]) for e in entries) == 40
     assert cli.main(["detect", "--json", str(out), str(square_clip)]) == 0
     assert not any(e["detections"] for e in json.loads(out.read_text()))
+
+
+class BlipSquare(WeakSquare):
+    """The weak square on one detected frame only (a blip: noise, most likely)."""
+
+    def detect(self, rgb: np.ndarray) -> list[Detection]:
+        from tests.video.conftest import frame_index
+
+        return super().detect(rgb) if frame_index(rgb, rgb.shape[1] / 320) == 20 else []
+
+
+def test_one_frame_suspect_blip_is_left_out(tmp_path: Path) -> None:
+    from tests.video.conftest import square_frames, write_clip
+
+    clip = write_clip(tmp_path / "c.mp4", square_frames(40), audio=False)
+    assert track_video(clip, BlipSquare())["tracks"] == []
+    assert len(track_video(clip, WeakSquare())["tracks"]) == 1
+
+
+def test_covered_share_counts_the_union_of_masks() -> None:
+    from mediakit.video.detect import covered_share
+
+    box = (0.0, 0.0, 10.0, 10.0)
+    assert covered_share(box, []) == 0.0
+    assert covered_share(box, [(0.0, 0.0, 5.0, 10.0)]) == 0.5
+    # two masks each holding half of it: inside the masks, though in neither alone
+    assert covered_share(box, [(0.0, 0.0, 5.0, 10.0), (5.0, 0.0, 5.0, 10.0)]) == 1.0
