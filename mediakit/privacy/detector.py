@@ -119,11 +119,12 @@ PROFILES: dict[str, dict] = {
         "face_tall": 1.3,
         # suspect tracks ("à vérifier", see mediakit.video.detect) from this score: the
         # model's candidate floor. Four face pans (benchmarks/video_masking.py seeds 0, 1,
-        # 6, 7; medium set; masks alone 0.956 of face-frames), masks + suspects frame
-        # recall: floor 0.15 0.973 (2 faces never proposed), 0.12 0.976 (1), 0.1 0.984
-        # (1; per pan 0.984, 0.999, 0.900, 1.0), 18.7 suspect boxes a frame, ~170 suspect
-        # tracks a 12 s crowd pan. The face never proposed (seed 6) is the back of a head,
-        # which the face model proposes at no score (even 0.05: then ~90 suspects a frame).
+        # 6, 7; medium set; masks alone 0.944 of face-frames), masks + suspects frame
+        # recall: floor 0.15 0.968 (3 faces never proposed), 0.12 0.969 (2), 0.1 0.977
+        # (2; per pan 0.982, 0.999, 0.823, 1.0), 18.7 suspect boxes a frame, ~170 suspect
+        # tracks a 12 s crowd pan. The two faces never proposed (seed 6) are the back of a
+        # head and a small face drawn on a placard (masked there as text), which the face
+        # model proposes at no score (0.05: ~90 suspects a frame).
         "face_suspect_floor": 0.1,
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)

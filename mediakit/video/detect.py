@@ -73,9 +73,9 @@ CHANGE_PAD = 64  # context around a changed region, in detector pixels
 MAX_WAIT = 8
 FACE_TWIN_IOU = 0.5  # see join_twins
 # Suspect tracks (see track_video) detected on fewer frames than this are left out. One-frame
-# suspects are mostly noise (none needed on six face pans, seeds 0-5: 2 -> -17 % suspect
-# tracks, same review-assisted recall) but not always: on a held-out pan (seed 7) leaving
-# them out left a face never proposed (review-assisted recall 1.0 -> 0.981). Kept.
+# suspects are mostly noise, but leaving them out (2) cost review-assisted frame recall on
+# four face pans (seeds 0, 1, 6, 7): 0.977 -> 0.974 (seed 7: 1.0 -> 0.981) for 16 % fewer
+# suspect tracks. Kept.
 SUSPECT_MIN_DETECTIONS = 1
 
 Progress = Callable[[int, int], None]
@@ -153,7 +153,7 @@ class _Schedule:
     ``low`` too): its tracks that no detection confirmed are the suspect tracks. The first
     tracker, whose confirmed tracks are masked, sees only detections from ``low`` not
     flagged ``suspect``: what is masked does not depend on the suspects (weaker detections
-    lengthening masked tracks: 1.7x the false alarms on face pans, the same recall)."""
+    lengthening masked tracks: +6 false alarms a frame on six face pans, no more recall)."""
 
     def __init__(self, plan: Plan, full: tuple[int, int], keep_crops: bool,
                  full_every: int | None = None, motions: Motions | None = None) -> None:
