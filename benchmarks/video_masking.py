@@ -12,6 +12,13 @@ every frame with its defaults (threshold 0.2, mask scale 1.3), the boxes it woul
 written per frame; deface's end-to-end speed is its own CLI (``deface --keep-metadata`` off,
 libx264 veryfast crf 20). The 1080p clip is the shared face clip looped and scaled to
 1920x1080 at 25 fps with its audio.
+
+On face rushes mediakit is scored twice from one run: ``mediakit`` is what it masks alone,
+``mk+susp`` what a person reviewing the rush can mask (the masks and the suspect tracks,
+"à vérifier", together: the review-assisted recall). Every row also gives
+``never_proposed``, the faces no box covers (70 %, score_video's rule) on any frame of
+their shot, and ``mk+susp`` the suspect boxes a frame and the suspect tracks to decide.
+``--suspect-floor`` replaces the video profile's suspect floor (to measure another).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ SETS = {
 }
 METRICS = ("frame_recall", "objects", "objects_ever_exposed", "longest_exposure_frames",
            "false_alarms_per_frame")
+EXTRA = ("never_proposed", "suspects_per_frame", "suspect_tracks")
 
 
 def ffmpeg() -> str:
@@ -100,15 +108,51 @@ def valid_gt(video: Path, work: Path) -> tuple[Path, int]:
     return out, len(bad)
 
 
-def run_mediakit(video: Path, work: Path, detector) -> tuple[Path, float]:
-    from mediakit.video.anonymize import detect_video
+def never_proposed(gt_path: Path, detections: Path, face_set: str = "medium") -> int:
+    """Objects (faces of ``face_set``) that no box covers (score_video's rule) on any frame
+    they are in: never masked nor proposed in their shot (one shot a photo)."""
+    sys.path.insert(0, str(EVAL))
+    from score import COVER, coverage
+
+    gt = json.loads(gt_path.read_text())
+    label = gt["label"]
+    dets = {int(e["frame"]): [d["box"] for d in e["detections"]
+                              if d.get("label", label) == label]
+            for e in json.loads(detections.read_text())}
+    seen, covered = set(), set()
+    for frame in gt["frames"]:
+        for o in frame[label + "s"]:
+            if label == "face" and face_set not in o.get("sets", []):
+                continue
+            seen.add(o["id"])
+            if o["id"] not in covered and coverage([int(round(v)) for v in o["box"]],
+                                                   dets.get(frame["frame"], []), None) >= COVER:
+                covered.add(o["id"])
+    return len(seen - covered)
+
+
+def run_mediakit(video: Path, work: Path, detector) -> tuple[Path, Path, float, dict]:
+    """mediakit's per-frame masks, and masks with suspects (one run), its speed, and the
+    suspects' counts (boxes a frame, tracks)."""
+    from mediakit.video.anonymize import frame_entries
+    from mediakit.video.detect import track_video
 
     t0 = time.perf_counter()
-    entries = detect_video(video, detector)
+    result = track_video(video, detector)
+    size = (result["width"], result["height"])
+    entries = frame_entries(video.name, result["tracks"], result["frames"], size,
+                            suspects=True)
     fps = len(entries) / (time.perf_counter() - t0)
+    masked = [{**e, "detections": [d for d in e["detections"] if not d.get("suspect")]}
+              for e in entries]
     out = work / f"{video.stem}.mediakit.json"
-    out.write_text(json.dumps(entries))
-    return out, fps
+    out.write_text(json.dumps(masked))
+    review = work / f"{video.stem}.review.json"
+    review.write_text(json.dumps(entries))
+    n_boxes = sum(bool(d.get("suspect")) for e in entries for d in e["detections"])
+    counts = {"suspects_per_frame": round(n_boxes / max(len(entries), 1), 3),
+              "suspect_tracks": sum(t.get("state") == "suspect" for t in result["tracks"])}
+    return out, review, fps, counts
 
 
 def run_deface(video: Path, work: Path) -> tuple[Path, float]:
@@ -133,7 +177,18 @@ def summary(scores: list[dict]) -> dict:
             "objects_ever_exposed": sum(s["objects_ever_exposed"] for s in scores),
             "longest_exposure_frames": max(s["longest_exposure_frames"] for s in scores),
             "false_alarms_per_frame": round(sum(s["false_alarms_per_frame"]
-                                                for s in scores) / n, 3)}
+                                                for s in scores) / n, 3),
+            "never_proposed": sum(s["never_proposed"] for s in scores),
+            **({"suspects_per_frame": round(sum(s["suspects_per_frame"] for s in scores) / n,
+                                            3),
+                "suspect_tracks": sum(s["suspect_tracks"] for s in scores)}
+               if "suspect_tracks" in scores[0] else {})}
+
+
+def row(rush: str, tool: str, s: dict, fps: float | None = None) -> str:
+    """One line of the table (blank where a figure does not apply)."""
+    cells = [f"{s[m]!s:>24}" for m in METRICS] + [f"{s.get(m, '')!s:>18}" for m in EXTRA]
+    return f"{rush:<24} {tool:<9} " + " ".join(cells) + ("" if fps is None else f" {fps:6.1f}")
 
 
 def clip_1080(work: Path, seconds: int, size: str = "1920:1080") -> Path:
@@ -256,6 +311,8 @@ def main() -> int:
                     help="only the pan rushes' accuracy (no speed or memory runs)")
     ap.add_argument("--only", default="",
                     help="comma-separated rush names to run (e.g. faces/wider)")
+    ap.add_argument("--suspect-floor", type=float, default=None,
+                    help="suspect floor instead of the video profile's (measurement)")
     ap.add_argument("--detector", default="mediakit",
                     help="'mediakit' (Detector, profile video) or FILE.py:Class for development")
     a = ap.parse_args()
@@ -267,30 +324,37 @@ def main() -> int:
     if a.only:
         names = [n for n in SETS if n in a.only.split(",")]
     print("== pan rushes (1280x720, 300 frames; faces: medium set) ==")
+    if a.suspect_floor is not None:
+        detector.suspect_floor = a.suspect_floor
+    floor = getattr(detector, "suspect_floor", None)
+    print(f"suspect floor: {floor}")
     header = f"{'rush':<24} {'tool':<9} " + " ".join(f"{m:>24}" for m in METRICS)
-    print(header + f" {'fps':>6}")
+    print(header + " " + " ".join(f"{m:>18}" for m in EXTRA) + f" {'fps':>6}")
     footnotes: list[str] = []
     for name in names:
         totals: dict[tuple[str, str], list[dict]] = {}
         for seed in seeds:
             video = pan_video(name, work, seed)
             rush = name + (f" s{seed}" if len(seeds) > 1 else "")
-            rows = [("mediakit", *run_mediakit(video, work, detector))]
+            masked, review, mk_fps, counts = run_mediakit(video, work, detector)
+            rows = [("mediakit", masked, mk_fps, {})]
             if SETS[name][0] == "faces":
-                rows.append(("deface", *run_deface(video, work)))
+                rows.append(("mk+susp", review, mk_fps, counts))
+                rows.append(("deface", *run_deface(video, work), {}))
             clean, n_bad = valid_gt(video, work)
             variants = [(None, "")] + ([(clean, "*")] if n_bad else [])
-            for tool, dets, fps in rows:
+            for tool, dets, fps, extra in rows:
                 for gt, tag in variants:
                     s = score(video, dets, gt)
+                    s["never_proposed"] = never_proposed(gt or video.with_suffix(".gt.json"),
+                                                         dets)
+                    s.update(extra)
                     totals.setdefault((tool, tag), []).append(s)
-                    print(f"{rush + tag:<24} {tool:<9} "
-                          + " ".join(f"{s[m]!s:>24}" for m in METRICS) + f" {fps:6.1f}",
-                          flush=True)
+                    print(row(rush + tag, tool, s, fps), flush=True)
                 # Rushes without unmaskable boxes count the same in both summaries.
                 if not n_bad and len(seeds) > 1:
                     totals.setdefault((tool, "*"), []).append(s)
-            for tool, dets, _ in rows:
+            for tool, dets, _, _ in rows:
                 footnotes.append(f"{rush} {tool}: {edge_false_alarms(video, dets):.0%} of "
                                  "false alarms touch the frame border")
             if n_bad:
@@ -299,9 +363,7 @@ def main() -> int:
         if len(seeds) > 1:
             for (tool, tag), scores in totals.items():
                 if len(scores) == len(seeds):
-                    s = summary(scores)
-                    print(f"{name + ' all' + tag:<24} {tool:<9} "
-                          + " ".join(f"{s[m]!s:>24}" for m in METRICS), flush=True)
+                    print(row(name + " all" + tag, tool, summary(scores)), flush=True)
     for note in footnotes:
         print(note)
     if a.pans_only:

@@ -155,7 +155,8 @@ def cmd_detect(args: argparse.Namespace) -> int:
                                   profile="video")
         for path in videos:  # one entry per frame: the regions masked in that frame
             try:
-                entries += detect_video_files([path], video_detector)
+                entries += detect_video_files([path], video_detector,
+                                              suspects=args.suspects)
             except MediaError as exc:
                 errors.append(str(exc))
     write_text_atomic(args.json_out, json.dumps(entries, ensure_ascii=False, indent=1))

@@ -117,8 +117,15 @@ PROFILES: dict[str, dict] = {
         # exposed 17 -> 15 -> 14 of 160 faces, frame recall 0.945 -> 0.966 -> 0.971, false
         # alarms 4.36 -> 4.55 -> 4.79 a frame (a taller box overlaps a small face less)
         "face_tall": 1.3,
-        # video: the tracker's own floor (LOW_FACE_SCORE), not yet measured on its own
-        "face_suspect_floor": 0.15,
+        # suspect tracks ("à vérifier", see mediakit.video.detect) from this score: the
+        # model's candidate floor. Four face pans (benchmarks/video_masking.py seeds 0, 1,
+        # 6, 7; medium set; masks alone 0.944 of face-frames), masks + suspects frame
+        # recall: floor 0.15 0.968 (3 faces never proposed), 0.12 0.969 (2), 0.1 0.977
+        # (2; per pan 0.982, 0.999, 0.823, 1.0), 18.7 suspect boxes a frame, ~170 suspect
+        # tracks a 12 s crowd pan. The two faces never proposed (seed 6) are the back of a
+        # head and a small face drawn on a placard (masked there as text), which the face
+        # model proposes at no score (0.05: ~90 suspects a frame).
+        "face_suspect_floor": 0.1,
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)
         "plate_levels": (PlateLevel(1.0, 1280, model=DET_MOBILE),),

@@ -19,7 +19,7 @@ from mediakit.privacy.regions import BoxTuple, clip_box
 from mediakit.video.audio import Segment, audio_args
 from mediakit.video.detect import source_info, track_video
 from mediakit.video.stream import FrameReader, FrameWriter, even_size
-from mediakit.video.tracks import TrackIndex, is_masked
+from mediakit.video.tracks import SUSPECT, TrackIndex, is_masked
 
 if TYPE_CHECKING:
     from mediakit.video.voice import VoicePlan
@@ -149,26 +149,33 @@ def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: 
     }
 
 
-def detect_video(path: str | Path, detector: Any, **track_options: Any) -> list[dict[str, Any]]:
+def detect_video(path: str | Path, detector: Any, suspects: bool = False,
+                 **track_options: Any) -> list[dict[str, Any]]:
     """One entry per frame: the regions that will be masked, in displayed-frame pixels
-    (the format of ``score_video.py``)."""
+    (the format of ``score_video.py``); with ``suspects``, the boxes of the suspect
+    tracks too, each with ``"suspect": true`` (not masked unless a person accepts them)."""
     path = Path(path)
     result = track_video(path, detector, **track_options)
     return frame_entries(display_path(path.name), result["tracks"], result["frames"],
-                         (result["width"], result["height"]))
+                         (result["width"], result["height"]), suspects=suspects)
 
 
 def frame_entries(name: str, tracks: list[dict[str, Any]], n_frames: int,
-                  size: tuple[int, int]) -> list[dict[str, Any]]:
-    """Per-frame masked regions of ``tracks`` (clipped to the frame)."""
+                  size: tuple[int, int], suspects: bool = False) -> list[dict[str, Any]]:
+    """Per-frame masked regions of ``tracks`` (clipped to the frame); with ``suspects``,
+    the regions of the undecided suspect tracks too, flagged ``"suspect": true``."""
     index = TrackIndex(tracks)
+    pending = TrackIndex([t for t in tracks if t.get("state") == SUSPECT and not is_masked(t)]
+                         if suspects else [], masked_only=False)
     entries = []
     for i in range(n_frames):
         dets = []
-        for label, box, track in index.boxes(i):
-            clipped = clip_box(box, *size)
-            if clipped[2] > 0 and clipped[3] > 0:
-                dets.append({"label": label, "box": [round(v, 1) for v in clipped],
-                             "score": track.get("score", 1.0), "track": track["id"]})
+        for flag, idx in ((False, index), (True, pending)):
+            for label, box, track in idx.boxes(i):
+                clipped = clip_box(box, *size)
+                if clipped[2] > 0 and clipped[3] > 0:
+                    dets.append({"label": label, "box": [round(v, 1) for v in clipped],
+                                 "score": track.get("score", 1.0), "track": track["id"],
+                                 **({"suspect": True} if flag else {})})
         entries.append({"file": name, "frame": i, "detections": dets})
     return entries

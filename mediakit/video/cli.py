@@ -88,8 +88,10 @@ def cmd_tracks(args: argparse.Namespace) -> int:
         for t in tr.item_tracks(op, sha):
             person = (f" · {t['person']['name']} ({LISTS_FR.get(t['person']['list'], '')})"
                       if t.get("person") else "")
-            print(f"{t['id']:>4}  {LABELS_FR.get(t['label'], t['label']):<7}  "
-                  f"{STATES_FR.get(t['state'], t['state']):<15}  "
+            state = STATES_FR.get(t["state"], t["state"])
+            if t.get("suspect") and t["state"] != tr.SUSPECT:
+                state += " (était à vérifier)"  # a decided suspect
+            print(f"{t['id']:>4}  {LABELS_FR.get(t['label'], t['label']):<7}  {state:<15}  "
                   f"{SOURCES_FR.get(t['source'], t['source']):<12}  "
                   f"images {t['frames'][0]}–{t['frames'][1]}  "
                   f"{len(t['keyframes'])} clé(s)  score {t.get('score', 1.0):.2f}{person}")
@@ -161,14 +163,16 @@ def cmd_voice(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def detect_video_files(paths: Sequence[str | Path], detector: Any) -> list[dict[str, Any]]:
-    """Per-frame entries (``score_video.py`` format) for each video; a bad file raises
-    MediaError naming it."""
+def detect_video_files(paths: Sequence[str | Path], detector: Any,
+                       suspects: bool = False) -> list[dict[str, Any]]:
+    """Per-frame entries (``score_video.py`` format) for each video, with the suspect
+    tracks' boxes (``"suspect": true``) when ``suspects``; a bad file raises MediaError
+    naming it."""
     from mediakit.video.anonymize import detect_video
 
     entries: list[dict[str, Any]] = []
     for path in paths:
-        entries += detect_video(path, detector)
+        entries += detect_video(path, detector, suspects=suspects)
     return entries
 
 

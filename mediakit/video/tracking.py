@@ -50,6 +50,8 @@ class LiveTrack:
     best: Detection | None = None
     best_frame: int = 0
     crop: Any = None  # (image, box in it) of the best detection, when people lists are used
+    # a detection confirmed the track (see Tracker): masked; otherwise a suspect at most
+    confirmed: bool = False
 
     def predict(self, frame: int) -> BoxTuple:
         """Constant-velocity guess of the mask box at ``frame``."""
@@ -89,13 +91,18 @@ def _affinity(pred: BoxTuple, box: BoxTuple, label: str = "") -> float:
 class Tracker:
     """Associates each frame's detections (mask boxes) with live tracks, frame by frame.
 
-    ``keep_score``: a finished track is kept only if one of its detections scored at least
-    this; weaker detections only lengthen and fill the tracks of confirmed objects (a
-    detector run under its usual threshold, as ByteTrack does)."""
+    ``keep_score``: a finished track is *confirmed* (masked) only if one of its
+    detections, not flagged ``suspect``, scored at least this; weaker detections only
+    lengthen and fill the tracks of confirmed objects (a detector run under its usual
+    threshold, as ByteTrack does). ``suspect_floor``: an unconfirmed track whose best
+    detection scored at least this is kept too, as a suspect (to be decided by a person);
+    None: dropped."""
 
-    def __init__(self, max_gap: int = MAX_GAP, keep_score: float = 0.0) -> None:
+    def __init__(self, max_gap: int = MAX_GAP, keep_score: float = 0.0,
+                 suspect_floor: float | None = None) -> None:
         self.max_gap = max_gap
         self.keep_score = keep_score
+        self.suspect_floor = suspect_floor
         self.live: list[LiveTrack] = []
         self.done: list[LiveTrack] = []
         self._next = 1
@@ -177,6 +184,7 @@ class Tracker:
         track.frames.append(frame)
         track.boxes.append(_mask(det))
         track.scores.append(float(det.score))
+        track.confirmed |= not det.suspect and det.score >= self.keep_score
         if track.best is None or det.score > track.best.score:
             track.best, track.best_frame = det, frame
             if image is not None and det.label == "face":
@@ -188,9 +196,12 @@ class Tracker:
         self.live = []
 
     def finish(self) -> list[LiveTrack]:
-        """Every kept track, in order of appearance (the tracker is emptied)."""
+        """Every kept track (confirmed ones, and suspects from ``suspect_floor``), in order
+        of appearance (the tracker is emptied)."""
+        floor = self.suspect_floor
         tracks = sorted((t for t in _merge_plates(self.done + self.live)
-                         if max(t.scores) >= self.keep_score), key=lambda t: (t.frames[0], t.id))
+                         if t.confirmed or (floor is not None and max(t.scores) >= floor)),
+                        key=lambda t: (t.frames[0], t.id))
         self.live, self.done = [], []
         return tracks
 
@@ -229,6 +240,7 @@ def _join(track: LiveTrack, other: LiveTrack) -> None:
     track.scores = [scores[f] for f in track.frames]
     if other.best is not None and (track.best is None or other.best.score > track.best.score):
         track.best, track.best_frame, track.crop = other.best, other.best_frame, other.crop
+    track.confirmed |= other.confirmed
 
 
 def touches_edge(box: BoxTuple, size: tuple[int, int] | None, margin: float = 0.35) -> bool:
@@ -356,11 +368,13 @@ def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
     keys = {f: b for f, b in carried.items() if first <= f <= last}
     keys.update(zip(track.frames, boxes, strict=True))
     best = track.best
+    suspect = {} if track.confirmed else {"suspect": True}
     return {
         "id": f"t{index}",
         "label": track.label,
         "source": "auto",
-        "state": "accepted",
+        "state": "suspect" if suspect else "accepted",
+        **suspect,
         "frames": [first, last],
         "keyframes": {str(f): [round(v, 1) for v in keys[f]] for f in sorted(keys)},
         "score": round(max(track.scores), 4),
