@@ -220,7 +220,8 @@ class Store:
                 self._write_audit()
                 seen = self._max_seq()  # read before COMMIT: after it, others may write
                 self.conn.execute("COMMIT")
-                self.last_seq = seen
+                if self.doc is not None:  # without a document nothing was pulled: what others
+                    self.last_seq = seen  # committed meanwhile must still be read
             elif doc is not None:  # nested commit: the outer one writes
                 self._write_rows(doc, edits, label)
         except BaseException:

@@ -44,6 +44,32 @@ def test_an_edit_starts_from_the_latest_data(two):
     assert [(m["id"], m["label"]) for m in masks] == [("m1", "face"), ("m2", "plate")]
 
 
+def test_an_operation_opened_while_another_commits_misses_nothing(two, monkeypatch):
+    """Opening reads the rows, then reconciles the audit mirror in a write transaction of
+    its own: what another process commits in between must still reach the new copy (it
+    was once skipped, and the next edit wrote a stale item over the other's change)."""
+    from mediakit.library import store as store_module
+
+    first, _ = two
+    real = store_module.Store.reconcile_mirror
+
+    def late(self):  # another process commits between load() and the mirror's check
+        edit_field(first, "a" * 64, "rating", 3, "note")
+        real(self)
+
+    monkeypatch.setattr(store_module.Store, "reconcile_mirror", late)
+    third = Operation.open(first.root)
+    monkeypatch.setattr(store_module.Store, "reconcile_mirror", real)
+    try:
+        edit_field(third, "a" * 64, "caption", "Vue du PC", "légende")
+        fresh = Operation.open(first.root)
+        assert fresh.items["a" * 64]["rating"] == 3  # not overwritten by a stale copy
+        assert fresh.items["a" * 64]["caption"] == "Vue du PC"
+        fresh.close()
+    finally:
+        third.close()
+
+
 def test_undo_refused_when_another_changed_it_since(two, monkeypatch):
     first, second = two
     edit_field(first, "a" * 64, "caption", "brouillon", "légende")
