@@ -407,7 +407,10 @@ class Store:
             mirrored = [ln for ln in text.splitlines() if ln.strip()]
             if mirrored == lines:
                 return
-            if mirrored[: len(lines)] == lines or lines[: len(mirrored)] == mirrored:
+            if not lines:  # a crash before the first commit: its lines were never committed
+                with open(mirror, "w", encoding="utf-8") as fh:
+                    os.fsync(fh.fileno())
+            elif mirrored[: len(lines)] == lines or lines[: len(mirrored)] == mirrored:
                 from mediakit.atomic import write_text_atomic
 
                 write_text_atomic(mirror, "".join(ln + "\n" for ln in lines))

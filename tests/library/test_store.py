@@ -108,3 +108,18 @@ def test_a_failed_edit_leaves_project_and_trail_as_they_were(two):
     assert again.to_json() == before and audit.verify(first.root) == []
     assert (first.root / "audit.jsonl").read_text().count("\n") == len(lines)
     again.close()
+
+
+def test_a_mirror_line_never_committed_is_cut_at_open_even_the_first(tmp_path):
+    """A kill between the mirror's append and the first COMMIT leaves the mirror one line
+    ahead of an empty trail: the next open empties the mirror (it used to fail)."""
+    op = Operation.create(tmp_path / "op", "Vide")
+    op.close()
+    mirror = tmp_path / "op" / "audit.jsonl"
+    mirror.write_text('{"action": "import"}\n', encoding="utf-8")
+    again = Operation.open(tmp_path / "op")
+    try:
+        assert mirror.read_text(encoding="utf-8") == ""
+        assert audit.verify(again.root) == []
+    finally:
+        again.close()
