@@ -110,6 +110,7 @@ def record(layout: Layout, alt: str) -> dict[str, Any]:
         "width": layout.width, "height": layout.height, "scale": layout.scale,
         "dpi": layout.dpi, "px_per_pt": round(layout.px_per_pt, 3),
         "background": layout.charte.colour("background"), "alt": alt, "elements": elements,
+        "typography": list(layout.typography),
     }
 
 
