@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mediakit.clitext import UsageError, adjust_text
+from mediakit.clitext import UsageError, adjust_text, say
 from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 from mediakit.media.kinds import PHOTO
@@ -146,7 +146,7 @@ def _sheet(op: Operation, args: argparse.Namespace) -> int:
         compute_all_hints(op)
         shas = [r["item"] for r in suggest(op) if r["selected"]]
     out = write_contact_sheet(op, shas, Path(args.out))
-    print(f"planche contact ({len(shas)} photo(s)) : {display_path(out)}")
+    say(f"planche contact ({len(shas)} photo(s)) : {display_path(out)}", clean=False)
     return 0
 
 

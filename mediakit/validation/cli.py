@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mediakit.clitext import warn
+from mediakit.clitext import say, warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 
@@ -105,9 +105,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
     for message in result.failed:
         warn(f"ÉCHEC {message}")
     for sha, version in result.items.items():
-        print(f"{op.items[sha]['name']}: version {version}")
-    print(f"paquet {result.pack_id} → {display_path(result.bundle)} "
-          f"(manifeste {result.manifest_sha256[:16]}…)")
+        say(f"{op.items[sha]['name']}: version {version}", clean=False)
+    say(f"paquet {result.pack_id} → {display_path(result.bundle)} "
+        f"(manifeste {result.manifest_sha256[:16]}…)", clean=False)
     return EXIT_PARTIAL if result.failed else EXIT_OK
 
 
