@@ -511,6 +511,23 @@ MESSAGES: dict[str, str] = {
     "quand même)":
         "export refused: {n} deviation(s) from the charter \"{name}\" (correct them, or "
         "--force to export anyway)",
+    "modèle « {name} » inconnu pour la charte « {charte} » (modèles : {names})":
+        "template \"{name}\" unknown for the charter \"{charte}\" (templates: {names})",
+    "charte « {name} » inconnue (chartes : {names})":
+        "charter \"{name}\" unknown (charters: {names})",
+    "champ obligatoire « {name} » ({label}) manquant dans les données":
+        "required field \"{name}\" ({label}) missing from the data",
+    "{path} : fichier de données introuvable": "{path}: data file not found",
+    "format « {spec} » hors limites (64 à 8000 px)":
+        "format \"{spec}\" out of bounds (64 to 8000 px)",
+    "format « {spec} » invalide (attendu LxH, a4 ou all)":
+        "format \"{spec}\" invalid (expected WxH, a4 or all)",
+    "{name} {size} — champ « {field} » : texte trop long pour son cadre, même à la taille "
+    "minimale ({px} px) — {n} lignes pour {fits} possibles ; raccourcir à environ {keep} "
+    "caractères (actuellement {length})":
+        "{name} {size} — field \"{field}\": text too long for its frame, even at the minimum "
+        "size ({px} px) — {n} lines for {fits} possible; shorten to about {keep} characters "
+        "(now {length})",
     "indiquez un modèle et un dossier de sortie (-o), ou --list":
         "give a template and an output folder (-o), or --list",
     # the audit trail's actions

@@ -80,8 +80,8 @@ def typeset(text: str) -> str:
         text = _DECIMAL_POINT.sub(r"\1,\2", text)
         text = _SCORE.sub(r"\1,\2", text)
         return _NUMBER_UNIT.sub(rf"\1{NBSP}", text)
-    text = _FR_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(NNBSP, ","), text)
     text = _FR_DECIMAL.sub(r"\1.\2", text)
+    text = _FR_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(NNBSP, ","), text)
     text = _FR_BYTES.sub(lambda m: m.group(1) + {"o": "B", "Ko": "kB", "Mo": "MB",
                                                    "Go": "GB"}[m.group(2)], text)
     return text.replace(NBSP, " ").replace(NNBSP, " ")
@@ -220,6 +220,32 @@ class HelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix)
 
 
+def _translated(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """An argument's help and metavar in the command line's language."""
+    if isinstance(kwargs.get("help"), str) and kwargs["help"] is not argparse.SUPPRESS:
+        kwargs["help"] = t(kwargs["help"])
+    if isinstance(kwargs.get("metavar"), str):
+        kwargs["metavar"] = t(kwargs["metavar"])
+    elif isinstance(kwargs.get("metavar"), tuple):
+        kwargs["metavar"] = tuple(t(m) for m in kwargs["metavar"])
+    if kwargs.get("action") == "version":
+        kwargs.setdefault("help", "afficher la version et quitter")
+        kwargs["help"] = t(kwargs["help"])
+    return kwargs
+
+
+def _translating(group: Any) -> Any:
+    """An argument group whose arguments are translated like the parser's."""
+    original = group.add_argument
+
+    def add_argument(*args: Any, **kwargs: Any) -> argparse.Action:
+        with argparse_language():
+            return original(*args, **_translated(kwargs))
+
+    group.add_argument = add_argument
+    return group
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks the command line's language: argparse's own texts,
     help texts (English from :mod:`mediakit.cli_en` when asked), errors in words."""
@@ -238,17 +264,17 @@ class Parser(argparse.ArgumentParser):
                               help="afficher le détail technique des erreurs")
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        if isinstance(kwargs.get("help"), str) and kwargs["help"] is not argparse.SUPPRESS:
-            kwargs["help"] = t(kwargs["help"])
-        if isinstance(kwargs.get("metavar"), str):
-            kwargs["metavar"] = t(kwargs["metavar"])
-        elif isinstance(kwargs.get("metavar"), tuple):
-            kwargs["metavar"] = tuple(t(m) for m in kwargs["metavar"])
-        if kwargs.get("action") == "version":
-            kwargs.setdefault("help", "afficher la version et quitter")
-            kwargs["help"] = t(kwargs["help"])
         with argparse_language():
-            return super().add_argument(*args, **kwargs)
+            return super().add_argument(*args, **_translated(kwargs))
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> Any:
+        return _translating(super().add_mutually_exclusive_group(**kwargs))
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
+        for key in ("title", "description"):
+            if isinstance(kwargs.get(key), str):
+                kwargs[key] = t(kwargs[key])
+        return _translating(super().add_argument_group(*args, **kwargs))
 
     def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
         kwargs.setdefault("parser_class", Parser)
