@@ -423,6 +423,35 @@ MESSAGES: dict[str, str] = {
     "sheet : précisez le fichier de sortie (-o planche.pdf)":
         "sheet: give the output file (-o sheet.pdf)",
     "{name} : n'est pas une photo": "{name}: not a photo",
+    "précisez la piste (t1…)": "give the track (t1…)",
+    "--box attend x,y,l,h (quatre nombres séparés par des virgules)":
+        "--box expects x,y,w,h (four numbers separated by commas)",
+    "adjust : « {pair} » attend clé=nombre (exposure=0,5 ; crop=x,y,l,h en fractions)":
+        "adjust: \"{pair}\" expects key=number (exposure=0.5; crop=x,y,w,h as fractions)",
+    "add : précisez le nom puis la ou les photos de référence":
+        "add: give the name, then the reference photo(s)",
+    "liste inconnue : « {value} » (always_mask : toujours masquer, keep_visible : laisser "
+    "visible)": "unknown list: \"{value}\" (always_mask or keep_visible)",
+    "remove : précisez le nom de la personne": "remove: give the person's name",
+    "move : précisez le nom de la personne": "move: give the person's name",
+    "« {ref} » : canal ambigu ({names}) ; précisez":
+        "\"{ref}\": ambiguous channel ({names}); be more precise",
+    "show : précisez le canal (mediakit presets show x)":
+        "show: give the channel (mediakit presets show x)",
+    "argument {name}: {msg}": "argument {name}: {msg}",
+    "« {value} » n'est pas un nombre de secondes": "\"{value}\" is not a number of seconds",
+    "« {value} » n'est pas un nombre entier": "\"{value}\" is not an integer",
+    "« {value} » n'est pas un nombre": "\"{value}\" is not a number",
+    "vidéo tronquée ou corrompue ({msg})": "truncated or corrupt video ({msg})",
+    "la fin de la vidéo manque": "the end of the video is missing",
+    "image incomplète": "incomplete frame",
+    "{path}: paquet illisible ({msg})": "{path}: unreadable bundle ({msg})",
+    "paquet altéré : manifest.json illisible ({msg})":
+        "altered bundle: manifest.json unreadable ({msg})",
+    "{path}: clé privée illisible ({msg})": "{path}: unreadable private key ({msg})",
+    "{path}: clé publique illisible ({msg})": "{path}: unreadable public key ({msg})",
+    "aucune décision : utilisez --approve ou --request":
+        "no decision: use --approve or --request",
     # the review gate
     "{action} refusé : {msg}": "{action} refused: {msg}",
     "«{name}» : {reason} — {msg}": "\"{name}\": {reason} — {msg}",
@@ -554,8 +583,9 @@ EN.update({k: v for k, v in MESSAGES.items() if k not in EN})
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-# a template with less literal text than this (« {path}: {reason} ») is tried last
-GENERIC = 4
+# a template with less literal text than this (« {path}: {reason} », « vidéo {codec} »)
+# is tried last, after the message was split in parts
+GENERIC = 10
 
 
 @cache

@@ -84,6 +84,7 @@ def typeset(text: str) -> str:
     text = _FR_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(NNBSP, ","), text)
     text = _FR_BYTES.sub(lambda m: m.group(1) + {"o": "B", "Ko": "kB", "Mo": "MB",
                                                    "Go": "GB"}[m.group(2)], text)
+    text = re.sub(rf"«[ {NBSP}{NNBSP}]*(.*?)[ {NBSP}{NNBSP}]*»", r'"\1"', text)
     return text.replace(NBSP, " ").replace(NNBSP, " ")
 
 
@@ -314,6 +315,7 @@ class Parser(argparse.ArgumentParser):
             return super().format_help()
 
     def error(self, message: str) -> NoReturn:
+        message = typeset(translate(message))
         with argparse_language():
             self.print_usage(sys.stderr)
             self.exit(2, argparse._("%(prog)s: error: %(message)s\n")  # type: ignore[attr-defined]
