@@ -279,28 +279,6 @@ EN: dict[str, str] = {
     "texte cherché": "text searched for",
     "favoris seulement": "favourites only",
     "mot-clé exact": "exact keyword",
-    # voice
-    "voix modifiée sur des plages d'un rush (témoins, victimes, agents protégés)":
-        "disguised voice over ranges of a rush (witnesses, victims, protected officers)",
-    "actions : list (les plages), add / remove DÉBUT-FIN (modifier la voix d'une plage ou la "
-    "rendre), clear (voix d'origine partout), preview -o F.wav (écouter avant/après). "
-    "Exemple : mediakit voice add OP MVI_0006 12,5-20":
-        "actions: list (the ranges), add / remove START-END (disguise the voice of a range or "
-        "give it back), clear (original voice everywhere), preview -o F.wav (listen before/"
-        "after). Example: mediakit voice add OP MVI_0006 12.5-20",
-    "list, add, remove, clear, preview": "list, add, remove, clear, preview",
-    "secondes (12,5-20 ; 31- : jusqu'à la fin ; tout : tout le rush)":
-        "seconds (12.5-20; 31-: to the end; tout: the whole rush)",
-    "add : voix plus grave (défaut) ou plus aiguë": "add: lower voice (default) or higher",
-    "preview : fichier WAV à écrire": "preview: WAV file to write",
-    "preview : le son d'origine (l'« avant ») au lieu de la voix modifiée":
-        "preview: the original sound (the \"before\") instead of the disguised voice",
-    "vidéo : voix modifiée entre deux instants (s ; DÉBUT- : jusqu'à la fin ; tout : tout le "
-    "rush), répétable ; pour une opération, « mediakit voice »":
-        "video: disguised voice between two instants (s; START-: to the end; tout: the whole "
-        "rush), repeatable; for an operation, \"mediakit voice\"",
-    "voix modifiée : plus grave (défaut) ou plus aiguë":
-        "disguised voice: lower (default) or higher",
     # messages of mediakit.cli
     "utilisation : ": "usage: ",
     "mediakit : « mediakit {old} … » est l'ancienne forme, acceptée encore dans cette "
