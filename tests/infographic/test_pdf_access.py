@@ -125,3 +125,22 @@ def test_pdf_writer_round_trips_french_text(tmp_path: Path, text: str) -> None:
     out = write_pdf(tmp_path / "t.pdf", [page], title="Essai")
     (lines,) = page_texts(read(out))
     assert _plain(lines[0]) == _plain(text)
+
+
+def test_review_contact_sheet_pdf_is_a_document(tmp_path: Path) -> None:
+    from mediakit.validation.contact_sheet import write_pdf
+
+    photo = Path(__file__).resolve().parents[2] / "assets" / "photos" / "plaque.jpg"
+    cells = [{"image": photo, "title": "plaque.jpg — version 2", "caption": "Contrôle routier",
+              "lines": [("MASQUES NON REVUS", (200, 0, 0)), ("2 visages masqués", (20, 20, 20))]},
+             {"image": None, "title": "clip.mp4 — version 1", "caption": ""}]
+    out = write_pdf(tmp_path / "planche.pdf", "Relecture — Essai", "paquet 2026-1", cells)
+    pdf = read(out)
+    assert string_value(pdf.catalog, "Lang") == "fr-FR"
+    assert string_value(pdf.info, "Title") == "Relecture — Essai"
+    text = _plain(" ".join(page_texts(pdf)[0]))
+    for expected in ("Relecture — Essai", "plaque.jpg — version 2", "MASQUES NON REVUS",
+                     "Légende : Contrôle routier", "aperçu indisponible", "page 1/1"):
+        assert expected in text, expected
+    assert all(embedded for _, embedded in embedded_fonts(pdf))
+    assert ("Figure", "Contrôle routier") in structure(pdf)
