@@ -137,3 +137,26 @@ def test_no_single_word_on_a_title_last_line() -> None:
     # the title of the sample appel à témoins, in every format
     for fmt, lines in _title_lines("appel-a-temoins", text).items():
         assert len(lines) == 1 or " " in lines[-1], (fmt, lines)
+
+
+def test_the_officer_sees_what_typography_changed(tmp_path, capsys, monkeypatch) -> None:
+    import json
+
+    from mediakit.cli import main
+    from mediakit.infographic.charte import load_charte
+    from mediakit.infographic.templates import load_template
+
+    monkeypatch.delenv("MEDIAKIT_LANG", raising=False)
+    template = load_template(load_charte("etat"), "appel-a-temoins")
+    data, base = template.sample_data()
+    data = {**data, "photo": str(base / data["photo"]),
+            "description": "Le 13 mai vers 22h, 12000 euros de dégâts."}
+    (tmp_path / "d.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["infographic", "appel-a-temoins", "--data", str(tmp_path / "d.json"),
+                 "--formats", "1080x1080", "-o", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert "typographie corrigée (le texte saisi est inchangé)" in out
+    assert "champ « description » : « 22h, » → « 22 h, »" in out
+    assert "champ « description » : « 12000 » → « 12 000 »" in out
+    record = json.loads((tmp_path / "out" / "appel-a-temoins_etat_1080x1080.json").read_text())
+    assert {"field": "description", "typed": "12000", "shown": "12 000"} in record["typography"]
