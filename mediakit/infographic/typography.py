@@ -97,7 +97,7 @@ def times(text: str) -> str:
 # a whole number typed without grouping, not part of a code (letters, hyphens, slashes)
 _BARE = re.compile(r"(?<![\w.,\-/+\u00a0\u202f°])(\d{4,})(?![\w\-/]|\.\d)")
 _UNIT_AFTER = re.compile(rf"[{SPACES}]+(?:{_UNITS})\b")
-_POSTAL_AFTER = re.compile(rf"[{SPACES}]+[A-ZÉÈÀÂÎÔ]")
+_POSTAL_AFTER = re.compile(rf"[{SPACES}]+(?:[A-ZÉÈÀÂÎÔ]|[Cc]edex\b)")
 _NUMBER_SIGN_BEFORE = re.compile(rf"(?:n°|N°|\bno|\bn\.|#|\bcode|\btél\.?|\btel\.?)[{SPACES}]*$",
                                  re.IGNORECASE)
 

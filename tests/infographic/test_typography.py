@@ -66,7 +66,7 @@ def test_times_and_bare_numbers(raw: str, expected: str) -> None:
     assert french(expected) == expected
 
 
-@pytest.mark.parametrize("raw", ["73300 Saint-Jean-de-Maurienne", "en 2026", "le 3919",
+@pytest.mark.parametrize("raw", ["73300 Saint-Jean-de-Maurienne", "75007 cedex", "en 2026", "le 3919",
                                  "dossier n° 123456", "0123456789", "EH-907-PL", "A4H",
                                  "pi vaut 3,14159", "version 2.10000", "RDV à 14:30"])
 def test_codes_years_and_postcodes_are_left_alone(raw: str) -> None:
