@@ -452,6 +452,21 @@ MESSAGES: dict[str, str] = {
     "{path}: clé publique illisible ({msg})": "{path}: unreadable public key ({msg})",
     "aucune décision : utilisez --approve ou --request":
         "no decision: use --approve or --request",
+    # photo: captions, adjustments, hints, suggestions
+    "attention : {msg}": "warning: {msg}", "netteté": "sharpness", "flou": "blurred",
+    "bougé": "shaken", "surexposée": "overexposed", "sous-exposée": "underexposed",
+    "aucun réglage": "no adjustment", "exposition {v}": "exposure {v}",
+    "contraste {v}": "contrast {v}", "saturation {v}": "saturation {v}",
+    "température {v}": "temperature {v}", "teinte {v}": "tint {v}",
+    "hautes lumières {v}": "highlights {v}", "ombres {v}": "shadows {v}",
+    "netteté {v}": "sharpness {v}", "redressement {v}": "straighten {v}",
+    "vibrance {v}": "vibrance {v}", "gamma {v}": "gamma {v}",
+    "luminosité {v}": "brightness {v}", "automatique {v}": "auto {v}",
+    "rotation {v}": "rotation {v}", "recadrage {v}": "crop {v}",
+    "retenue": "kept", "défaut : {msg}": "flaw: {msg}",
+    "doublon de {name} (meilleure)": "duplicate of {name} (the best)",
+    "meilleure de {n} photos proches": "best of {n} similar photos",
+    "nette ({v}), exposition correcte": "sharp ({v}), correct exposure",
     # the review gate
     "{action} refusé : {msg}": "{action} refused: {msg}",
     "«{name}» : {reason} — {msg}": "\"{name}\": {reason} — {msg}",

@@ -85,6 +85,8 @@ def _commands(root: Path, lang: str) -> list[list[object]]:
         ["export", op, "--channels", "x,presse", "-o", out],
         ["review", "pack", op, "-o", root / f"pack-{lang}.zip"],
         ["photo", "rate", op, "a", "9"],
+        ["photo", "adjust", op, "a", "exposure=0,3", "contrast=0.1"],
+        ["photo", "suggest", op], ["photo", "hints", op],
         ["photo", "sheet", op, "-o", root / f"sheet-{lang}.pdf", "--all"],
         ["audit", op], ["audit", op, "--verify"],
         ["info", root / "absent"],
@@ -105,7 +107,8 @@ def test_workflow_in_english_has_no_french(workflow_dir, english, capsys):
                      "mask(s) proposed", "score 0.", "m99: no mask of that name on groupe.jpg",
                      "file(s) anonymised", "MB — OK", "bundle ", "(manifest ",
                      "contact sheet (2 photo(s))", "audit trail intact",
-                     "detection was never run", "unknown channel (channels:"):
+                     "detection was never run", "unknown channel (channels:",
+                     "a.jpg: exposure +0.3 · contrast +0.1", "sharpness"):
         assert expected in joined, expected
 
 
@@ -120,6 +123,7 @@ def test_workflow_in_french_has_no_english(workflow_dir, monkeypatch, capsys):
     # French numbers: decimal commas, a no-break space before the unit
     assert re.search(r"score 0,\d\d", joined) and re.search(r"\d,\d\d\u00a0Mo — OK", joined)
     assert not re.search(r"\d\.\d+ ?(Mo|Ko|s)\b", joined)
+    assert "a.jpg: exposition +0,3 · contraste +0,1" in joined
 
 
 def test_helps_in_english_have_no_french(english, capsys):
