@@ -467,6 +467,56 @@ MESSAGES: dict[str, str] = {
     "doublon de {name} (meilleure)": "duplicate of {name} (the best)",
     "meilleure de {n} photos proches": "best of {n} similar photos",
     "nette ({v}), exposition correcte": "sharp ({v}), correct exposure",
+    # review: decisions, keys, changes, publication
+    "décision {state} → {path}": "decision {state} → {path}", "signée": "signed",
+    "NON signée (mediakit review sign)": "NOT signed (mediakit review sign)",
+    "décision signée → {path}": "signed decision → {path}",
+    "clé privée (à garder pour soi) : {path}": "private key (keep it to yourself): {path}",
+    "clé publique (à remettre à l'agent) : {path}": "public key (give it to the officer): "
+                                                    "{path}",
+    "empreinte : {digest}": "fingerprint: {digest}",
+    "relecteur « {name} » enregistré, empreinte {digest}":
+        "reviewer \"{name}\" registered, fingerprint {digest}",
+    "VALIDÉ {name}": "APPROVED {name}", "CORRECTIONS DEMANDÉES {name}": "CHANGES REQUESTED {name}",
+    "décision de {name} importée": "decision of {name} imported",
+    "{name}: jamais relu": "{name}: never reviewed",
+    "demande de {name} : {msg}": "request from {name}: {msg}",
+    "{name}: {n} modification(s) depuis la version {version} relue":
+        "{name}: {n} change(s) since the reviewed version {version}",
+    "PUBLIABLE {file} — {name} ({channel}) — {msg}":
+        "PUBLISHABLE {file} — {name} ({channel}) — {msg}",
+    "identique au fichier relu": "identical to the reviewed file",
+    "réencodé (diffère du fichier relu)": "re-encoded (differs from the reviewed file)",
+    "fichier relu non disponible": "reviewed file not available",
+    "NON VALIDÉ {msg}": "NOT APPROVED {msg}", "RETIRÉ {msg} (plus validé)":
+        "WITHDRAWN {msg} (no longer approved)",
+    "{n} fichier(s) prêt(s) à publier, {m} élément(s) non validé(s), {w} retiré(s)":
+        "{n} file(s) ready to publish, {m} item(s) not approved, {w} withdrawn",
+    "non validé": "not approved",
+    "modifié depuis la version validée (à soumettre de nouveau)":
+        "changed since the approved version (to submit again)",
+    "décision refusée : {msg}": "decision refused: {msg}",
+    "elle concerne une autre opération ({name})": "it is about another operation ({name})",
+    "le relecteur « {name} » n'a pas de clé enregistrée (mediakit review add-reviewer)":
+        "the reviewer \"{name}\" has no registered key (mediakit review add-reviewer)",
+    "non signée (mediakit review sign)": "not signed (mediakit review sign)",
+    "signature invalide pour « {name} » (fichier modifié ou mauvaise clé)":
+        "invalid signature for \"{name}\" (file changed or wrong key)",
+    "le manifeste ne correspond pas au paquet {pack} envoyé":
+        "the manifest does not match the bundle {pack} sent",
+    "déjà importée": "already imported", "aucun élément": "no item",
+    "{ref} n'est pas dans ce paquet": "{ref} is not in this bundle",
+    "{name} : décision inconnue": "{name}: unknown decision",
+    "{name} : version {v} différente de la version {w} du paquet":
+        "{name}: version {v} differs from the bundle's version {w}",
+    "{name} : la version {v} est périmée (version {w} soumise depuis)":
+        "{name}: version {v} is out of date (version {w} submitted since)",
+    "{path}: ce n'est pas une décision mediakit": "{path}: not a mediakit decision",
+    "{path}: ce n'est pas un paquet de relecture mediakit": "{path}: not a mediakit review "
+                                                            "bundle",
+    "aucun élément à soumettre à la relecture": "no item to submit for review",
+    "{sha}: élément absent de ce paquet": "{sha}: item not in this bundle",
+    "{path}: illisible ({msg})": "{path}: unreadable ({msg})",
     # the review gate
     "{action} refusé : {msg}": "{action} refused: {msg}",
     "«{name}» : {reason} — {msg}": "\"{name}\": {reason} — {msg}",
