@@ -493,6 +493,8 @@ MESSAGES: dict[str, str] = {
     "{n} fichier(s) prêt(s) à publier, {m} élément(s) non validé(s), {w} retiré(s)":
         "{n} file(s) ready to publish, {m} item(s) not approved, {w} withdrawn",
     "non validé": "not approved",
+    "{name} : validé pour tous les canaux, choisissez les canaux de publication":
+        "{name}: approved for every channel, choose the channels to publish to",
     "modifié depuis la version validée (à soumettre de nouveau)":
         "changed since the approved version (to submit again)",
     "décision refusée : {msg}": "decision refused: {msg}",

@@ -403,9 +403,10 @@ TECHNICAL = "détail technique avec -v"
 
 
 def is_technical(text: str) -> bool:
-    """True when ``text`` still holds an English phrase, an ffmpeg log line or a repr."""
-    return bool(_FFMPEG_LINE.search(text) or _REPR.search(text)
-                or len(_ENGLISH.findall(text)) >= 2 or "@ 0x" in text)
+    """True when ``text`` still holds an ffmpeg log line, a repr or (in French) an English
+    phrase."""
+    english = language() == "fr" and len(_ENGLISH.findall(text)) >= 2
+    return bool(_FFMPEG_LINE.search(text) or _REPR.search(text) or english or "@ 0x" in text)
 
 
 def plain(message: str) -> str:

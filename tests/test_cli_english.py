@@ -84,6 +84,16 @@ def _commands(root: Path, lang: str) -> list[list[object]]:
         ["anonymize", op, "-o", root / f"anon-{lang}"],
         ["export", op, "--channels", "x,presse", "-o", out],
         ["review", "pack", op, "-o", root / f"pack-{lang}.zip"],
+        ["review", "keygen", "Chef", "-o", root / f"keys-{lang}"],
+        ["review", "decide", root / f"pack-{lang}.zip", "--reviewer", "Chef", "--key",
+         root / f"keys-{lang}" / "chef.cle-privee.pem", "--approve", "a", "--request",
+         "groupe", "fond flou", "-o", root / f"dec-{lang}.json"],
+        ["review", "import", op, root / f"dec-{lang}.json"],  # refused: key not registered
+        ["review", "add-reviewer", op, "Chef", root / f"keys-{lang}" / "chef.cle-publique.pem"],
+        ["review", "import", op, root / f"dec-{lang}.json"],
+        ["review", "changes", op, "groupe"],
+        ["review", "publish", op],  # refused: choose the channels
+        ["review", "publish", op, "--channels", "x"],
         ["photo", "rate", op, "a", "9"],
         ["photo", "adjust", op, "a", "exposure=0,3", "contrast=0.1"],
         ["photo", "suggest", op], ["photo", "hints", op],
@@ -98,6 +108,7 @@ def test_workflow_in_english_has_no_french(workflow_dir, english, capsys):
     for argv in _commands(workflow_dir, "en"):
         code, text = run(capsys, *argv)
         assert not french_in(text), (argv, french_in(text), text)
+        assert "technical detail" not in text, (argv, text)  # English is not "technical"
         said.append(text)
     joined = "\n".join(said)
     # the summaries, in English (a sample of what each says)
@@ -108,7 +119,10 @@ def test_workflow_in_english_has_no_french(workflow_dir, english, capsys):
                      "file(s) anonymised", "MB — OK", "bundle ", "(manifest ",
                      "contact sheet (2 photo(s))", "audit trail intact",
                      "detection was never run", "unknown channel (channels:",
-                     "a.jpg: exposure +0.3 · contrast +0.1", "sharpness"):
+                     "a.jpg: exposure +0.3 · contrast +0.1", "sharpness",
+                     "decision refused: the reviewer \"Chef\" has no registered key",
+                     "APPROVED a.jpg", "CHANGES REQUESTED groupe.jpg",
+                     "file(s) ready to publish"):
         assert expected in joined, expected
 
 
