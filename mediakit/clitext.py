@@ -98,7 +98,8 @@ def translate(message: str) -> str:
     """A French message of the command line or of the core, in the current language: its
     English text (:mod:`mediakit.cli_en`) when it is known as is, or as a template
     (``« {name} » : canal inconnu``, whose parts are translated in turn), or piece by piece
-    between « ; », « · » and « — »; unknown messages are left as they are."""
+    between lines, « ; », « · » and « — », then by a short template (``{path}: {reason}``),
+    then between « : » and « , »; unknown messages are left as they are."""
     if language() == "fr" or not message:
         return message
     from mediakit.cli_en import EN, patterns
@@ -452,9 +453,10 @@ class Output:
     @classmethod
     def say(cls, message: str, stream: IO[str] | None = None, clean: bool = True) -> None:
         out = stream or sys.stdout
-        shown = typeset(translate(plain(message) if clean else message))
+        cleaned = plain(message) if clean else message
+        shown = typeset(translate(cleaned))
         print(shown, file=out, flush=True)
-        if cls.verbose and shown != message:
+        if cls.verbose and cleaned != message:  # reworded: the raw text with -v
             print(t("  détail technique : {msg}", msg=message), file=out, flush=True)
 
     @classmethod
