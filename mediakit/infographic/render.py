@@ -170,8 +170,8 @@ def render_one(charte: Charte, template: Template, data: dict[str, Any], base_di
                     check_record(rec, charte))
 
 
-# text roles read as headings by a screen reader
-HEADING_ROLES = {"title": "H1", "urgent": "H1", "label": "H2"}
+# text roles read as headings by a screen reader (no H2 before the H1)
+HEADING_ROLES = {"title": "H1", "urgent": "H1"}  # the kicker (label) stays a paragraph
 
 
 def pdf_page(rendered: Rendered) -> Page:

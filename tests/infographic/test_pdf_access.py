@@ -66,6 +66,8 @@ def test_infographic_pdf_is_tagged_in_french_with_embedded_fonts(tmp_path: Path)
     assert fonts and all(embedded for _, embedded in fonts), fonts
     tags = structure(pdf)
     assert ("H1", None) in tags and tags.count(("P", None)) >= 3
+    first_h1 = tags.index(("H1", None))
+    assert not [t for t, _ in tags[:first_h1] if t.startswith("H")]  # headings in order
     figures = [alt for tag, alt in tags if tag == "Figure"]
     assert ctx["data"]["photo_description"] in figures
     assert any(alt and alt.startswith("Bloc-marque") for alt in figures)
