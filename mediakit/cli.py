@@ -23,7 +23,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mediakit import __version__
-from mediakit.clitext import LOG, Output, Parser, UsageError, plain, t, warn
+from mediakit.clitext import (
+    LOG,
+    Output,
+    Parser,
+    UsageError,
+    plain,
+    say,
+    t,
+    translate,
+    typeset,
+    warn,
+)
 from mediakit.errors import MediakitError, display_path
 
 EXIT_OK, EXIT_PARTIAL, EXIT_ERROR = 0, 1, 2
@@ -140,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         sub = getattr(args, "parser", None) or parser
         try:
-            sub.error(str(exc))
+            sub.error(typeset(translate(str(exc))))
         except SystemExit as stop:
             return stop.code if isinstance(stop.code, int) else EXIT_ERROR
         return EXIT_ERROR
@@ -165,7 +176,8 @@ def _set_verbose(verbose: bool) -> None:
         LOG.removeHandler(handler)
     if verbose:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("  détail technique : %(message)s"))
+        handler.setFormatter(logging.Formatter(t("  détail technique : {msg}",
+                                                 msg="%(message)s")))
         handler._mediakit = True  # type: ignore[attr-defined]
         LOG.addHandler(handler)
         LOG.setLevel(logging.DEBUG)
@@ -174,7 +186,7 @@ def _set_verbose(verbose: bool) -> None:
 
 
 def _report(message: str, exc: BaseException, verbose: bool) -> None:
-    print(f"mediakit : {message}", file=sys.stderr)
+    print(typeset(translate(f"mediakit : {message}")), file=sys.stderr)
     if not verbose:
         return
     cause: BaseException | None = exc
@@ -182,7 +194,8 @@ def _report(message: str, exc: BaseException, verbose: bool) -> None:
     while cause is not None and seen < 5:
         text = str(cause).strip()
         if text and plain(text) != text or cause is not exc:
-            print(f"  détail technique : {type(cause).__name__}: {text}", file=sys.stderr)
+            print(t("  détail technique : {msg}", msg=f"{type(cause).__name__}: {text}"),
+                  file=sys.stderr)
         cause, seen = cause.__cause__ or cause.__context__, seen + 1
     if not isinstance(exc, MediakitError):
         traceback.print_exception(exc, file=sys.stderr)
@@ -214,7 +227,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from mediakit.library.project import Operation
 
     op = Operation.create(args.dir, args.name)
-    print(f"Opération « {op.name} » créée dans {display_path(op.root)}")
+    say(t("Opération « {name} » créée dans {path}", name=op.name, path=display_path(op.root)))
     return EXIT_OK
 
 
@@ -233,8 +246,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         Output.say(msg, sys.stderr if failed else sys.stdout, clean=failed)
 
     report = import_files(op, sources, on_message=say)
-    print(f"{len(report.imported)} importé(s), {len(report.duplicates)} doublon(s), "
-          f"{len(report.skipped)} ignoré(s), {len(report.failed) + len(missing)} en échec")
+    say(t("{n} importé(s), {dup} doublon(s), {skipped} ignoré(s), {failed} en échec",
+          n=len(report.imported), dup=len(report.duplicates), skipped=len(report.skipped),
+          failed=len(report.failed) + len(missing)))
     return EXIT_OK if report.ok and not missing else EXIT_PARTIAL
 
 
@@ -252,16 +266,17 @@ def cmd_info(args: argparse.Namespace) -> int:
             from mediakit.atomic import write_text_atomic
 
             write_text_atomic(args.project_json, text)
-            print(f"projet écrit dans {display_path(Path(args.project_json))}")
+            say(t("projet écrit dans {path}", path=display_path(Path(args.project_json))))
         return EXIT_OK
     if args.json:
         items = [{**item, "state": state(item, op.items)} for item in op.items.values()]
         print(json.dumps({"operation": op.doc.data["operation"], "items": items},
                          ensure_ascii=False, indent=1))
         return EXIT_OK
-    print(f"Opération « {op.name} » — {len(op.items)} élément(s) — {display_path(op.root)}")
+    say(t("Opération « {name} » — {n} élément(s) — {path}", name=op.name, n=len(op.items),
+          path=display_path(op.root)))
     for line in item_lines(op):
-        print(line)
+        say(line, clean=False)
     return EXIT_OK
 
 
@@ -294,16 +309,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.verify:
         problems = audit.verify(op.root)
         for problem in problems:
-            warn(f"journal d'audit : {problem}")
-        print("journal d'audit intact" if not problems else "journal d'audit ALTÉRÉ")
+            warn(t("journal d'audit : {msg}", msg=problem))
+        say(t("journal d'audit intact" if not problems else "journal d'audit ALTÉRÉ"))
         return EXIT_PARTIAL if problems else EXIT_OK
     if args.csv:
         audit.to_csv(op.root, Path(args.csv))
-        print(f"journal exporté : {display_path(args.csv)}")
+        say(t("journal exporté : {path}", path=display_path(args.csv)))
         return EXIT_OK
     for e in audit.entries(op.root):
         item = op.items.get(e.get("item") or "", {}).get("name", e.get("item") or "")
-        action = AUDIT_FR.get(e["action"], str(e["action"]).replace("_", " "))
+        action = t(AUDIT_FR.get(e["action"], str(e["action"]).replace("_", " ")))
         print(f"{e['ts']}  {e['who']:<12} {action:<26} {item}")
     return EXIT_OK
 

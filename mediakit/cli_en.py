@@ -6,6 +6,9 @@ Every help text, description, epilog and argument name of the parser has its ent
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 EN: dict[str, str] = {
     # argument names
     "OPERATION": "OPERATION", "ÉLÉMENT": "ITEM", "DOSSIER": "FOLDER", "FICHIER": "FILE",
@@ -310,3 +313,366 @@ EN: dict[str, str] = {
     "voix modifiée : plus grave (défaut) ou plus aiguë":
         "disguised voice: deeper (default) or higher",
 }
+
+# -- messages: summaries, item states, errors naming a file and the reason ------------------
+# A key with {placeholders} is also a template: a French message built elsewhere (the core,
+# the channels) that matches it is translated with its parts translated in turn.
+MESSAGES: dict[str, str] = {
+    # words of the tables
+    "visage": "face", "plaque": "plate", "masqué": "masked", "laissé visible": "left visible",
+    "À VÉRIFIER": "TO CHECK", "automatique": "automatic", "manuel": "manual",
+    "personne reconnue": "recognised person", "suivi": "tracking",
+    "toujours masquer": "always mask", "laisser visible": "keep visible",
+    "photo": "photo", "vidéo": "video", "montage": "montage", "infographie": "infographic",
+    "aucune": "none", "aucun": "none", "aucun contrôle": "no check", "contrôles OK": "checks OK",
+    "contrôles en échec : {msg}": "failed checks: {msg}",
+    "oui": "yes", "non": "no", "OUI": "YES",
+    # item states (library/status.py) and facts of « info »
+    "détection non lancée": "detection not run", "à vérifier": "to check",
+    "à anonymiser": "to anonymise", "à revoir": "to review", "à valider": "to approve",
+    "revu": "reviewed", "anonymisé": "anonymised", "exporté": "exported", "validé": "approved",
+    "corrections demandées": "changes requested", "publié": "published",
+    "masques à revoir": "masks to review", "pistes à revoir": "tracks to review",
+    "prise {when}": "taken {when}", "date inconnue": "unknown date",
+    "appareil {camera}": "camera {camera}", "inconnu": "unknown", "GPS : non": "GPS: no",
+    "GPS : OUI": "GPS: YES", "sans audio": "no audio", "vidéo {codec}": "video {codec}",
+    "audio {codec}": "audio {codec}", "rotation {deg}°": "rotation {deg}°",
+    "orientation EXIF {n}": "EXIF orientation {n}",
+    "{n} région(s) à vérifier": "{n} region(s) to check",
+    # mediakit new / import / info / audit
+    "Opération « {name} » créée dans {path}": "Operation \"{name}\" created in {path}",
+    "{n} importé(s), {dup} doublon(s), {skipped} ignoré(s), {failed} en échec":
+        "{n} imported, {dup} duplicate(s), {skipped} skipped, {failed} failed",
+    "importé {src} → {dst}": "imported {src} → {dst}",
+    "{src}: déjà importé (identique à {dst}), ignoré":
+        "{src}: already imported (same as {dst}), skipped",
+    "{src}: ignoré (type de fichier non pris en charge)":
+        "{src}: skipped (file type not supported)",
+    "Opération « {name} » — {n} élément(s) — {path}":
+        "Operation \"{name}\" — {n} item(s) — {path}",
+    "projet écrit dans {path}": "project written to {path}",
+    "journal d'audit intact": "audit trail intact", "journal d'audit ALTÉRÉ":
+        "audit trail ALTERED", "journal d'audit : {msg}": "audit trail: {msg}",
+    "journal exporté : {path}": "trail exported: {path}",
+    # failures naming the file and the reason
+    "ÉCHEC {msg}": "FAILED {msg}", "REFUSÉ {msg}": "REFUSED {msg}",
+    "ANNULÉ {msg}": "CANCELLED {msg}", "NON CONFORME {msg}": "NOT COMPLIANT {msg}",
+    "{path}: {reason}": "{path}: {reason}",
+    "introuvable": "not found", "fichier introuvable": "file not found",
+    "accès refusé": "access denied", "accès refusé (permissions)": "access denied (permissions)",
+    "opération non permise": "operation not permitted",
+    "plus de place sur le disque": "no space left on the disk",
+    "support en lecture seule": "read-only medium", "c'est un dossier": "it is a folder",
+    "n'est pas un dossier": "not a folder", "existe déjà": "already exists",
+    "erreur de lecture du support": "read error on the medium", "nom trop long": "name too long",
+    "quota disque dépassé": "disk quota exceeded", "trop de fichiers ouverts":
+        "too many open files", "dossier non vide": "folder not empty",
+    "support occupé": "medium busy", "erreur du système de fichiers": "file system error",
+    "n'est pas une image lisible (format inconnu ou contenu invalide)":
+        "not a readable image (unknown format or invalid content)",
+    "image illisible ({msg})": "unreadable image ({msg})",
+    "vidéo illisible : {msg}": "unreadable video: {msg}",
+    "contenu invalide : ce n'est pas une vidéo lisible":
+        "invalid content: not a readable video",
+    "fichier incomplet : l'index de la vidéo manque (copie interrompue ?)":
+        "incomplete file: the video's index is missing (interrupted copy?)",
+    "fichier incomplet : la fin de la vidéo manque": "incomplete file: the end of the video "
+                                                     "is missing",
+    "lecture interdite (permissions)": "reading not allowed (permissions)",
+    "format non reconnu ou fichier endommagé": "unknown format or damaged file",
+    "des images ne se décodent pas ({where} de la vidéo)":
+        "some frames do not decode ({where} of the video)",
+    "aucune piste vidéo lisible": "no readable video track",
+    "format d'image inconnu": "unknown image format",
+    "image tronquée (fichier incomplet)": "truncated image (incomplete file)",
+    "données endommagées": "damaged data", "contenu invalide": "invalid content",
+    "format non reconnu": "unknown format", "conversion impossible": "conversion failed",
+    "erreur (détail technique avec -v)": "error (technical detail with -v)",
+    "détail technique avec -v": "technical detail with -v",
+    "{what} illisible ({msg})": "{what} unreadable ({msg})",
+    "une opération existe déjà dans ce dossier": "an operation already exists in this folder",
+    "aucune opération mediakit ici (créez-en une : menu Fichier › Nouvelle opération)":
+        "no mediakit operation here (create one: File › New operation menu)",
+    # items and channels named on the command line
+    "« {ref} » : aucun élément de l'opération ne correspond (nom, nom sans extension, début "
+    "du nom ou de l'empreinte ; « mediakit info OP » les liste)":
+        "\"{ref}\": no item of the operation matches (name, name without extension, "
+        "beginning of the name or of the hash; \"mediakit info OP\" lists them)",
+    "« {ref} » : aucun élément {what} ne correspond (nom, nom sans extension, début du nom "
+    "ou de l'empreinte ; « mediakit info OP » les liste)":
+        "\"{ref}\": no item {what} matches (name, name without extension, beginning of the "
+        "name or of the hash; \"mediakit info OP\" lists them)",
+    "« {ref} » : plusieurs éléments de l'opération correspondent ({names}) ; précisez le nom "
+    "complet ou le début de l'empreinte":
+        "\"{ref}\": several items of the operation match ({names}); give the full name or "
+        "the beginning of the hash",
+    "« {ref} » : canal inconnu (canaux : {names})": "\"{ref}\": unknown channel (channels: "
+                                                     "{names})",
+    "{what} : précisez l'élément (mediakit masks {action} OPERATION ÉLÉMENT)":
+        "{what}: give the item (mediakit masks {action} OPERATION ITEM)",
+    "{what} : précisez les masques (m1 m2…) ou les pistes (t1…) après l'élément":
+        "{what}: give the masks (m1 m2…) or the tracks (t1…) after the item",
+    "{what} : précisez la photo (mediakit photo {action} OPERATION PHOTO)":
+        "{what}: give the photo (mediakit photo {action} OPERATION PHOTO)",
+    "{mask}: aucun masque de ce nom sur {name}": "{mask}: no mask of that name on {name}",
+    "{mask}: aucune piste de ce nom sur {name}": "{mask}: no track of that name on {name}",
+    "images {first}-{last}": "frames {first}-{last}", "région {box}": "region {box}",
+    "note invalide : {n} (0 à 5)": "invalid rating: {n} (0 to 5)",
+    "rate : « {value} » n'est pas une note (0 à 5)": "rate: \"{value}\" is not a rating "
+                                                      "(0 to 5)",
+    "sheet : précisez le fichier de sortie (-o planche.pdf)":
+        "sheet: give the output file (-o sheet.pdf)",
+    "{name} : n'est pas une photo": "{name}: not a photo",
+    "précisez la piste (t1…)": "give the track (t1…)",
+    "--box attend x,y,l,h (quatre nombres séparés par des virgules)":
+        "--box expects x,y,w,h (four numbers separated by commas)",
+    "adjust : « {pair} » attend clé=nombre (exposure=0,5 ; crop=x,y,l,h en fractions)":
+        "adjust: \"{pair}\" expects key=number (exposure=0.5; crop=x,y,w,h as fractions)",
+    "add : précisez le nom puis la ou les photos de référence":
+        "add: give the name, then the reference photo(s)",
+    "liste inconnue : « {value} » (always_mask : toujours masquer, keep_visible : laisser "
+    "visible)": "unknown list: \"{value}\" (always_mask or keep_visible)",
+    "remove : précisez le nom de la personne": "remove: give the person's name",
+    "move : précisez le nom de la personne": "move: give the person's name",
+    "« {ref} » : canal ambigu ({names}) ; précisez":
+        "\"{ref}\": ambiguous channel ({names}); be more precise",
+    "show : précisez le canal (mediakit presets show x)":
+        "show: give the channel (mediakit presets show x)",
+    "argument {name}: {msg}": "argument {name}: {msg}",
+    "« {value} » n'est pas un nombre de secondes": "\"{value}\" is not a number of seconds",
+    "« {value} » n'est pas un nombre entier": "\"{value}\" is not an integer",
+    "« {value} » n'est pas un nombre": "\"{value}\" is not a number",
+    "vidéo tronquée ou corrompue ({msg})": "truncated or corrupt video ({msg})",
+    "la fin de la vidéo manque": "the end of the video is missing",
+    "image incomplète": "incomplete frame",
+    "{path}: paquet illisible ({msg})": "{path}: unreadable bundle ({msg})",
+    "paquet altéré : manifest.json illisible ({msg})":
+        "altered bundle: manifest.json unreadable ({msg})",
+    "{path}: clé privée illisible ({msg})": "{path}: unreadable private key ({msg})",
+    "{path}: clé publique illisible ({msg})": "{path}: unreadable public key ({msg})",
+    "aucune décision : utilisez --approve ou --request":
+        "no decision: use --approve or --request",
+    # photo: captions, adjustments, hints, suggestions
+    "attention : {msg}": "warning: {msg}", "netteté": "sharpness", "flou": "blurred",
+    "bougé": "shaken", "surexposée": "overexposed", "sous-exposée": "underexposed",
+    "aucun réglage": "no adjustment", "exposition {v}": "exposure {v}",
+    "contraste {v}": "contrast {v}", "saturation {v}": "saturation {v}",
+    "température {v}": "temperature {v}", "teinte {v}": "tint {v}",
+    "hautes lumières {v}": "highlights {v}", "ombres {v}": "shadows {v}",
+    "netteté {v}": "sharpness {v}", "redressement {v}": "straighten {v}",
+    "vibrance {v}": "vibrance {v}", "gamma {v}": "gamma {v}",
+    "luminosité {v}": "brightness {v}", "automatique {v}": "auto {v}",
+    "rotation {v}": "rotation {v}", "recadrage {v}": "crop {v}",
+    "retenue": "kept", "défaut : {msg}": "flaw: {msg}",
+    "doublon de {name} (meilleure)": "duplicate of {name} (the best)",
+    "meilleure de {n} photos proches": "best of {n} similar photos",
+    "nette ({v}), exposition correcte": "sharp ({v}), correct exposure",
+    # review: decisions, keys, changes, publication
+    "décision {state} → {path}": "decision {state} → {path}", "signée": "signed",
+    "NON signée (mediakit review sign)": "NOT signed (mediakit review sign)",
+    "décision signée → {path}": "signed decision → {path}",
+    "clé privée (à garder pour soi) : {path}": "private key (keep it to yourself): {path}",
+    "clé publique (à remettre à l'agent) : {path}": "public key (give it to the officer): "
+                                                    "{path}",
+    "empreinte : {digest}": "fingerprint: {digest}",
+    "relecteur « {name} » enregistré, empreinte {digest}":
+        "reviewer \"{name}\" registered, fingerprint {digest}",
+    "VALIDÉ {name}": "APPROVED {name}", "CORRECTIONS DEMANDÉES {name}": "CHANGES REQUESTED {name}",
+    "décision de {name} importée": "decision of {name} imported",
+    "{name}: jamais relu": "{name}: never reviewed",
+    "demande de {name} : {msg}": "request from {name}: {msg}",
+    "{name}: {n} modification(s) depuis la version {version} relue":
+        "{name}: {n} change(s) since the reviewed version {version}",
+    "PUBLIABLE {file} — {name} ({channel}) — {msg}":
+        "PUBLISHABLE {file} — {name} ({channel}) — {msg}",
+    "identique au fichier relu": "identical to the reviewed file",
+    "réencodé (diffère du fichier relu)": "re-encoded (differs from the reviewed file)",
+    "fichier relu non disponible": "reviewed file not available",
+    "NON VALIDÉ {msg}": "NOT APPROVED {msg}", "RETIRÉ {msg} (plus validé)":
+        "WITHDRAWN {msg} (no longer approved)",
+    "{n} fichier(s) prêt(s) à publier, {m} élément(s) non validé(s), {w} retiré(s)":
+        "{n} file(s) ready to publish, {m} item(s) not approved, {w} withdrawn",
+    "non validé": "not approved",
+    "{name} : validé pour tous les canaux, choisissez les canaux de publication":
+        "{name}: approved for every channel, choose the channels to publish to",
+    "modifié depuis la version validée (à soumettre de nouveau)":
+        "changed since the approved version (to submit again)",
+    "décision refusée : {msg}": "decision refused: {msg}",
+    "elle concerne une autre opération ({name})": "it is about another operation ({name})",
+    "le relecteur « {name} » n'a pas de clé enregistrée (mediakit review add-reviewer)":
+        "the reviewer \"{name}\" has no registered key (mediakit review add-reviewer)",
+    "non signée (mediakit review sign)": "not signed (mediakit review sign)",
+    "signature invalide pour « {name} » (fichier modifié ou mauvaise clé)":
+        "invalid signature for \"{name}\" (file changed or wrong key)",
+    "le manifeste ne correspond pas au paquet {pack} envoyé":
+        "the manifest does not match the bundle {pack} sent",
+    "déjà importée": "already imported", "aucun élément": "no item",
+    "{ref} n'est pas dans ce paquet": "{ref} is not in this bundle",
+    "{name} : décision inconnue": "{name}: unknown decision",
+    "{name} : version {v} différente de la version {w} du paquet":
+        "{name}: version {v} differs from the bundle's version {w}",
+    "{name} : la version {v} est périmée (version {w} soumise depuis)":
+        "{name}: version {v} is out of date (version {w} submitted since)",
+    "{path}: ce n'est pas une décision mediakit": "{path}: not a mediakit decision",
+    "{path}: ce n'est pas un paquet de relecture mediakit": "{path}: not a mediakit review "
+                                                            "bundle",
+    "aucun élément à soumettre à la relecture": "no item to submit for review",
+    "{sha}: élément absent de ce paquet": "{sha}: item not in this bundle",
+    "{path}: illisible ({msg})": "{path}: unreadable ({msg})",
+    # the review gate
+    "{action} refusé : {msg}": "{action} refused: {msg}",
+    "«{name}» : {reason} — {msg}": "\"{name}\": {reason} — {msg}",
+    "non relu : {reason} — {msg} (ou --force --reason)":
+        "not reviewed: {reason} — {msg} (or --force --reason)",
+    "marquer revu": "mark reviewed", "export": "export", "anonymisation": "anonymisation",
+    "paquet de relecture": "review bundle", "publication": "publication",
+    "la détection n'a jamais été lancée": "detection was never run",
+    "lancez la détection, revoyez les masques puis marquez la photo revue":
+        "run the detection, review the masks, then mark the photo reviewed",
+    "lancez la détection, revoyez les pistes puis marquez la vidéo revue":
+        "run the detection, review the tracks, then mark the video reviewed",
+    "{n} région(s) à vérifier non tranchée(s) ({ids})": "{n} region(s) to check not "
+                                                        "decided ({ids})",
+    "masquez ou écartez chaque région à vérifier puis marquez la photo revue":
+        "mask or dismiss each region to check, then mark the photo reviewed",
+    "masquez ou écartez chaque région à vérifier puis marquez la vidéo revue":
+        "mask or dismiss each region to check, then mark the video reviewed",
+    "masques non revus": "masks not reviewed", "pistes non revues": "tracks not reviewed",
+    "revoyez les masques puis marquez la photo revue":
+        "review the masks, then mark the photo reviewed",
+    "revoyez les pistes puis marquez la vidéo revue":
+        "review the tracks, then mark the video reviewed",
+    "passer outre la relecture demande une raison écrite":
+        "overriding the review needs a written reason",
+    "{name} : aucune détection lancée, rien ne sort non masqué — lancez la détection puis "
+    "relisez les masques":
+        "{name}: no detection run, nothing leaves unmasked — run the detection, then review "
+        "the masks",
+    # detect, masks, anonymize
+    "{n} image(s) ou trame(s), {regions} région(s) → {path}":
+        "{n} image(s) or frame(s), {regions} region(s) → {path}",
+    "{name}: {n} masque(s) proposés": "{name}: {n} mask(s) proposed",
+    "{name}: {n} masque(s) proposés, dont {pending} à vérifier":
+        "{name}: {n} mask(s) proposed, {pending} of them to check",
+    "{name}: revu": "{name}: reviewed",
+    "{name}: {ids} masqué(s)": "{name}: {ids} masked",
+    "{name}: {ids} laissé(s) visible(s)": "{name}: {ids} left visible",
+    "{name}: détection non lancée": "{name}: detection not run",
+    "{src} → {dst}  ({faces} visage(s), {plates} plaque(s) masqués ; métadonnées retirées : "
+    "{removed})":
+        "{src} → {dst}  ({faces} face(s), {plates} plate(s) masked; metadata removed: "
+        "{removed})",
+    "{n} fichier(s) anonymisé(s), {failed} en échec ; rapport : {path}":
+        "{n} file(s) anonymised, {failed} failed; report: {path}",
+    "GPS": "GPS", "n° de série": "serial number", "propriétaire": "owner",
+    "personne": "person", "appareil": "camera", "notes du fabricant": "maker notes",
+    "date": "date", "commentaire": "comment", "vignette": "thumbnail",
+    "{name} est dans la liste « {list} »": "{name} is in the list \"{list}\"",
+    # export (the channels' summary)
+    "{file}: {dims}, {size} Mo — {state}": "{file}: {dims}, {size} MB — {state}",
+    "{file}: {dims}, {duration} s, {size} Mo — {state}":
+        "{file}: {dims}, {duration} s, {size} MB — {state}",
+    "{file}: {dims}, {size} Mo, {loud} LUFS — {state}":
+        "{file}: {dims}, {size} MB, {loud} LUFS — {state}",
+    "{file}: {dims}, {duration} s, {size} Mo, {loud} LUFS — {state}":
+        "{file}: {dims}, {duration} s, {size} MB, {loud} LUFS — {state}",
+    "OK [NON VALIDÉ]": "OK [NOT APPROVED]", "OK [MASQUES NON REVUS]": "OK [MASKS NOT REVIEWED]",
+    "OK [MASQUES NON REVUS] [NON VALIDÉ]": "OK [MASKS NOT REVIEWED] [NOT APPROVED]",
+    "À VÉRIFIER : {msg}": "TO CHECK: {msg}",
+    "{n} fichier(s) ({done} déjà faits), {refused} refusé(s), {failed} en échec":
+        "{n} file(s) ({done} already done), {refused} refused, {failed} failed",
+    "{n} fichier(s) ({done} déjà faits), {refused} refusé(s), {failed} en échec, "
+    "{cancelled} annulé(s)":
+        "{n} file(s) ({done} already done), {refused} refused, {failed} failed, "
+        "{cancelled} cancelled",
+    "pour débloquer : « mediakit masks list OP ÉLÉMENT », décidez les régions à vérifier, "
+    "puis « mediakit masks reviewed OP ÉLÉMENT » (ou --force --reason \"…\")":
+        "to unblock: \"mediakit masks list OP ITEM\", decide the regions to check, then "
+        "\"mediakit masks reviewed OP ITEM\" (or --force --reason \"…\")",
+    "dimensions": "dimensions", "taille maximale du fichier": "maximum file size",
+    "durée maximale": "maximum duration", "durée minimale": "minimum duration",
+    "volume sonore": "loudness", "nombre d'images": "number of frames",
+    "longueur des textes": "length of the texts", "son": "sound", "charte": "charter",
+    # review pack, photo sheet, infographics
+    "{name}: version {n}": "{name}: version {n}",
+    "paquet {pack} → {path} (manifeste {digest})": "bundle {pack} → {path} (manifest "
+                                                   "{digest})",
+    "planche contact ({n} photo(s)) : {path}": "contact sheet ({n} photo(s)): {path}",
+    " (forcé, non conforme)": " (forced, not compliant)",
+    "typographie corrigée (le texte saisi est inchangé) :":
+        "typography corrected (the typed text is unchanged):",
+    "  champ « {field} » : « {typed} » → « {shown} »":
+        "  field \"{field}\": \"{typed}\" → \"{shown}\"",
+    "export refusé : {n} écart(s) à la charte « {name} » (corriger, ou --force pour exporter "
+    "quand même)":
+        "export refused: {n} deviation(s) from the charter \"{name}\" (correct them, or "
+        "--force to export anyway)",
+    "modèle « {name} » inconnu pour la charte « {charte} » (modèles : {names})":
+        "template \"{name}\" unknown for the charter \"{charte}\" (templates: {names})",
+    "charte « {name} » inconnue (chartes : {names})":
+        "charter \"{name}\" unknown (charters: {names})",
+    "champ obligatoire « {name} » ({label}) manquant dans les données":
+        "required field \"{name}\" ({label}) missing from the data",
+    "{path} : fichier de données introuvable": "{path}: data file not found",
+    "format « {spec} » hors limites (64 à 8000 px)":
+        "format \"{spec}\" out of bounds (64 to 8000 px)",
+    "format « {spec} » invalide (attendu LxH, a4 ou all)":
+        "format \"{spec}\" invalid (expected WxH, a4 or all)",
+    "{name} {size} — champ « {field} » : texte trop long pour son cadre, même à la taille "
+    "minimale ({px} px) — {n} lignes pour {fits} possibles ; raccourcir à environ {keep} "
+    "caractères (actuellement {length})":
+        "{name} {size} — field \"{field}\": text too long for its frame, even at the minimum "
+        "size ({px} px) — {n} lines for {fits} possible; shorten to about {keep} characters "
+        "(now {length})",
+    "indiquez un modèle et un dossier de sortie (-o), ou --list":
+        "give a template and an output folder (-o), or --list",
+    # the audit trail's actions
+    "import": "import", "détection": "detection", "export refusé": "export refused",
+    "rendu du montage": "montage render", "relecture passée outre": "review overridden",
+    "personne ajoutée": "person added", "personne changée de liste": "person moved to the "
+                                                                     "other list",
+    "personne retirée": "person removed", "retouche photo": "photo edit",
+    "masque ajouté": "mask added", "masque modifié": "mask changed", "masque gardé": "mask kept",
+    "masque écarté": "mask dismissed", "masques revus": "masks reviewed",
+    "revue des masques retirée": "masks review withdrawn", "pistes revues": "tracks reviewed",
+    "revue des pistes retirée": "tracks review withdrawn", "piste ajoutée": "track added",
+    "image clé posée": "keyframe set", "image clé retirée": "keyframe removed",
+    "piste recoupée": "track cut", "piste gardée": "track kept", "piste écartée":
+        "track dismissed", "validé par le chef": "approved by the chief",
+    "décision importée": "decision imported", "relecteur enregistré": "reviewer registered",
+    "validation retirée": "approval withdrawn", "montage enregistré": "montage saved",
+    "infographie enregistrée": "infographic saved",
+    "mediakit : {msg}": "mediakit: {msg}",
+    "  détail technique : {msg}": "  technical detail: {msg}",
+}
+EN.update({k: v for k, v in MESSAGES.items() if k not in EN})
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+# a template with less literal text than this (« {path}: {reason} », « vidéo {codec} »)
+# is tried last, after the message was split in parts
+GENERIC = 10
+
+
+@cache
+def patterns() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]]]:
+    """The templates of :data:`EN` as regular expressions, most literal text first: the
+    specific ones, and the generic ones (tried after splitting a message in parts)."""
+    out = []
+    for french, english in EN.items():
+        if not _PLACEHOLDER.search(french):
+            continue
+        parts, pos, seen = [], 0, set()
+        for m in _PLACEHOLDER.finditer(french):
+            parts.append(re.escape(french[pos:m.start()]))
+            name = m.group(1)
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+            pos = m.end()
+        parts.append(re.escape(french[pos:]))
+        literal = len(_PLACEHOLDER.sub("", french))
+        out.append((literal, re.compile("".join(parts), re.DOTALL), english))
+    out.sort(key=lambda x: -x[0])
+    return ([(regex, english) for n, regex, english in out if n >= GENERIC],
+            [(regex, english) for n, regex, english in out if n < GENERIC])

@@ -26,13 +26,118 @@ def language() -> str:
     return "en" if (os.environ.get("MEDIAKIT_LANG") or "").lower().startswith("en") else "fr"
 
 
-def t(text: str) -> str:
-    """A French text of the command line in the current language."""
-    if language() == "fr":
-        return text
-    from mediakit.cli_en import EN
+def t(text: str, /, **values: Any) -> str:
+    """A French text of the command line in the current language; with ``values``, a
+    template (``{n} importé(s)``) translated, then filled (numbers in the language's
+    typography: :func:`number`)."""
+    if language() != "fr":
+        from mediakit.cli_en import EN
 
-    return EN.get(text, text)
+        text = EN.get(text, text)
+    if not values:
+        return text
+    return text.format(**{k: number(v) if isinstance(v, int | float) and not isinstance(v, bool)
+                          else v for k, v in values.items()})
+
+
+# -- numbers in the language's typography ----------------------------------------------------
+NBSP, NNBSP = "\u00a0", "\u202f"
+# units after which a number's decimal point becomes a comma in French (and the space a
+# no-break one)
+_UNITS = r"s|ms|min|h|o|Ko|Mo|Go|kB|MB|GB|LUFS|dB|dBFS|%|px|i/s|fps|Mb/s|kb/s|°|st"
+
+
+def number(value: float | int, decimals: int | None = None, unit: str = "") -> str:
+    """``12000`` → « 12 000 » (narrow no-break space), ``2.5`` → « 2,5 », with ``unit``
+    « 2,5 s » (no-break space); in English ``12,000`` and ``2.5 s``."""
+    from mediakit.infographic.typography import format_number
+
+    if decimals is not None:
+        value = round(float(value), decimals)
+    if language() == "fr":
+        text = format_number(value, decimals).replace("−", "-")
+        return f"{text}{NBSP}{unit}" if unit else text
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else min(
+            2, len(repr(float(value)).split(".")[1]))
+    text = f"{value:,.{decimals}f}"
+    return f"{text} {unit}" if unit else text
+
+
+_DECIMAL_POINT = re.compile(rf"(?<![\w.,])(\d+)\.(\d+)(?=[ {NBSP}]?(?:{_UNITS})(?![\w/]))")
+_SCORE = re.compile(r"(?<=\bscore )(\d+)\.(\d+)\b")
+_NUMBER_UNIT = re.compile(rf"(?<![\w.,])(\d+(?:,\d+)?) (?=(?:{_UNITS})(?![\w/]))")
+_FR_DECIMAL = re.compile(rf"(?<![\w.,])(\d+),(\d+)(?=[ {NBSP}]?(?:{_UNITS})(?![\w/])|\b)")
+_FR_BYTES = re.compile(rf"(\d[ {NBSP}])(o|Ko|Mo|Go)\b")
+_FR_THOUSANDS = re.compile(rf"(?<![\w.,])(\d{{1,3}})((?:{NNBSP}\d{{3}})+)(?![\d])")
+
+
+def typeset(text: str) -> str:
+    """Numbers of a message in the language's typography: in French « 2,50 s », « 0,54 Mo »,
+    « score 0,67 » (decimal comma, no-break space before the unit); in English « 2.50 s »,
+    « 12,000 » (a French number that came from the core, in English)."""
+    if language() == "fr":
+        text = _DECIMAL_POINT.sub(r"\1,\2", text)
+        text = _SCORE.sub(r"\1,\2", text)
+        return _NUMBER_UNIT.sub(rf"\1{NBSP}", text)
+    text = _FR_DECIMAL.sub(r"\1.\2", text)
+    text = _FR_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(NNBSP, ","), text)
+    text = _FR_BYTES.sub(lambda m: m.group(1) + {"o": "B", "Ko": "kB", "Mo": "MB",
+                                                   "Go": "GB"}[m.group(2)], text)
+    text = re.sub(rf"«[ {NBSP}{NNBSP}]*(.*?)[ {NBSP}{NNBSP}]*»", r'"\1"', text)
+    return text.replace(NBSP, " ").replace(NNBSP, " ")
+
+
+# -- whole messages in English ---------------------------------------------------------------
+# a message is split at these (first group), then matched to the generic templates, then
+# split at the second group
+_SEPARATORS = (("\n", " ; ", " · ", " — "), (" : ", ", "))
+
+
+def translate(message: str) -> str:
+    """A French message of the command line or of the core, in the current language: its
+    English text (:mod:`mediakit.cli_en`) when it is known as is, or as a template
+    (``« {name} » : canal inconnu``, whose parts are translated in turn), or piece by piece
+    between lines, « ; », « · » and « — », then by a short template (``{path}: {reason}``),
+    then between « : » and « , »; unknown messages are left as they are."""
+    if language() == "fr" or not message:
+        return message
+    from mediakit.cli_en import EN, patterns
+
+    found = EN.get(message)
+    if found is not None:
+        return found
+    lead = re.match(r"^(\s+)(.*?)(\s*)$", message, re.DOTALL)
+    if lead and (lead.group(1) or lead.group(3)):
+        return lead.group(1) + translate(lead.group(2)) + lead.group(3)
+    specific, generic = patterns()
+    found = _by_template(message, specific)
+    if found is not None:
+        return found
+    found = _by_parts(message, _SEPARATORS[0])
+    if found is None:
+        found = _by_template(message, generic)  # « {path}: {reason} » and the like
+    if found is None:
+        found = _by_parts(message, _SEPARATORS[1])
+    return message if found is None else found
+
+
+def _by_parts(message: str, separators: tuple[str, ...]) -> str | None:
+    for sep in separators:
+        if sep in message:
+            parts = message.split(sep)
+            done = [translate(part) for part in parts]
+            if done != parts:
+                return sep.join(done)
+    return None
+
+
+def _by_template(message: str, templates: list[tuple[re.Pattern[str], str]]) -> str | None:
+    for regex, english in templates:
+        m = regex.fullmatch(message)
+        if m:
+            return english.format(**{k: translate(v) for k, v in m.groupdict().items()})
+    return None
 
 
 # -- argparse in French -------------------------------------------------------------------
@@ -70,7 +175,6 @@ ARGPARSE_FR_PLURAL = {
     ("expected %s argument", "expected %s arguments"):
         ("%s valeur attendue", "%s valeurs attendues"),
 }
-NBSP = "\u00a0"
 
 
 def _fr(text: str) -> str:
@@ -118,6 +222,32 @@ class HelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, prefix)
 
 
+def _translated(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """An argument's help and metavar in the command line's language."""
+    if isinstance(kwargs.get("help"), str) and kwargs["help"] is not argparse.SUPPRESS:
+        kwargs["help"] = t(kwargs["help"])
+    if isinstance(kwargs.get("metavar"), str):
+        kwargs["metavar"] = t(kwargs["metavar"])
+    elif isinstance(kwargs.get("metavar"), tuple):
+        kwargs["metavar"] = tuple(t(m) for m in kwargs["metavar"])
+    if kwargs.get("action") == "version":
+        kwargs.setdefault("help", "afficher la version et quitter")
+        kwargs["help"] = t(kwargs["help"])
+    return kwargs
+
+
+def _translating(group: Any) -> Any:
+    """An argument group whose arguments are translated like the parser's."""
+    original = group.add_argument
+
+    def add_argument(*args: Any, **kwargs: Any) -> argparse.Action:
+        with argparse_language():
+            return original(*args, **_translated(kwargs))
+
+    group.add_argument = add_argument
+    return group
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks the command line's language: argparse's own texts,
     help texts (English from :mod:`mediakit.cli_en` when asked), errors in words."""
@@ -136,17 +266,17 @@ class Parser(argparse.ArgumentParser):
                               help="afficher le détail technique des erreurs")
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
-        if isinstance(kwargs.get("help"), str) and kwargs["help"] is not argparse.SUPPRESS:
-            kwargs["help"] = t(kwargs["help"])
-        if isinstance(kwargs.get("metavar"), str):
-            kwargs["metavar"] = t(kwargs["metavar"])
-        elif isinstance(kwargs.get("metavar"), tuple):
-            kwargs["metavar"] = tuple(t(m) for m in kwargs["metavar"])
-        if kwargs.get("action") == "version":
-            kwargs.setdefault("help", "afficher la version et quitter")
-            kwargs["help"] = t(kwargs["help"])
         with argparse_language():
-            return super().add_argument(*args, **kwargs)
+            return super().add_argument(*args, **_translated(kwargs))
+
+    def add_mutually_exclusive_group(self, **kwargs: Any) -> Any:
+        return _translating(super().add_mutually_exclusive_group(**kwargs))
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
+        for key in ("title", "description"):
+            if isinstance(kwargs.get(key), str):
+                kwargs[key] = t(kwargs[key])
+        return _translating(super().add_argument_group(*args, **kwargs))
 
     def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
         kwargs.setdefault("parser_class", Parser)
@@ -186,6 +316,7 @@ class Parser(argparse.ArgumentParser):
             return super().format_help()
 
     def error(self, message: str) -> NoReturn:
+        message = typeset(translate(message))
         with argparse_language():
             self.print_usage(sys.stderr)
             self.exit(2, argparse._("%(prog)s: error: %(message)s\n")  # type: ignore[attr-defined]
@@ -273,9 +404,10 @@ TECHNICAL = "détail technique avec -v"
 
 
 def is_technical(text: str) -> bool:
-    """True when ``text`` still holds an English phrase, an ffmpeg log line or a repr."""
-    return bool(_FFMPEG_LINE.search(text) or _REPR.search(text)
-                or len(_ENGLISH.findall(text)) >= 2 or "@ 0x" in text)
+    """True when ``text`` still holds an ffmpeg log line, a repr or (in French) an English
+    phrase."""
+    english = language() == "fr" and len(_ENGLISH.findall(text)) >= 2
+    return bool(_FFMPEG_LINE.search(text) or _REPR.search(text) or english or "@ 0x" in text)
 
 
 def plain(message: str) -> str:
@@ -321,19 +453,21 @@ class Output:
     @classmethod
     def say(cls, message: str, stream: IO[str] | None = None, clean: bool = True) -> None:
         out = stream or sys.stdout
-        shown = plain(message) if clean else message
+        cleaned = plain(message) if clean else message
+        shown = typeset(translate(cleaned))
         print(shown, file=out, flush=True)
-        if cls.verbose and shown != message:
-            print(f"  détail technique : {message}", file=out, flush=True)
+        if cls.verbose and cleaned != message:  # reworded: the raw text with -v
+            print(t("  détail technique : {msg}", msg=message), file=out, flush=True)
 
     @classmethod
     def fail(cls, message: str) -> None:
         cls.say(message, sys.stderr)
 
 
-def say(message: str) -> None:
-    """Print a message on the standard output, in plain words."""
-    Output.say(message)
+def say(message: str, stream: IO[str] | None = None, clean: bool = True) -> None:
+    """Print a message (standard output by default) in the command line's language, in
+    plain words (``clean=False``: a message built here, not reworded), numbers typeset."""
+    Output.say(message, stream, clean)
 
 
 def warn(message: str) -> None:

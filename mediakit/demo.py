@@ -244,6 +244,17 @@ def step_selection(op: Operation, out: Path) -> dict[str, Path]:
     return {"planche contact": sheet}
 
 
+# the demo's texts, true to its pictures: the car sought in samples/vehicule.jpg is a blue
+# saloon seen from behind (GZ-482-KT), a white car parked further back (its plate masked)
+DEMO_TEXTS = {"appel-a-temoins": {
+    "photo_description": "Photo d’une berline bleue vue de l’arrière, immatriculée GZ-482-KT ; "
+                         "la plaque de la voiture blanche garée derrière elle est masquée.",
+    "description": "Le 13 mai vers 22 h, rue des Lilas à Exempleville, le conducteur de "
+                   "cette berline bleue a renversé un cycliste puis pris la fuite. Toute "
+                   "information peut être utile à l’enquête.",
+}}
+
+
 def step_infographic(op: Operation, out: Path) -> dict[str, Path]:
     from mediakit.infographic.charte import load_charte
     from mediakit.infographic.render import parse_formats, render_one, write_outputs
@@ -255,6 +266,7 @@ def step_infographic(op: Operation, out: Path) -> dict[str, Path]:
     for name in ("bilan-operation", "appel-a-temoins"):
         template = load_template(charte, name)
         data, base = template.sample_data()
+        data = {**data, **DEMO_TEXTS.get(name, {})}
         for width, height, dpi in parse_formats("all"):
             rendered = render_one(charte, template, data, base, width, height, dpi)
             if rendered.issues:

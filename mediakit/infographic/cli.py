@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mediakit.clitext import UsageError, warn
+from mediakit.clitext import UsageError, t, warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.infographic.charte import list_chartes, load_charte
 from mediakit.infographic.compliance import Issue, check_record
@@ -85,9 +85,22 @@ def cmd_infographic(args: argparse.Namespace) -> int:
                             f"« {charte.name} » (corriger, ou --force pour exporter quand même)")
     for r in rendered:
         files = write_outputs(r, out, forced=bool(r.issues))
-        flag = " (forcé, non conforme)" if r.issues else ""
+        flag = t(" (forcé, non conforme)") if r.issues else ""
         print(f"{display_path(files[0])}{flag}")
+    for line in typography_lines(rendered):
+        print(line)
     return EXIT_OK
+
+
+def typography_lines(rendered: list[Any]) -> list[str]:
+    """What French typography changed in the typed texts, once for all formats."""
+    seen: list[dict[str, str]] = []
+    for r in rendered:
+        seen += [c for c in r.record.get("typography", []) if c not in seen]
+    if not seen:
+        return []
+    return [t("typographie corrigée (le texte saisi est inchangé) :")] + [
+        t("  champ « {field} » : « {typed} » → « {shown} »").format(**c) for c in seen]
 
 
 def _data(template: Template, path: str | None) -> tuple[dict[str, Any], Path]:

@@ -21,10 +21,12 @@ from mediakit.infographic.charte import Charte
 from mediakit.infographic.imaging import cover_crop, prepare_photo
 from mediakit.infographic.templates import Template
 from mediakit.infographic.textfit import FittedText, TextFitError, fit_text
-from mediakit.infographic.typography import format_number, format_phone, french
+from mediakit.infographic.typography import changes, format_number, format_phone, french
 
 Rect = tuple[float, float, float, float]
 PHOTO_MODES = {"anonymisee": "anonymisee", "deja_masquee": "deja_masquee"}
+# text roles set as titles: no word alone on their last line when a better break exists
+BALANCED_ROLES = ("title", "urgent", "accroche")
 
 
 @dataclass
@@ -41,6 +43,16 @@ class Layout:
     elements: list[dict[str, Any]] = field(default_factory=list)
     images: dict[int, Image.Image] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    # what French typography changed in the typed texts: {"field", "typed", "shown"}
+    typography: list[dict[str, str]] = field(default_factory=list)
+
+    def typed(self, field_name: str | None, typed: str, shown: str) -> str:
+        """Note what typography changed in ``typed`` (seen by the officer); ``shown``."""
+        for before, after in changes(typed, shown):
+            entry = {"field": field_name or "texte", "typed": before, "shown": after}
+            if entry not in self.typography:
+                self.typography.append(entry)
+        return shown
 
     @property
     def u(self) -> float:
@@ -113,7 +125,8 @@ class _Builder:
             text = text.upper()
         min_px = max(fr.min_size * self.lay.u, self.charte.min_text_px * self.lay.scale)
         return fit_text(text, path, (rect[2], rect[3]), max(size * self.lay.u, min_px), min_px,
-                        leading=fr.leading, max_lines=max_lines, field=field_name)
+                        leading=fr.leading, max_lines=max_lines, field=field_name,
+                        balance=role in BALANCED_ROLES)
 
     def place_text(self, fitted: FittedText, rect: Rect, role: str, colour: str,
                    align: str = "left", valign: str = "top", field_name: str | None = None,
@@ -185,7 +198,7 @@ class _Builder:
             return
         ftype = self.lay.template.fields.get(block.get("field"), {}).get("type", "text")
         text = format_phone(str(val)) if ftype == "phone" else french(str(val))
-        self.text(text, block)
+        self.text(self.lay.typed(block.get("field"), str(val), text), block)
 
     def block_mention(self, block: dict[str, Any]) -> None:
         mention = next((m for m in self.charte.mentions if m["id"] == block["id"]), None)
@@ -195,7 +208,8 @@ class _Builder:
         raw = self.lay.data.get(mention["field"]) if mention.get("field") else mention.get("text")
         if not raw:
             return
-        el = self.text(french(f"{mention.get('prefix', '')}{raw}"),
+        typed = f"{mention.get('prefix', '')}{raw}"
+        el = self.text(self.lay.typed(mention.get("field"), typed, french(typed)),
                        {**block, "font": block.get("font", "mention")},
                        field_name=mention.get("field") or f"mention:{mention['id']}")
         el["mention"] = mention["id"]
@@ -269,11 +283,13 @@ class _Builder:
                 self.lay.add({"kind": "icon", "name": item["icone"], "box": list(icon),
                               "colour": self.charte.colour(block.get("icon_colour", "primary"))})
             value = format_number(item["valeur"]) if isinstance(item.get("valeur"), int | float) \
-                else french(str(item.get("valeur", "")))
+                else self.lay.typed(block["field"], str(item.get("valeur", "")),
+                                    french(str(item.get("valeur", ""))))
             if item.get("unite"):
                 value = f"{value}\u00a0{item['unite']}"
             values.append(value)
-            labels.append(french(str(item.get("libelle", ""))))
+            label = str(item.get("libelle", ""))
+            labels.append(self.lay.typed(block["field"], label, french(label)))
         align = "left" if horizontal else "center"
         fname = block["field"]
         self.same_size_texts(values, vrects, block, block.get("value_font", "figure"),
@@ -302,7 +318,7 @@ class _Builder:
             self.place_text(num, (x, dy, disc, disc), block.get("number_font", "figure"),
                             block.get("number_colour", "on_primary"), "center", "middle",
                             None, str(i + 1))
-            texts.append(french(item))
+            texts.append(self.lay.typed(block["field"], item, french(item)))
             rects.append((x + disc + gap * 1.2, ry, w - disc - gap * 1.2, rh))
         self.same_size_texts(texts, rects, block, block.get("font", "body"),
                              block.get("size", 4.4), block.get("colour", "text"), block["field"],

@@ -11,13 +11,14 @@ from PIL import Image, ImageDraw
 
 from mediakit.atomic import atomic_path, write_text_atomic
 from mediakit.errors import MediakitError
-from mediakit.infographic.alttext import alt_text
+from mediakit.infographic.alttext import alt_text, plain
 from mediakit.infographic.charte import Charte
 from mediakit.infographic.colours import hex_to_rgb
 from mediakit.infographic.icons import draw_icon
 from mediakit.infographic.layout import Layout, build_layout
 from mediakit.infographic.templates import Template
 from mediakit.infographic.textfit import load_font
+from mediakit.media.pdf import Figure, Page, TextLine, write_pdf
 
 A4_300DPI = (2480, 3508)
 SUPER = 4  # supersampling for round shapes
@@ -110,6 +111,7 @@ def record(layout: Layout, alt: str) -> dict[str, Any]:
         "width": layout.width, "height": layout.height, "scale": layout.scale,
         "dpi": layout.dpi, "px_per_pt": round(layout.px_per_pt, 3),
         "background": layout.charte.colour("background"), "alt": alt, "elements": elements,
+        "typography": list(layout.typography),
     }
 
 
@@ -168,6 +170,49 @@ def render_one(charte: Charte, template: Template, data: dict[str, Any], base_di
                     check_record(rec, charte))
 
 
+# text roles read as headings by a screen reader (no H2 before the H1)
+HEADING_ROLES = {"title": "H1", "urgent": "H1"}  # the kicker (label) stays a paragraph
+
+
+def pdf_page(rendered: Rendered) -> Page:
+    """The rendered picture as an accessible PDF page: every text line drawn (in the order
+    of the template, which is the reading order), the photos and the bloc-marque as
+    figures with their alternative text."""
+    lay = rendered.layout
+    page = Page(rendered.image, lay.dpi or 300)
+    for el in lay.elements:
+        kind = el["kind"]
+        if kind == "text":
+            font = load_font(el["font_file"], el["size_px"])
+            ascent = font.getmetrics()[0]
+            x, y, w, _ = el["box"]
+            tag = HEADING_ROLES.get(el["role"], "P")
+            for i, line in enumerate(el["lines"]):
+                if not line.strip():
+                    continue
+                lw = font.getlength(line)
+                lx = x if el["align"] == "left" else x + w - lw if el["align"] == "right" \
+                    else x + (w - lw) / 2
+                page.lines.append(TextLine(line, lx, y + i * el["line_height"] + ascent, lw,
+                                           el["size_px"], tag, el["id"], bool(el.get("bold"))))
+        elif kind in ("image", "logo"):
+            if kind == "logo":
+                alt = f"Bloc-marque : {lay.charte.title}"
+            else:
+                alt = str(lay.data.get(f"{el['field']}_description") or "Photo")
+            page.figures.append(Figure(tuple(el["box"]), alt))  # type: ignore[arg-type]
+            page.figures_at.append(len(page.lines))
+    return page
+
+
+def pdf_title(rendered: Rendered) -> str:
+    """The document's title: the template's, and the infographic's own title when it has
+    one (« Appel à témoins — Véhicule recherché… »)."""
+    lay = rendered.layout
+    own = lay.data.get("titre") or lay.data.get("title")
+    return f"{lay.template.title} — {plain(str(own))}" if own else lay.template.title
+
+
 def write_outputs(rendered: Rendered, out_dir: Path, forced: bool = False,
                   stem: str | None = None) -> list[Path]:
     """Write the picture (PNG, or PDF for A4), its ``.json`` record and ``.alt.txt``
@@ -178,8 +223,9 @@ def write_outputs(rendered: Rendered, out_dir: Path, forced: bool = False,
     target = out_dir / f"{stem}.{'pdf' if is_pdf else 'png'}"
     with atomic_path(target) as tmp:
         if is_pdf:
-            rendered.image.save(tmp, "PDF", resolution=lay.dpi or 300,
-                                title=lay.template.title, author=lay.charte.title)
+            title = pdf_title(rendered)
+            write_pdf(tmp, [pdf_page(rendered)], title=title, author=lay.charte.title,
+                      subject=rendered.record["alt"])
         else:
             rendered.image.save(tmp, "PNG", optimize=False, compress_level=6)
     rec = dict(rendered.record, file=target.name)

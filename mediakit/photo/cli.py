@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mediakit.clitext import UsageError, adjust_text
+from mediakit.clitext import UsageError, adjust_text, number, say, t, translate, typeset, warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 from mediakit.media.kinds import PHOTO
@@ -70,7 +70,7 @@ def _edit(op: Operation, sha: str, args: argparse.Namespace) -> None:
     elif args.action == "caption":
         captions.set_text(op, sha, caption=args.caption, credit=args.credit, alt_text=args.alt)
         for problem in captions.length_problems(op.items[sha]):
-            print(f"attention : {problem}")
+            say(f"attention : {problem}", clean=False)
     elif args.action == "adjust":
         _adjust(op, sha, args)
 
@@ -100,7 +100,7 @@ def _adjust(op: Operation, sha: str, args: argparse.Namespace) -> None:
     from mediakit.photo.selection import edit_field
 
     edit_field(op, sha, "adjust", current or None, f"réglages de {op.items[sha]['name']}")
-    print(f"{op.items[sha]['name']}: {adjust_text(current)}")
+    say(f"{op.items[sha]['name']}: {adjust_text(current)}", clean=False)
 
 
 def _hints(op: Operation, args: argparse.Namespace) -> int:
@@ -109,12 +109,13 @@ def _hints(op: Operation, args: argparse.Namespace) -> int:
     errors = compute_all_hints(op, refresh=args.refresh)
     op.save()
     for msg in errors:
-        print(f"ÉCHEC {msg}")
+        warn(f"ÉCHEC {msg}")
     for item in sorted(op.items.values(), key=lambda it: it["name"]):
         hints = item.get("hints")
         if hints:
-            print(f"{item['name']:<30} netteté {hints['sharpness']:8.1f}  "
-                  f"{', '.join(hints['flags']) or 'ok'}")
+            flags = ", ".join(t(f) for f in hints["flags"]) or "ok"
+            print(f"{item['name']:<30} {t('netteté')} {number(hints['sharpness'], 1):>8}  "
+                  f"{flags}")
     return 1 if errors else 0
 
 
@@ -129,7 +130,8 @@ def _suggest(op: Operation, args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         mark = "✔" if row["selected"] else "✘"
-        print(f"{mark} {row['name']:<30} {' ; '.join(row['reasons'])}")
+        reasons = " ; ".join(typeset(translate(r)) for r in row["reasons"])
+        print(f"{mark} {row['name']:<30} {reasons}")
     return 0
 
 
@@ -146,7 +148,7 @@ def _sheet(op: Operation, args: argparse.Namespace) -> int:
         compute_all_hints(op)
         shas = [r["item"] for r in suggest(op) if r["selected"]]
     out = write_contact_sheet(op, shas, Path(args.out))
-    print(f"planche contact ({len(shas)} photo(s)) : {display_path(out)}")
+    say(f"planche contact ({len(shas)} photo(s)) : {display_path(out)}", clean=False)
     return 0
 
 

@@ -16,6 +16,9 @@ from mediakit.clitext import (
     LISTS_FR,
     UsageError,
     metadata_text,
+    number,
+    say,
+    t,
     warn,
 )
 from mediakit.errors import MediaError, display_path
@@ -163,7 +166,8 @@ def cmd_detect(args: argparse.Namespace) -> int:
     for msg in errors:
         warn(f"ÉCHEC {msg}")
     n = sum(len(e["detections"]) for e in entries)
-    print(f"{len(entries)} image(s) ou trame(s), {n} région(s) → {display_path(args.json_out)}")
+    say(t("{n} image(s) ou trame(s), {regions} région(s) → {path}", n=len(entries), regions=n,
+          path=display_path(args.json_out)))
     return EXIT_PARTIAL if errors else EXIT_OK
 
 
@@ -219,10 +223,10 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
                 from mediakit.video.voice import describe_ranges
 
                 what += f", voix modifiée : {describe_ranges(r['voice'])}"
-            print(f"{r['file']} → {r['output']}  ({what} ; métadonnées retirées : "
-                  f"{metadata_text(r['metadata_removed'])})")
-    print(f"{len(results) - len(failed)} fichier(s) anonymisé(s), {len(failed)} en échec ; "
-          f"rapport : {display_path(report)}")
+            say(f"{r['file']} → {r['output']}  ({what} ; métadonnées retirées : "
+                f"{metadata_text(r['metadata_removed'])})", clean=False)
+    say(t("{n} fichier(s) anonymisé(s), {failed} en échec ; rapport : {path}",
+          n=len(results) - len(failed), failed=len(failed), path=display_path(report)))
     return EXIT_PARTIAL if failed else EXIT_OK
 
 
@@ -262,8 +266,9 @@ def cmd_masks(args: argparse.Namespace) -> int:
         for sha in shas:
             masks = detect_item(op, sha, detector)
             pending = sum(m["state"] == "suspect" for m in masks)
-            print(f"{op.items[sha]['name']}: {len(masks)} masque(s) proposés"
-                  + (f", dont {pending} à vérifier" if pending else ""))
+            say(t("{name}: {n} masque(s) proposés, dont {pending} à vérifier" if pending else
+                  "{name}: {n} masque(s) proposés", name=op.items[sha]["name"], n=len(masks),
+                  pending=pending), clean=False)
         op.save()
         return EXIT_OK
     if not args.refs:
@@ -275,7 +280,7 @@ def cmd_masks(args: argparse.Namespace) -> int:
                 _list_masks(op, sha)
             else:  # photos and rushes: the same verb
                 review.mark_reviewed(op, sha)
-                print(f"{op.items[sha]['name']}: revu")
+                say(t("{name}: revu", name=op.items[sha]["name"]), clean=False)
         op.save()
         return EXIT_OK
     sha = op.resolve(args.refs[0])
@@ -286,11 +291,19 @@ def cmd_masks(args: argparse.Namespace) -> int:
         if not ids:
             raise UsageError(f"{args.action} : précisez les masques (m1 m2…) ou les "
                              f"pistes (t1…) après l'élément")
-        decide = tracks.set_state if op.items[sha]["kind"] == VIDEO else review.set_state
+        video = op.items[sha]["kind"] == VIDEO
+        known = {r["id"] for r in op.items[sha].get("tracks" if video else "masks") or []}
+        unknown = [i for i in ids if i not in known]
+        if unknown:  # said before any decision is written
+            raise UsageError(f"{unknown[0]}: aucun {'piste' if video else 'masque'} de ce nom "
+                             f"sur {op.items[sha]['name']}".replace("aucun piste",
+                                                                     "aucune piste"))
+        decide = tracks.set_state if video else review.set_state
         for mask_id in ids:  # masks of a photo, tracks (t1 …) of a rush
             decide(op, sha, mask_id, "accepted" if args.action == "accept" else "rejected")
-        print(f"{op.items[sha]['name']}: {', '.join(ids)} "
-              f"{'masqué(s)' if args.action == 'accept' else 'laissé(s) visible(s)'}")
+        say(t("{name}: {ids} masqué(s)" if args.action == "accept" else
+              "{name}: {ids} laissé(s) visible(s)", name=op.items[sha]["name"],
+              ids=", ".join(ids)), clean=False)
     elif args.action == "add":
         print(review.add_manual(op, sha, label, box_arg(args.box)))
     elif args.action == "resize":
@@ -304,16 +317,17 @@ def cmd_masks(args: argparse.Namespace) -> int:
 def _list_masks(op: Operation, sha: str) -> None:
     item = op.items[sha]
     if "detection" not in item:
-        print(f"{item['name']}: détection non lancée", file=sys.stderr)
+        say(t("{name}: détection non lancée", name=item["name"]), sys.stderr, clean=False)
     for m in item.get("tracks" if item["kind"] == VIDEO else "masks", []):
-        person = (f" · {m['person']['name']} ({LISTS_FR.get(m['person']['list'], '')})"
+        person = (f" · {m['person']['name']} ({t(LISTS_FR.get(m['person']['list'], ''))})"
                   if m.get("person") else "")
-        where = (f"images {m['frames'][0]}-{m['frames'][1]}" if "frames" in m
-                 else f"région {m['region']}")
-        print(f"{m['id']:>4}  {LABELS_FR.get(m['label'], m['label']):<7}  "
-              f"{STATE_FR.get(m['state'], m['state']):<14}  "
-              f"{SOURCES_FR.get(m['source'], m['source']):<16}  "
-              f"score {m.get('score') or 0:.2f}  {where}{person}")
+        where = (t("images {first}-{last}", first=m["frames"][0], last=m["frames"][1])
+                 if "frames" in m else
+                 t("région {box}", box=",".join(f"{round(v)}" for v in m["region"])))
+        print(f"{m['id']:>4}  {t(LABELS_FR.get(m['label'], m['label'])):<7}  "
+              f"{t(STATE_FR.get(m['state'], m['state'])):<14}  "
+              f"{t(SOURCES_FR.get(m['source'], m['source'])):<16}  "
+              f"score {number(m.get('score') or 0, 2)}  {where}{person}")
 
 
 STATE_FR = {"accepted": "masqué", "rejected": "laissé visible", "suspect": "À VÉRIFIER"}

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from mediakit.clitext import warn
+from mediakit.clitext import say, warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.library.project import Operation
 
@@ -105,9 +105,9 @@ def cmd_pack(args: argparse.Namespace) -> int:
     for message in result.failed:
         warn(f"ÉCHEC {message}")
     for sha, version in result.items.items():
-        print(f"{op.items[sha]['name']}: version {version}")
-    print(f"paquet {result.pack_id} → {display_path(result.bundle)} "
-          f"(manifeste {result.manifest_sha256[:16]}…)")
+        say(f"{op.items[sha]['name']}: version {version}", clean=False)
+    say(f"paquet {result.pack_id} → {display_path(result.bundle)} "
+        f"(manifeste {result.manifest_sha256[:16]}…)", clean=False)
     return EXIT_PARTIAL if result.failed else EXIT_OK
 
 
@@ -162,7 +162,7 @@ def cmd_decide(args: argparse.Namespace) -> int:
         f"decision_{manifest['pack_id']}_{args.reviewer.replace(' ', '-')}.json"))
     decisions.dump(doc, out)
     state = "signée" if args.key else "NON signée (mediakit review sign)"
-    print(f"décision {state} → {display_path(out)}")
+    say(f"décision {state} → {display_path(out)}", clean=False)
     return EXIT_OK
 
 
@@ -170,7 +170,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
     from mediakit.validation.decisions import sign_file
 
     out = sign_file(args.decision, args.key, args.out)
-    print(f"décision signée → {display_path(out)}")
+    say(f"décision signée → {display_path(out)}", clean=False)
     return EXIT_OK
 
 
@@ -179,9 +179,9 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
     private, public = keys.generate(args.name, args.out)
     key = keys.load_private(private)
-    print(f"clé privée (à garder pour soi) : {display_path(private)}")
-    print(f"clé publique (à remettre à l'agent) : {display_path(public)}")
-    print(f"empreinte : {keys.fingerprint(key.public_key())}")
+    say(f"clé privée (à garder pour soi) : {display_path(private)}", clean=False)
+    say(f"clé publique (à remettre à l'agent) : {display_path(public)}", clean=False)
+    say(f"empreinte : {keys.fingerprint(key.public_key())}", clean=False)
     return EXIT_OK
 
 
@@ -189,8 +189,8 @@ def cmd_add_reviewer(args: argparse.Namespace) -> int:
     from mediakit.validation.keys import add_reviewer
 
     op = Operation.open(args.dir)
-    print(f"relecteur « {args.name.strip()} » enregistré, empreinte "
-          f"{add_reviewer(op, args.name, args.pubkey)}")
+    say(f"relecteur « {args.name.strip()} » enregistré, empreinte "
+        f"{add_reviewer(op, args.name, args.pubkey)}", clean=False)
     return EXIT_OK
 
 
@@ -200,10 +200,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     op = Operation.open(args.dir)
     outcome = import_decision(op, args.decision)
     for name in outcome["validated"]:
-        print(f"VALIDÉ {name}")
+        say(f"VALIDÉ {name}", clean=False)
     for name in outcome["corrections"]:
-        print(f"CORRECTIONS DEMANDÉES {name}")
-    print(f"décision de {outcome['reviewer']} importée")
+        say(f"CORRECTIONS DEMANDÉES {name}", clean=False)
+    say(f"décision de {outcome['reviewer']} importée", clean=False)
     return EXIT_OK
 
 
@@ -214,15 +214,15 @@ def cmd_changes(args: argparse.Namespace) -> int:
     item = op.item(args.item)
     version, lines = changes_since_review(item)
     if version is None:
-        print(f"{item['name']}: jamais relu")
+        say(f"{item['name']}: jamais relu", clean=False)
         return EXIT_OK
     for comment in item.get("review_comments") or []:
         if comment["version"] == version:
             where = f" [{comment['channel']}]" if comment.get("channel") else ""
-            print(f"demande de {comment['reviewer']}{where} : {comment['comment']}")
-    print(f"{item['name']}: {len(lines)} modification(s) depuis la version {version} relue")
+            say(f"demande de {comment['reviewer']}{where} : {comment['comment']}", clean=False)
+    say(f"{item['name']}: {len(lines)} modification(s) depuis la version {version} relue", clean=False)
     for line in lines:
-        print(f"  {line}")
+        say(f"  {line}", clean=False)
     return EXIT_OK
 
 
@@ -232,5 +232,5 @@ def cmd_publish(args: argparse.Namespace) -> int:
     op = Operation.open(args.dir)
     result = publish(op, channels=_channels(args.channels), items=args.items,
                      workers=args.workers)
-    print(publication_text(result))
+    say(publication_text(result), clean=False)
     return EXIT_OK if result.ok else EXIT_PARTIAL

@@ -66,4 +66,4 @@ def test_info_text_never_prints_coordinates(sample_op, capsys):
     assert main(["info", str(sample_op)]) == 0
     out = capsys.readouterr().out
     assert "GPS : OUI" in out and "45." not in out and "48.85" not in out
-    assert "rush.mp4" in out and "7.00 s" in out
+    assert "rush.mp4" in out and "7,00\u00a0s" in out  # French decimal comma

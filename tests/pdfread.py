@@ -1,0 +1,140 @@
+"""Reading back the PDFs mediakit writes, for tests: Qt's PDF reader (PDFium) when it is
+there, and a small parser of the document's own objects (catalog, fonts, structure tree,
+text through each font's ToUnicode map) that needs nothing."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+_OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.DOTALL)
+
+
+@dataclass
+class Pdf:
+    objects: dict[int, bytes]  # dictionary part
+    streams: dict[int, bytes]  # decoded stream data
+
+    def obj(self, ref: bytes | int) -> bytes:
+        return self.objects[int(ref)]
+
+    def ref(self, body: bytes, key: str) -> int | None:
+        m = re.search(rb"/" + key.encode() + rb"\s+(\d+) 0 R", body)
+        return int(m.group(1)) if m else None
+
+    @property
+    def catalog(self) -> bytes:
+        return next(b for b in self.objects.values() if b"/Type /Catalog" in b)
+
+    @property
+    def info(self) -> bytes:
+        return next(b for b in self.objects.values() if b"/Producer" in b and b"/Title" in b)
+
+
+def read(path: str | Path) -> Pdf:
+    data = Path(path).read_bytes()
+    assert data.startswith(b"%PDF-")
+    objects, streams = {}, {}
+    for m in _OBJ.finditer(data):
+        num, body = int(m.group(1)), m.group(2)
+        if b"stream" in body:
+            head, _, rest = body.partition(b"stream")
+            raw = rest.lstrip(b"\r\n").rsplit(b"endstream", 1)[0].rstrip(b"\r\n")
+            if b"/FlateDecode" in head:
+                raw = zlib.decompress(raw)
+            streams[num] = raw
+            body = head
+        objects[num] = body
+    return Pdf(objects, streams)
+
+
+def pdf_text(value: bytes) -> str:
+    """A PDF text string (``<FEFF…>`` or ``(…)``)."""
+    value = value.strip()
+    if value.startswith(b"<"):
+        raw = bytes.fromhex(value[1:-1].decode())
+        return raw[2:].decode("utf-16-be") if raw.startswith(b"\xfe\xff") else raw.decode()
+    return value[1:-1].decode("latin-1")
+
+
+def string_value(body: bytes, key: str) -> str | None:
+    m = re.search(rb"/" + key.encode() + rb"\s*(<[0-9A-Fa-f]*>|\([^)]*\))", body)
+    return pdf_text(m.group(1)) if m else None
+
+
+def _to_unicode(pdf: Pdf, font: bytes) -> dict[int, str]:
+    ref = pdf.ref(font, "ToUnicode")
+    assert ref is not None, "font without ToUnicode"
+    cmap = pdf.streams[ref].decode()
+    out = {}
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
+        for src, dst in re.findall(r"<([0-9A-F]+)>\s*<([0-9A-F]+)>", block):
+            out[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
+    return out
+
+
+def page_texts(pdf: Pdf) -> list[list[str]]:
+    """Each page's text lines, in the order of its content stream."""
+    out = []
+    for body in pdf.objects.values():
+        if not re.search(rb"/Type /Page\b(?!s)", body):
+            continue
+        fonts = dict(re.findall(rb"/(F\d+) (\d+) 0 R", body))
+        maps = {name.decode(): _to_unicode(pdf, pdf.obj(ref)) for name, ref in fonts.items()}
+        content = pdf.streams[pdf.ref(body, "Contents")].decode("latin-1")
+        lines = []
+        for font, hexes in re.findall(r"/(F\d+) [\d.]+ Tf.*?<([0-9A-F]*)> Tj", content):
+            gids = [int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4)]
+            lines.append("".join(maps[font].get(g, "\ufffd") for g in gids))
+        out.append(lines)
+    return out
+
+
+def embedded_fonts(pdf: Pdf) -> list[tuple[str, bool]]:
+    """Every font of the document: its name and whether its program is embedded."""
+    fonts = []
+    for num, body in pdf.objects.items():
+        if not re.search(rb"/Type /Font\b(?!Descriptor)", body):
+            continue
+        if b"/Subtype /Type0" in body:
+            name = re.search(rb"/BaseFont /(\S+)", body).group(1).decode()
+            cid = pdf.obj(re.search(rb"/DescendantFonts \[(\d+) 0 R", body).group(1))
+            desc = pdf.obj(pdf.ref(cid, "FontDescriptor"))
+            ref = pdf.ref(desc, "FontFile2") or pdf.ref(desc, "FontFile3")
+            fonts.append((name, ref is not None and len(pdf.streams.get(ref, b"")) > 1000))
+        elif b"/CIDFontType2" not in body:
+            fonts.append((f"object {num}", False))
+    return fonts
+
+
+def structure(pdf: Pdf) -> list[tuple[str, str | None]]:
+    """The structure elements under the document, in order: tag and alternative text."""
+    root = pdf.obj(pdf.ref(pdf.catalog, "StructTreeRoot"))
+    doc = pdf.obj(re.search(rb"/K \[(\d+) 0 R", root).group(1))
+    kids = re.search(rb"/K \[([^\]]*)\]", doc).group(1)
+    out = []
+    for ref in re.findall(rb"(\d+) 0 R", kids):
+        elem = pdf.obj(ref)
+        tag = re.search(rb"/S /(\w+)", elem).group(1).decode()
+        out.append((tag, string_value(elem, "Alt")))
+    return out
+
+
+def qt_text(path: str | Path) -> list[str] | None:
+    """Each page's text as Qt's PDF reader (PDFium) extracts it; None without QtPdf."""
+    try:
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return None
+    # a QApplication (not a bare QGuiApplication) so that later widget tests can share it
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive
+    doc = QPdfDocument()
+    if doc.load(str(path)) != QPdfDocument.Error.None_:
+        raise AssertionError(f"Qt cannot open {path}: {doc.status()}")
+    texts = [doc.getAllText(i).text() for i in range(doc.pageCount())]
+    title = doc.metaData(QPdfDocument.MetaDataField.Title)
+    doc.close()
+    return [str(title), *texts]

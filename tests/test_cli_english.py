@@ -1,0 +1,179 @@
+"""``MEDIAKIT_LANG=en``: the command line in English, with no French left in its helps, its
+summaries (import, detect, anonymize, export, pack) and its errors naming a file and the
+reason; and in French, the same commands with no English."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mediakit.cli import build_parser, main
+from mediakit.clitext import number, subcommands, translate, typeset
+from tests.test_cli_french import english_or_repr
+
+# French words and signs that no English message holds (names and paths are scrubbed first)
+FRENCH = re.compile(
+    r"[éèêàâùûôîçœ«»]|\b(le|la|les|des|du|un|une|et|ou|pour|avec|aucun|aucune|dans|sur|est|"
+    r"sont|pas|fichier|fichiers|élément|éléments|échec|importé|doublon|ignoré|refusé|masqué|"
+    r"revu|introuvable|opération|paquet|planche|détection|lancez|précisez|illisible|"
+    r"visage|plaque|région|masque|masques|inconnu|inconnue|canal|canaux|photos de|"
+    r"utilisation|erreur|obligatoires|choix|valeur)\b", re.IGNORECASE)
+# values of the command line that stay as they are in English (choices, names, folders)
+LITERALS = re.compile(r"\{[^}]*\}|\[[^\]]*\]|--\w[\w-]*|\b(tout|etat|grave|aigu|presse|projet|"
+                      r"pret-a-publier|visage|plaque|masquer|laisser-visible|Essai)\b")
+
+
+def french_in(text: str) -> list[str]:
+    """The French words left in ``text`` (paths, file names and command values aside)."""
+    found = []
+    for line in text.splitlines():
+        line = re.sub(r"\S*[/\\]\S*|\S+\.(jpe?g|png|mp4|pdf|zip|json|txt|csv|wav|srt)\b|"
+                      r"\b[0-9a-f]{10,}\b|\S*NON-VALIDE\S*", "", line, flags=re.IGNORECASE)
+        line = LITERALS.sub("", line)
+        found += [m.group(0) for m in FRENCH.finditer(line)]
+    return found
+
+
+def run(capsys, *argv: object) -> tuple[int, str]:
+    code = main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+@pytest.fixture()
+def english(monkeypatch):
+    monkeypatch.setenv("MEDIAKIT_LANG", "en")
+
+
+@pytest.fixture(scope="module")
+def workflow_dir(tmp_path_factory, media_dir):
+    """An operation with two photos and a rush, and the bad files of a corpus."""
+    root = tmp_path_factory.mktemp("en")
+    group = Path(__file__).resolve().parents[1] / "assets" / "photos" / "groupe.jpg"
+    shutil.copy(group, root / "groupe.jpg")
+    shutil.copy(media_dir / "a.jpg", root / "a.jpg")
+    data = (media_dir / "clip.mp4").read_bytes()
+    (root / "cut.mp4").write_bytes(data[: len(data) // 3])
+    (root / "junk.mp4").write_bytes(b"x" * 100)
+    (root / "texte.jpg").write_text("ceci n'est pas une image")
+    return root
+
+
+def _commands(root: Path, lang: str) -> list[list[object]]:
+    op, out = root / f"op-{lang}", root / f"out-{lang}"
+    return [
+        ["new", op, "--name", "Essai"],
+        ["import", op, root / "groupe.jpg", root / "a.jpg", root / "cut.mp4", root / "junk.mp4",
+         root / "texte.jpg", root / "absent.jpg"],
+        ["import", op, root / "a.jpg"],
+        ["info", op],
+        ["masks", "list", op, "a"],
+        ["masks", "list", op, "zz"],
+        ["export", op, "--channels", "X", "-o", out],  # refused: not reviewed
+        ["export", op, "--channels", "zz", "-o", out],
+        ["review", "pack", op, "-o", root / f"pack-{lang}.zip"],
+        ["masks", "detect", op, "groupe", "a"],
+        ["masks", "list", op, "groupe"],
+        ["masks", "accept", op, "groupe", "m1", "m99"],
+        ["masks", "reject", op, "groupe", "m1"],
+        ["masks", "reviewed", op, "groupe", "a"],
+        ["detect", "--json", root / f"r-{lang}.json", root / "a.jpg", root / "texte.jpg"],
+        ["anonymize", op, "-o", root / f"anon-{lang}"],
+        ["export", op, "--channels", "x,presse", "-o", out],
+        ["review", "pack", op, "-o", root / f"pack-{lang}.zip"],
+        ["review", "keygen", "Chef", "-o", root / f"keys-{lang}"],
+        ["review", "decide", root / f"pack-{lang}.zip", "--reviewer", "Chef", "--key",
+         root / f"keys-{lang}" / "chef.cle-privee.pem", "--approve", "a", "--request",
+         "groupe", "fond flou", "-o", root / f"dec-{lang}.json"],
+        ["review", "import", op, root / f"dec-{lang}.json"],  # refused: key not registered
+        ["review", "add-reviewer", op, "Chef", root / f"keys-{lang}" / "chef.cle-publique.pem"],
+        ["review", "import", op, root / f"dec-{lang}.json"],
+        ["review", "changes", op, "groupe"],
+        ["review", "publish", op],  # refused: choose the channels
+        ["review", "publish", op, "--channels", "x"],
+        ["photo", "rate", op, "a", "9"],
+        ["photo", "adjust", op, "a", "exposure=0,3", "contrast=0.1"],
+        ["photo", "suggest", op], ["photo", "hints", op],
+        ["photo", "sheet", op, "-o", root / f"sheet-{lang}.pdf", "--all"],
+        ["audit", op], ["audit", op, "--verify"],
+        ["info", root / "absent"],
+    ]
+
+
+def test_workflow_in_english_has_no_french(workflow_dir, english, capsys):
+    said = []
+    for argv in _commands(workflow_dir, "en"):
+        code, text = run(capsys, *argv)
+        assert not french_in(text), (argv, french_in(text), text)
+        assert "technical detail" not in text, (argv, text)  # English is not "technical"
+        said.append(text)
+    joined = "\n".join(said)
+    # the summaries, in English (a sample of what each says)
+    for expected in ("imported, 1 duplicate(s)", "already imported (same as",
+                     "not a readable image (unknown format or invalid content)",
+                     "junk.mp4: unreadable video: invalid content", "absent.jpg: not found",
+                     "mask(s) proposed", "score 0.", "m99: no mask of that name on groupe.jpg",
+                     "file(s) anonymised", "MB — OK", "bundle ", "(manifest ",
+                     "contact sheet (2 photo(s))", "audit trail intact",
+                     "detection was never run", "unknown channel (channels:",
+                     "a.jpg: exposure +0.3 · contrast +0.1", "sharpness",
+                     "decision refused: the reviewer \"Chef\" has no registered key",
+                     "APPROVED a.jpg", "CHANGES REQUESTED groupe.jpg",
+                     "file(s) ready to publish"):
+        assert expected in joined, expected
+
+
+def test_workflow_in_french_has_no_english(workflow_dir, monkeypatch, capsys):
+    monkeypatch.delenv("MEDIAKIT_LANG", raising=False)
+    said = []
+    for argv in _commands(workflow_dir, "fr"):
+        code, text = run(capsys, *argv)
+        assert not english_or_repr(text), (argv, english_or_repr(text))
+        said.append(text)
+    joined = "\n".join(said)
+    # French numbers: decimal commas, a no-break space before the unit
+    assert re.search(r"score 0,\d\d", joined) and re.search(r"\d,\d\d\u00a0Mo — OK", joined)
+    assert not re.search(r"\d\.\d+ ?(Mo|Ko|s)\b", joined)
+    assert "a.jpg: exposition +0,3 · contraste +0,1" in joined
+
+
+def test_helps_in_english_have_no_french(english, capsys):
+    for words in [w for w, _ in subcommands(build_parser())]:
+        code, text = run(capsys, *words, "--help")
+        assert code == 0 and text.startswith("usage: mediakit"), words
+        assert not french_in(text), (words, french_in(text))
+
+
+def test_bad_inputs_in_english(english, workflow_dir, tmp_path, capsys):
+    op = workflow_dir / "op-bad"
+    assert main(["new", str(op), "--name", "Essai"]) == 0
+    capsys.readouterr()
+    corpus = [["frobnicate"], ["masks"], ["masks", "foo", op], ["masks", "list", op],
+              ["photo", "rate", op, "zz", "beaucoup"], ["photo", "sheet", op],
+              ["export", op, "--channels", "zz", "-o", tmp_path], ["new", op, "--name", "x"],
+              ["info", tmp_path / "absent"], ["info", op, "--nope"],
+              ["infographic", "modele-inexistant", "-o", tmp_path], ["infographic"]]
+    for argv in corpus:
+        code, text = run(capsys, *argv)
+        assert code != 0 and text.strip(), argv
+        assert not french_in(text), (argv, french_in(text), text)
+
+
+def test_numbers_in_each_language(monkeypatch):
+    monkeypatch.delenv("MEDIAKIT_LANG", raising=False)
+    assert number(12000) == "12\u202f000" and number(2.5, unit="s") == "2,5\u00a0s"
+    assert typeset("clip.mp4: 1920×1080, 2.50 s, 0.54 Mo, score 0.67") == \
+        "clip.mp4: 1920×1080, 2,50\u00a0s, 0,54\u00a0Mo, score 0,67"
+    assert typeset("MVI_0006.MP4 v1.2") == "MVI_0006.MP4 v1.2"  # names are left alone
+    monkeypatch.setenv("MEDIAKIT_LANG", "en")
+    assert number(12000) == "12,000" and number(2.5, unit="s") == "2.5 s"
+    assert typeset("2,50\u00a0s, 12\u202f000 fichiers, 392,8 Ko") == "2.50 s, 12,000 fichiers, " \
+                                                                       "392.8 kB"
+    # a message from the core, translated with its parts
+    assert translate("ÉCHEC /x/junk.mp4: vidéo illisible : contenu invalide : ce n'est pas "
+                     "une vidéo lisible") == ("FAILED /x/junk.mp4: unreadable video: invalid "
+                                              "content: not a readable video")
+    assert translate("inconnu de tous") == "inconnu de tous"  # unknown: left as it is
