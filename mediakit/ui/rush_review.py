@@ -35,7 +35,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPainter,
@@ -46,7 +45,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGraphicsPixmapItem,
-    QGraphicsSimpleTextItem,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -238,18 +236,6 @@ class TrackStrip(QWidget):
             self.selected_range.emit(*self.selection)
 
 
-def _style_suspect(rect: BoxItem) -> None:
-    """A suspect's box: dashed orange, unfilled (it is not masked until accepted)."""
-    pen = QPen(rect.pen())
-    pen.setColor(SUSPECT_PEN)
-    pen.setStyle(Qt.PenStyle.DashLine)
-    rect.setPen(pen)
-    rect.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-    for child in rect.childItems():
-        if isinstance(child, QGraphicsSimpleTextItem):
-            child.setBrush(QBrush(SUSPECT_PEN))
-
-
 class RushReviewPanel(QWidget):
     """Review of one rush's tracks and its dérushage marks.
 
@@ -337,8 +323,8 @@ class RushReviewPanel(QWidget):
         buttons.setHorizontalSpacing(6)
         buttons.setVerticalSpacing(4)
         for row, pair in enumerate((
-            ((tr("Masquer (A, M)"), self.accept_current, ("A", "M")),
-             (tr("Écarter (R, X)"), self.reject_current, ("R", "X"))),
+            ((tr("Masquer (A ou M)"), self.accept_current, ("A", "M")),
+             (tr("Laisser visible (R ou X)"), self.reject_current, ("R", "X"))),
             ((tr("Nouvelle piste (N)"), self.new_track, ("N",)),
              (tr("À vérifier suivante (Tab)"), self.next_suspect, ("Tab",))),
             ((tr("Ajouter une image clé à la piste (E)"), self.add_keyframe, ("E",)),),
@@ -514,7 +500,7 @@ class RushReviewPanel(QWidget):
         pending = len(self.undecided())
         if pending:
             text += "\n" + tr("{n} piste(s) à vérifier : Tab pour la suivante, A pour la "
-                              "masquer, R pour l'écarter.").format(n=pending)
+                              "masquer, R pour la laisser visible.").format(n=pending)
         voice = voice_cmd.voice_of(item)
         if voice is not None:
             text += "\n" + tr("Voix modifiée : {ranges}").format(
@@ -563,13 +549,13 @@ class RushReviewPanel(QWidget):
             text = f"{track_id} {label_name(label)}"
             if is_suspect(track):
                 text += " — " + tr("à vérifier")
+            # the photo review's look: dashed orange, unfilled until a person decides
             rect = BoxItem(
                 box, text, tracks_cmd.is_masked(track), zoom,
                 width=SELECTED_WIDTH if track_id == self._selected else BOX_WIDTH,
                 pressed=(lambda t=track_id: self._box_pressed(t)) if editable else None,
-                edited=(lambda b, t=track_id: self.box_edited(t, b)) if editable else None)
-            if is_suspect(track):
-                _style_suspect(rect)
+                edited=(lambda b, t=track_id: self.box_edited(t, b)) if editable else None,
+                suspect=is_suspect(track) and not tracks_cmd.is_masked(track))
             scene.addItem(rect)
             self._overlays[track_id] = rect
 

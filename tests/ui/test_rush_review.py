@@ -300,9 +300,12 @@ def test_suspect_tracks_first_tab_and_decisions(qtbot, window, tmp_path):
     assert panel._selected == "t3" and panel.frame == 15  # at its best frame
     assert panel.list.currentItem().text(0) == "t3"
     box = panel._overlays["t3"]  # dashed orange, not filled: not masked yet
-    assert box.pen().style() == Qt.PenStyle.DashLine
-    assert box.pen().color() == QColor("#d97706") and box.brush().style() == Qt.BrushStyle.NoBrush
+    assert box.pen().style() == Qt.PenStyle.CustomDashLine  # as in the photo review
+    assert box.pen().color() == QColor("#d97706") and box.brush().color().alpha() == 0
     assert panel._overlays["t1"].pen().style() == Qt.PenStyle.SolidLine
+    label = next(c for c in box.childItems() if hasattr(c, "text"))
+    assert label.text().endswith("à vérifier")
+    assert not [r for r in _rows(panel) if r[0] in ("t2", "t3", "t4") and r[3] != "à vérifier"]
     QTest.keyClick(panel, Qt.Key.Key_Tab)
     assert panel._selected == "t4" and panel.frame == 18
     QTest.keyClick(panel, Qt.Key.Key_Tab)
@@ -320,7 +323,9 @@ def test_suspect_tracks_first_tab_and_decisions(qtbot, window, tmp_path):
     assert entry["details"]["old"] == "suspect" and entry["details"]["suspect"] is True
     QTest.keyClick(panel, Qt.Key.Key_Tab)  # decided ones are skipped
     assert panel._selected == "t4"
-    QTest.keyClick(panel, Qt.Key.Key_X)  # écarter
+    QTest.keyClick(panel, Qt.Key.Key_X)  # laisser visible (a false detection dismissed)
+    qtbot.waitUntil(lambda: {r[0]: r[3] for r in _rows(panel)}["t4"] == "laissé visible",
+                    timeout=3000)
     QTest.keyClick(panel, Qt.Key.Key_Tab)
     assert panel._selected == "t2"
     QTest.keyClick(panel, Qt.Key.Key_M)  # masquer, the other key

@@ -14,7 +14,7 @@ from mediakit.atomic import file_sha256
 from mediakit.library.project import Operation
 from mediakit.validation.gate import publish, ready_dir
 from mediakit.validation.manifest import pack_dir
-from tests.validation.conftest import CHIEF, run, shas_by_name
+from tests.validation.conftest import CHIEF, run
 
 
 def _pack_and_approve(op: Operation, keys: tuple[Path, Path], tmp: Path,

@@ -1194,6 +1194,10 @@
 {photos}</translation>
     </message>
     <message>
+      <source>Aucune proposition à vérifier dans cette opération.</source>
+      <translation>No region to check in this operation.</translation>
+    </message>
+    <message>
       <source>Afficher aussi les masques</source>
       <translation>Show the masks too</translation>
     </message>
@@ -1214,10 +1218,6 @@
       <translation>Leave the region visible</translation>
     </message>
     <message>
-      <source>Aucune proposition à vérifier dans cette opération.</source>
-      <translation>No region to check in this operation.</translation>
-    </message>
-    <message>
       <source>{name} ({where}), {region} : {state}</source>
       <translation>{name} ({where}), {region}: {state}</translation>
     </message>
@@ -1228,6 +1228,14 @@
     <message>
       <source>{n} à vérifier</source>
       <translation>{n} to check</translation>
+    </message>
+    <message>
+      <source>Toutes les propositions sont tranchées.</source>
+      <translation>Every proposal has been decided.</translation>
+    </message>
+    <message>
+      <source>A ou M : masquer la vignette choisie ; R ou X : la laisser visible.</source>
+      <translation>A or M: mask the selected thumbnail; R or X: leave it visible.</translation>
     </message>
     <message>
       <source>Voix modifiée : plus grave ou plus aiguë (une seule pour tout le rush)</source>
@@ -1388,14 +1396,6 @@
       <translation>Playing {what}</translation>
     </message>
     <message>
-      <source>Masquer (A, M)</source>
-      <translation>Mask (A, M)</translation>
-    </message>
-    <message>
-      <source>Écarter (R, X)</source>
-      <translation>Dismiss (R, X)</translation>
-    </message>
-    <message>
       <source>Nouvelle piste (N)</source>
       <translation>New track (N)</translation>
     </message>
@@ -1460,8 +1460,8 @@
       <translation>Whole rush</translation>
     </message>
     <message>
-      <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour l'écarter.</source>
-      <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to dismiss it.</translation>
+      <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour la laisser visible.</source>
+      <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to leave it visible.</translation>
     </message>
     <message>
       <source>Voix modifiée : {ranges}</source>
