@@ -5,6 +5,7 @@ undo, crash restore, the Aide menu, a default size that fits a 1366×768 laptop.
 import shutil
 
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QLabel
 
 from mediakit.library.project import Operation
 from mediakit.ui.app import MainWindow, crashed_operation
@@ -121,6 +122,30 @@ def test_every_tab_fits_1366x768(qtbot, window, tmp_path):
     assert window.tabs.currentWidget() is window.validation  # the panel, not its scroll area
     window.tabs.setCurrentWidget(window.review)
     assert window.tabs.currentWidget() is window.review
+
+
+def test_no_tab_scrolls_at_the_default_size(qtbot, window, tmp_path):
+    """At the default size (1280×720: a 1366×768 screen minus its task bar), no tab needs a
+    scroll bar, and none cuts the last line of its text: word-wrapped messages do not ask
+    for their preferred height when the lists and previews can give up some room."""
+    from mediakit.ui.widgets import MAX_DEFAULT
+
+    window.set_operation(Operation.create(tmp_path / "op", "UI"))
+    window.resize(MAX_DEFAULT)
+    window.show()
+    qtbot.waitExposed(window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(30)
+        panel = window.tabs.widget(index)
+        area = window.tabs.area(panel)
+        name = window.tabs.tabText(index)
+        assert area.verticalScrollBar().maximum() == 0, name
+        assert area.horizontalScrollBar().maximum() == 0, name
+        for label in panel.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap() and label.text():
+                need = label.heightForWidth(label.width())
+                assert label.height() >= need, (name, label.text()[:40])
 
 
 def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):

@@ -371,7 +371,7 @@ def test_every_column_visible_at_1366x768(qtbot, window, tmp_path):
         for i in range(tree.topLevelItemCount()):
             text = tree.topLevelItem(i).text(column)
             assert metrics.horizontalAdvance(text) <= header.sectionSize(column), text
-    area = panel.parentWidget().parentWidget()  # the tab's scroll area
+    area = window.tabs.area(panel)  # the tab's scroll area
     assert area.horizontalScrollBar().maximum() == 0
     assert area.verticalScrollBar().maximum() == 0
     assert panel.view.width() > 600  # the picture keeps most of the room
