@@ -289,12 +289,17 @@ class MainWindow(QMainWindow):
             text = self.chutier.state_of(s).text.split(" :")[0]
             states[text] = states.get(text, 0) + 1
         lines = "".join(f"<li>{n} {text}</li>" for text, n in sorted(states.items()))
-        self.details.setText(
-            tr("<h3>{name}</h3><p>{count} élément(s) : {photos} photo(s), {rushes} rush(es)"
-               "</p>").format(name=self.op.name, count=len(items), photos=photos,
-                              rushes=rushes)
-            + (f"<ul>{lines}</ul>" if lines else "")
-            + tr("<p>Double-cliquez un élément pour revoir ses masques.</p>"))
+        made = len(items) - photos - rushes  # montages and infographics
+        counts = tr("{count} élément(s) : {photos} photo(s), {rushes} rush(es)").format(
+            count=len(items), photos=photos, rushes=rushes)
+        if made:
+            counts += tr(", {n} montage(s) ou infographie(s)").format(n=made)
+        advice = (tr("Double-cliquez une photo ou un rush pour revoir ses masques.") if items
+                  else tr("Importez les photos et les rushes de l'opération : menu Fichier › "
+                          "Importer des fichiers… ou Importer un dossier…, ou glissez-les "
+                          "dans cette fenêtre."))
+        self.details.setText(f"<h3>{self.op.name}</h3><p>{counts}</p>"
+                             + (f"<ul>{lines}</ul>" if lines else "") + f"<p>{advice}</p>")
 
     def _item_details(self, sha: str) -> str:
         item = self.op.items[sha]
@@ -303,13 +308,22 @@ class MainWindow(QMainWindow):
         rows = [(tr("Type"), kind_name(item["kind"]))]
         if info.get("width"):
             rows.append((tr("Taille"), f"{info['width']} × {info.get('height')}"))
-        if item["kind"] == VIDEO and info.get("duration"):
+        if item["kind"] in (VIDEO, "montage") and info.get("duration"):
             rows.append((tr("Durée"), f"{info['duration']:.1f} s".replace(".", ",")))
+        if item["kind"] not in (PHOTO, VIDEO):  # made here: no camera, no place
+            names = [self.op.items[s]["name"] for s in item.get("sources") or []
+                     if s in self.op.items]
+            rows.append((tr("Fait avec"), ", ".join(names) or tr("aucune photo ni rush")))
+            return self._details_html(item, state, rows)
         rows.append((tr("Prise de vue"), info.get("capture_date") or tr("date inconnue")))
         camera = " ".join(x for x in (info.get("camera_make"), info.get("camera_model")) if x)
         rows.append((tr("Appareil"), camera or tr("inconnu")))
         rows.append((tr("Position GPS"), tr("présente (retirée à l'export)") if info.get("gps")
                      else tr("aucune")))
+        return self._details_html(item, state, rows)
+
+    @staticmethod
+    def _details_html(item: dict, state, rows: list[tuple[str, str]]) -> str:  # noqa: ANN001
         table = "".join(f"<tr><td style='color:#555;padding-right:8px'>{k}</td><td>{v}</td></tr>"
                         for k, v in rows)
         return (f"<h3>{item['name']}</h3>"

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -69,7 +68,7 @@ from mediakit.ui.item_state import item_state
 from mediakit.ui.labels import label_name, source_detail, source_name, state_name
 from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, BoxItem, ReviewView
 from mediakit.ui.messages import plain
-from mediakit.ui.widgets import ERROR_MARK, add_shortcut
+from mediakit.ui.widgets import ERROR_MARK, TimeSlider, add_shortcut
 from mediakit.ui.workers import Worker
 from mediakit.video import tracks as tracks_cmd
 from mediakit.video import voice as voice_cmd
@@ -279,7 +278,7 @@ class RushReviewPanel(QWidget):
         self._pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._pixmap.setZValue(-2)  # under the video, under the boxes
         self.view.scene().addItem(self._pixmap)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = TimeSlider()
         self.slider.valueChanged.connect(self.set_frame)
         self.strip = TrackStrip()
         self.strip.seek.connect(self.set_frame)

@@ -108,7 +108,7 @@ class PackDialog(QDialog):
             label = item["name"]
             if item.get("kind") in ("montage", "infographic"):
                 label += f" ({kind_name(item['kind'])})"
-            label += f" — {item_state(item).text}"
+            label += f" — {item_state(item, items=op.items).text}"
             entry = QListWidgetItem(f"{WARNING_MARK} {label}" if blockers else label)
             entry.setToolTip("\n".join(blockers))
             entry.setData(Qt.ItemDataRole.UserRole, sha)
@@ -217,7 +217,7 @@ class ValidationPanel(QWidget):
             self.table.insertRow(row)
             comments = " | ".join(c.get("comment", "") for c in item.get("review_comments", [])
                                   if c.get("comment"))
-            values = [item["name"], item_state(item).text,
+            values = [item["name"], item_state(item, items=self.op.items).text,
                       str(item.get("version", "—")), comments]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))

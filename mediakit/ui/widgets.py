@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QPushButton,
     QScrollArea,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -53,6 +56,29 @@ def action_column(owner: QWidget,
         column.addWidget(button)
         add_shortcut(owner, keys, slot, _KEY_SUFFIX.sub("", text))
     return column
+
+
+class TimeSlider(QSlider):
+    """A horizontal slider where a click puts the handle under the mouse (a playhead, as in
+    every video tool), rather than stepping a page towards it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            option = QStyleOptionSlider()
+            self.initStyleOption(option)
+            handle = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                                 QStyle.SubControl.SC_SliderHandle, self)
+            if not handle.contains(event.position().toPoint()):
+                groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                                     QStyle.SubControl.SC_SliderGroove, self)
+                x = int(event.position().x()) - groove.x() - handle.width() // 2
+                span = max(1, groove.width() - handle.width())
+                self.setValue(QStyle.sliderValueFromPosition(
+                    self.minimum(), self.maximum(), x, span, option.upsideDown))
+        super().mousePressEvent(event)
 
 
 def heading(text: str) -> QLabel:

@@ -187,3 +187,36 @@ def test_scaled_preview_fits_a_story_picture(qtbot):
     label.resize(200, 200)
     qtbot.waitUntil(lambda: label.pixmap().height() <= 200, timeout=2000)
     assert label.minimumSizeHint().height() < 1920
+
+
+def test_an_infographic_in_the_chutier_has_its_picture_and_its_sources_state(
+        qtbot, window, tmp_path, media_dir):
+    """A deliverable made in the window stands where its sources do (« revu » once they
+    are), shows its own picture, and the side panel counts it and names its sources."""
+    from PIL import Image
+
+    from mediakit.library import deliverables
+    from mediakit.privacy import review
+
+    window.set_auto_detect(False)
+    op = Operation.create(tmp_path / "op", "UI")
+    window.set_operation(op)
+    _import(qtbot, window, [media_dir / "a.jpg"])
+    [photo] = list(op.items)
+    op.doc.set(("items", photo, "masks"), [])
+    op.doc.set(("items", photo, "detection"), {"detector": "test"})
+    review.mark_reviewed(op, photo)
+    png = tmp_path / "bilan.png"
+    Image.new("RGB", (1080, 1080), (0, 0, 145)).save(png)
+    sha = deliverables.register(op, png, deliverables.INFOGRAPHIC, "Bilan 1080x1080", [photo])
+    op.save()
+    window.chutier.refresh()
+    assert window.chutier.state_of(sha).text == "revu"  # its source is reviewed
+    qtbot.waitUntil(lambda: not window.chutier._entries[sha].icon().isNull(), timeout=10_000)
+    window.chutier.grid.clearSelection()
+    window.chutier.grid.setCurrentItem(None)
+    window._update_details()
+    assert "1 montage(s) ou infographie(s)" in window.details.text()
+    window.chutier.grid.setCurrentItem(window.chutier._entries[sha])
+    window._update_details()
+    assert "a.jpg" in window.details.text() and "Appareil" not in window.details.text()

@@ -443,3 +443,17 @@ def test_voice_disguise_on_a_range_listen_and_undo(qtbot, window, tmp_path):
     assert panel.selection == (0.4, 0.8)
     panel.restore_selection()
     assert op.items[sha]["voice"]["ranges"] == [[0.0, 0.4], [0.8, None]]
+
+
+def test_a_click_on_the_slider_moves_the_playhead_there(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    slider = panel.slider
+    qtbot.waitUntil(lambda: slider.width() > 100, timeout=3000)
+    y = slider.height() // 2
+    QTest.mouseClick(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPointF(slider.width() * 0.75, y).toPoint())
+    wanted = 0.75 * slider.maximum()  # where the click was, not one page step from 0
+    assert abs(panel.frame - wanted) <= 0.05 * slider.maximum() + 1, (panel.frame, wanted)
+    QTest.mouseClick(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPointF(slider.width() * 0.25, y).toPoint())
+    assert abs(panel.frame - 0.25 * slider.maximum()) <= 0.05 * slider.maximum() + 1

@@ -156,6 +156,14 @@
       <translation>Open an operation</translation>
     </message>
     <message>
+      <source>Double-cliquez une photo ou un rush pour revoir ses masques.</source>
+      <translation>Double-click a photo or a rush to review its masks.</translation>
+    </message>
+    <message>
+      <source>Importez les photos et les rushes de l'opération : menu Fichier › Importer des fichiers… ou Importer un dossier…, ou glissez-les dans cette fenêtre.</source>
+      <translation>Import the operation's photos and rushes: menu File › Import files… or Import a folder…, or drag them into this window.</translation>
+    </message>
+    <message>
       <source>Importer un dossier de photos et rushes</source>
       <translation>Import a folder of photos and rushes</translation>
     </message>
@@ -172,8 +180,8 @@
       <translation>Detection</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Double-cliquez un élément pour revoir ses masques.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Double-click an item to review its masks.&lt;/p&gt;</translation>
+      <source>{count} élément(s) : {photos} photo(s), {rushes} rush(es)</source>
+      <translation>{count} item(s): {photos} photo(s), {rushes} rush(es)</translation>
     </message>
     <message>
       <source>Type</source>
@@ -196,12 +204,20 @@
       <translation>Stop requested: finishing the current item…</translation>
     </message>
     <message>
+      <source>, {n} montage(s) ou infographie(s)</source>
+      <translation>, {n} montage(s) or infographic(s)</translation>
+    </message>
+    <message>
       <source>Taille</source>
       <translation>Size</translation>
     </message>
     <message>
       <source>Durée</source>
       <translation>Duration</translation>
+    </message>
+    <message>
+      <source>Fait avec</source>
+      <translation>Made with</translation>
     </message>
     <message>
       <source>date inconnue</source>
@@ -236,6 +252,10 @@
       <translation>Operation restored after an unexpected stop.</translation>
     </message>
     <message>
+      <source>aucune photo ni rush</source>
+      <translation>no photo or rush</translation>
+    </message>
+    <message>
       <source>Relancer la détection</source>
       <translation>Run detection again</translation>
     </message>
@@ -246,10 +266,6 @@
     <message>
       <source>{task} annulé(e)</source>
       <translation>{task} cancelled</translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;{name}&lt;/h3&gt;&lt;p&gt;{count} élément(s) : {photos} photo(s), {rushes} rush(es)&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;{name}&lt;/h3&gt;&lt;p&gt;{count} item(s): {photos} photo(s), {rushes} rush(es)&lt;/p&gt;</translation>
     </message>
     <message>
       <source>La détection a déjà été lancée sur chaque élément. La relancer sur les {n} élément(s) non revus ? Les décisions prises sur leurs masques automatiques seront remplacées.</source>
@@ -1012,6 +1028,10 @@
       <translation>choose the publication channels</translation>
     </message>
     <message>
+      <source>Nouveau montage : rushes et photos</source>
+      <translation>New montage: rushes and photos</translation>
+    </message>
+    <message>
       <source>Nouveau montage…</source>
       <translation>New montage…</translation>
     </message>
@@ -1066,6 +1086,10 @@
     <message>
       <source>Rendu en cours…</source>
       <translation>Rendering…</translation>
+    </message>
+    <message>
+      <source>Cochez les rushes et les photos du montage, dans l'ordre où ils se suivront (vous pourrez les réordonner).</source>
+      <translation>Tick the montage's rushes and photos, in the order they will follow each other (you can reorder them later).</translation>
     </message>
     <message>
       <source>de</source>
