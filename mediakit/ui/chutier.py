@@ -100,6 +100,8 @@ class Chutier(QWidget):
         self.kind.addItem(tr("Tous les médias"), None)
         self.kind.addItem(tr("Photos"), "photo")
         self.kind.addItem(tr("Rushes"), "video")
+        self.kind.addItem(tr("Montages"), "montage")
+        self.kind.addItem(tr("Infographies"), "infographic")
         self.status = QComboBox()
         self.status.addItem(tr("Tous les statuts"), None)
         for key, label in STATES.items():

@@ -309,9 +309,10 @@ class MontagePanel(QWidget):
         ticks = int(round(self.duration() * 10))
         self.time.setRange(0, max(0, ticks - 1))  # the last frame starts just before the end
         if not tl:
-            self.message.setText(tr("Aucun montage dans cette opération : sélectionnez des "
-                                    "rushes ou des photos dans le Chutier, puis « Nouveau "
-                                    "montage… »."))
+            self.message.setText(tr("Aucun montage dans cette opération : « Nouveau "
+                                    "montage… » le fait avec les rushes et les photos "
+                                    "sélectionnés dans le Chutier, ou avec ceux que vous "
+                                    "cocherez."))
         else:
             self._timer.start()
 

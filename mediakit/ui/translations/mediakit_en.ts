@@ -288,6 +288,10 @@
       <translation>Photos</translation>
     </message>
     <message>
+      <source>Montages</source>
+      <translation>Montages</translation>
+    </message>
+    <message>
       <source>Tous les statuts</source>
       <translation>All statuses</translation>
     </message>
@@ -1116,8 +1120,8 @@
       <translation>Montage name:</translation>
     </message>
     <message>
-      <source>Aucun montage dans cette opération : sélectionnez des rushes ou des photos dans le Chutier, puis « Nouveau montage… ».</source>
-      <translation>No montage in this operation: select rushes or photos in the Library, then "New montage…".</translation>
+      <source>Aucun montage dans cette opération : « Nouveau montage… » le fait avec les rushes et les photos sélectionnés dans le Chutier, ou avec ceux que vous cocherez.</source>
+      <translation>No montage in this operation: “New montage…” makes one with the rushes and photos selected in the Clip bin, or with those you tick.</translation>
     </message>
     <message>
       <source>Rendu annulé : aucun fichier écrit.</source>
