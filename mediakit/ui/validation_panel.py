@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -162,7 +163,10 @@ class ValidationPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Élément"), tr("Statut"), tr("Version"),
                                               tr("Commentaires")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(3):  # name, state, version: as wide as their text
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the comments
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(160)
         self.log = QTextEdit(readOnly=True)
@@ -221,7 +225,6 @@ class ValidationPanel(QWidget):
                       str(item.get("version", "—")), comments]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
 
     def _show_reviewers(self) -> None:
         from mediakit.validation.keys import reviewers
@@ -417,7 +420,8 @@ class ValidationPanel(QWidget):
         try:
             result = import_decision(self.op, path)
         except MediakitError as exc:
-            self._say_error(tr("décision refusée : {reason}").format(reason=plain(str(exc))))
+            reason = plain(str(exc)).removeprefix("décision refusée : ")  # said once
+            self._say_error(tr("décision refusée : {reason}").format(reason=reason))
             return None
         self.log.append(f"{OK_MARK} " + tr(
             "Décision de {reviewer} appliquée : {ok} validé(s), {fix} à corriger").format(
