@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from mediakit.library.project import Operation
 from mediakit.ui.app import MainWindow, crashed_operation
+from mediakit.ui.messages import has_command_line
 from mediakit.ui.widgets import default_size
 
 
@@ -165,6 +166,10 @@ def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
         assert dialog.tree.topLevelItemCount() == len(where)
         guide = window.show_guide()
         qtbot.addWidget(guide)
+        [text] = [w.text() for w in guide.findChildren(QLabel) if "<h3>" in w.text()]
+        for index in range(window.tabs.count()):  # the guide names every tab, in French
+            assert window.tabs.tabText(index).replace("&", "") in text
+        assert not has_command_line(text)
     finally:
         install("fr")
 

@@ -600,40 +600,48 @@
       <translation>Import</translation>
     </message>
     <message>
-      <source>Fichier › Importer des fichiers… ou un dossier, ou glissez-les dans la fenêtre. La détection des visages et des plaques démarre aussitôt.</source>
-      <translation>File › Import files… or a folder, or drop them on the window. Face and plate detection starts at once.</translation>
+      <source>Fichier › Nouvelle opération…, puis Fichier › Importer des fichiers… ou un dossier, ou glissez-les dans la fenêtre : ils arrivent dans le Chutier. La détection des visages et des plaques démarre aussitôt.</source>
+      <translation>File › New operation…, then File › Import files… or a folder, or drag them into the window: they land in the Clip bin. Face and plate detection starts at once.</translation>
     </message>
     <message>
-      <source>Anonymiser</source>
-      <translation>Anonymise</translation>
+      <source>Anonymiser les photos</source>
+      <translation>Anonymise the photos</translation>
     </message>
     <message>
-      <source>Double-cliquez chaque photo ou rush « à relire » : acceptez ou rejetez chaque masque, décidez chaque élément « à vérifier », ajoutez ce qui manque, puis marquez-le comme revu.</source>
-      <translation>Double-click each photo or rush "to review": accept or reject each mask, decide each "to check" detection, add what is missing, then mark it reviewed.</translation>
+      <source>Onglet Propositions à vérifier : tranchez chaque région incertaine (A masque, R laisse visible). Puis double-cliquez chaque photo « à relire » du Chutier (onglet Anonymisation) : vérifiez chaque masque, dessinez ce qui manque (D), marquez-la revue (V). Onglet Personnes : qui masquer toujours, qui laisser visible.</source>
+      <translation>Regions to check tab: decide each uncertain region (A masks, R leaves visible). Then double-click each photo “to review” in the Clip bin (Anonymisation tab): check each mask, draw what is missing (D), mark it reviewed (V). People tab: who is always masked, who is left visible.</translation>
+    </message>
+    <message>
+      <source>Revoir les rushes</source>
+      <translation>Review the rushes</translation>
+    </message>
+    <message>
+      <source>Double-cliquez chaque rush (onglet Rushes) : masquez ou laissez visible chaque piste, ajoutez ce qui manque (N, puis un cadre), modifiez la voix d'une plage (I, O, puis Maj+V) si elle ferait reconnaître quelqu'un, puis marquez-le revu (V).</source>
+      <translation>Double-click each rush (Rushes tab): mask or leave visible each track, add what is missing (N, then a box), disguise the voice of a range (I, O, then Shift+V) if it would identify someone, then mark it reviewed (V).</translation>
     </message>
     <message>
       <source>Infographies et montage</source>
       <translation>Infographics and editing</translation>
     </message>
     <message>
-      <source>Composez les infographies dans la charte et le montage à partir des rushes revus.</source>
-      <translation>Compose the infographics in the brand charter and the edit from the reviewed rushes.</translation>
+      <source>Onglet Infographies : un modèle de la charte, ses textes et ses chiffres, « Exporter tous les formats ». Onglet Montage : « Nouveau montage… », l'ordre des clips, les titres, « Rendre la vidéo ».</source>
+      <translation>Infographics tab: a template of the brand guidelines, its texts and figures, “Export every format”. Editing tab: “New montage…”, the order of the clips, the titles, “Render the video”.</translation>
     </message>
     <message>
-      <source>Choisissez les canaux (X, LinkedIn, presse…) et exportez : aucune métadonnée identifiante ne sort.</source>
-      <translation>Choose the channels (X, LinkedIn, press…) and export: no identifying metadata leaves.</translation>
+      <source>Onglet Export : cochez les canaux (X, LinkedIn, presse…) et exportez ; aucune métadonnée identifiante ne sort.</source>
+      <translation>Export tab: tick the channels (X, LinkedIn, press…) and export; no identifying metadata leaves.</translation>
     </message>
     <message>
-      <source>Préparez le paquet de relecture et remettez-le au chef de service ; appliquez sa décision signée.</source>
-      <translation>Prepare the review bundle and hand it to the chief of service; apply the chief's signed decision.</translation>
+      <source>Onglet Validation : enregistrez la clé publique du chef de service, préparez le paquet de relecture avec les canaux où vous publierez, remettez-le-lui, puis appliquez sa décision signée.</source>
+      <translation>Validation tab: register the head of department's public key, prepare the review bundle with the channels you will publish on, hand it over, then apply the signed decision.</translation>
     </message>
     <message>
       <source>Publication</source>
       <translation>Publication</translation>
     </message>
     <message>
-      <source>Publiez les versions validées dans le dossier « prêt à publier ».</source>
-      <translation>Publish the approved versions into the "ready to publish" folder.</translation>
+      <source>« Publier les versions validées… » copie dans le dossier « prêt à publier » les fichiers mêmes que le chef de service a validés, canal par canal.</source>
+      <translation>“Publish the approved versions…” copies into the “ready to publish” folder the very files the head of department approved, channel by channel.</translation>
     </message>
     <message>
       <source>Raccourcis clavier</source>
