@@ -129,10 +129,22 @@ class PackDialog(QDialog):
         layout.addWidget(hint(tr(
             "Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et "
             "masqués comme ils seront publiés, sont joints au paquet, et le chef de service "
-            "décide canal par canal. Sans canal, il ne voit que les aperçus masqués.")))
+            "décide canal par canal. Sans canal, il ne voit que les aperçus masqués, et rien "
+            "ne pourra être publié après sa décision.")))
         layout.addLayout(grid)
         layout.addWidget(self.buttons)
         self._update()
+
+    def accept(self) -> None:
+        """Without a channel, say that nothing could be published, and ask."""
+        if not self.chosen_channels() and QMessageBox.question(
+                self, tr("Aucun canal coché"), tr(
+                    "Aucun canal n'est coché : le chef de service ne verra que les aperçus "
+                    "masqués, et aucun fichier ne pourra être publié après sa décision "
+                    "(la publication copie les fichiers qu'il a vus). Préparer quand même ce "
+                    "paquet ?")) != QMessageBox.StandardButton.Yes:
+            return
+        super().accept()
 
     def chosen_items(self) -> list[str]:
         return [self.items.item(i).data(Qt.ItemDataRole.UserRole)

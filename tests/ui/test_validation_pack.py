@@ -108,3 +108,28 @@ def test_pack_cancelled_in_the_dialog_writes_nothing(qtbot, window, dialogs, tmp
     click(window.validation.pack_button)
     dialogs.check()
     assert window.validation.worker is None and not op.doc.get(("review", "packs"))
+
+
+def test_a_pack_without_channel_is_asked_about(qtbot, dialogs, tmp_path):
+    """Publication copies the files the chief saw: without a channel nothing could be
+    published, and the dialog says so before it closes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    op, _shas = _op(tmp_path)
+    dialog = PackDialog(None, op, load_presets())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: list[str] = []
+
+    def no(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    dialogs.expect(QMessageBox, no)
+    click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    dialogs.check()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "aucun fichier ne pourra être publié" in seen[0]
+    click(dialog.boxes["x"])  # with a channel: no question
+    click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    assert dialog.result() == QDialog.DialogCode.Accepted

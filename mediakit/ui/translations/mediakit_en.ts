@@ -1644,8 +1644,8 @@
       <translation>Exported files included in the bundle</translation>
     </message>
     <message>
-      <source>Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et masqués comme ils seront publiés, sont joints au paquet, et le chef de service décide canal par canal. Sans canal, il ne voit que les aperçus masqués.</source>
-      <translation>Tick the channels where these items will be published: their files, exported and masked as they will be published, are included in the bundle, and the head of department decides channel by channel. Without a channel, they only see the masked previews.</translation>
+      <source>Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et masqués comme ils seront publiés, sont joints au paquet, et le chef de service décide canal par canal. Sans canal, il ne voit que les aperçus masqués, et rien ne pourra être publié après sa décision.</source>
+      <translation>Tick the channels where these items will be published: their files, exported and masked as they will be published, are joined to the bundle, and the head of department decides channel by channel. Without a channel, they only see the masked previews, and nothing can be published after their decision.</translation>
     </message>
     <message>
       <source>Élément</source>
@@ -1674,6 +1674,14 @@
     <message>
       <source>Rien n'est publié avant la validation du chef de service. Préparez le paquet, remettez-le-lui, puis appliquez sa décision signée ; publiez enfin les versions validées.</source>
       <translation>Nothing is published before the chief of service approves it. Prepare the bundle, hand it over, apply the signed decision, then publish the approved versions.</translation>
+    </message>
+    <message>
+      <source>Aucun canal coché</source>
+      <translation>No channel ticked</translation>
+    </message>
+    <message>
+      <source>Aucun canal n'est coché : le chef de service ne verra que les aperçus masqués, et aucun fichier ne pourra être publié après sa décision (la publication copie les fichiers qu'il a vus). Préparer quand même ce paquet ?</source>
+      <translation>No channel is ticked: the head of department will only see the masked previews, and no file can be published after their decision (publication copies the files they saw). Prepare this bundle anyway?</translation>
     </message>
     <message>
       <source>Aucune clé de relecteur enregistrée : la décision du chef ne pourra pas être appliquée. Enregistrez sa clé publique (fichier .pem qu'il vous remet), ou créez sa paire de clés ici et remettez-lui la clé privée.</source>
