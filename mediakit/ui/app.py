@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDir, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -237,16 +237,23 @@ class MainWindow(QMainWindow):
 
     # -- operations --------------------------------------------------------------------
     def new_operation(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Dossier de la nouvelle opération"))
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Dossier de la nouvelle opération (un dossier vide, ou celui où la "
+                     "ranger)"), QDir.homePath())
         if not folder:
             return
         name, ok = QInputDialog.getText(self, tr("Nouvelle opération"),
                                         tr("Nom de l'opération :"))
-        if ok and name:
-            self._try(lambda: self.set_operation(Operation.create(folder, name)))
+        if ok and name.strip():
+            target = operation_folder(Path(folder), name)
+            self._try(lambda: self.set_operation(Operation.create(target, name.strip())))
+            if self.op is not None and self.op.root.resolve() == target.resolve():
+                self.statusBar().showMessage(tr("Opération créée dans {folder}").format(
+                    folder=target), 8000)
 
     def choose_operation(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Ouvrir une opération"))
+        folder = QFileDialog.getExistingDirectory(self, tr("Ouvrir une opération"),
+                                                  QDir.homePath())
         if folder:
             self._try(lambda: self.set_operation(Operation.open(folder)))
 
@@ -399,14 +406,14 @@ class MainWindow(QMainWindow):
     # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Importer un dossier de photos et "
-                                                           "rushes"))
+                                                           "rushes"), QDir.homePath())
         if folder:
             self.start_import([folder])
 
     def choose_import_files(self) -> None:
         patterns = " ".join(f"*{e}" for e in sorted(PHOTO_EXTS | VIDEO_EXTS))
         files, _ = QFileDialog.getOpenFileNames(
-            self, tr("Importer des photos et des rushes"), "",
+            self, tr("Importer des photos et des rushes"), QDir.homePath(),
             tr("Photos et rushes ({patterns})").format(patterns=patterns))
         if files:
             self.start_import(files)
@@ -590,6 +597,20 @@ class MainWindow(QMainWindow):
         self.settings.remove("open_operation")
         self.settings.sync()
         super().closeEvent(event)
+
+
+def operation_folder(chosen: Path, name: str) -> Path:
+    """Where a new operation goes: the chosen folder when it is empty, else a new folder
+    named after the operation inside it (never spread over a folder of other files)."""
+    from mediakit.channels.naming import slug
+
+    if chosen.is_dir() and not any(chosen.iterdir()):
+        return chosen
+    base = slug(name, 60) or "operation"
+    target, n = chosen / base, 2
+    while target.exists() and (not target.is_dir() or any(target.iterdir())):
+        target, n = chosen / f"{base}-{n}", n + 1
+    return target
 
 
 def crashed_operation(settings: QSettings) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.privacy.review_gate import unreviewed as gate_unreviewed
@@ -260,7 +261,8 @@ class ValidationPanel(QWidget):
         if not ok or not name.strip():
             return
         folder = QFileDialog.getExistingDirectory(self, tr(
-            "Dossier où écrire les deux clés (une clé USB personnelle, par exemple)"))
+            "Dossier où écrire les deux clés (une clé USB personnelle, par exemple)"),
+            QDir.homePath())
         if not folder:
             return
         register = QMessageBox.question(self, tr("Créer une paire de clés"), tr(
@@ -290,7 +292,8 @@ class ValidationPanel(QWidget):
     def choose_reviewer_key(self) -> None:
         if self.op is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Clé publique du chef de service"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Clé publique du chef de service"),
+                                              QDir.homePath(),
                                               tr("Clé publique (*.pem)"))
         if not path:
             return
@@ -363,7 +366,8 @@ class ValidationPanel(QWidget):
         dialog = PackDialog(self, self.op, load_presets())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        path, _ = QFileDialog.getSaveFileName(self, tr("Paquet de relecture"), "relecture.zip",
+        start = self.op.exports_dir / f"relecture-{slug(self.op.name, 30)}.zip"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Paquet de relecture"), str(start),
                                               tr("Paquet (*.zip)"))
         if path:
             self.pack(Path(path), dialog.chosen_items(), dialog.chosen_channels())
@@ -419,7 +423,8 @@ class ValidationPanel(QWidget):
 
     # -- decision, publication -----------------------------------------------------------
     def choose_decision(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Décision signée du chef de service"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Décision signée du chef de service"),
+                                              QDir.homePath(),
                                               tr("Décision (*.json)"))
         if path:
             self.import_decision(Path(path))

@@ -225,3 +225,19 @@ def test_an_infographic_in_the_chutier_has_its_picture_and_its_sources_state(
     window.chutier.grid.setCurrentItem(window.chutier._entries[sha])
     window._update_details()
     assert "a.jpg" in window.details.text() and "Appareil" not in window.details.text()
+
+
+def test_a_new_operation_never_spreads_over_a_folder_of_other_files(tmp_path):
+    from mediakit.ui.app import operation_folder
+
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    assert operation_folder(empty, "Opération Tempête") == empty
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "note.txt").write_text("x")
+    first = operation_folder(documents, "Opération Tempête")
+    assert first.parent == documents and first.name == "operation-tempete"
+    Operation.create(first, "Opération Tempête")
+    second = operation_folder(documents, "Opération Tempête")  # that one is taken now
+    assert second != first and second.parent == documents and not second.exists()

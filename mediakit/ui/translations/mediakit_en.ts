@@ -140,8 +140,8 @@
       <translation>About mediakit</translation>
     </message>
     <message>
-      <source>Dossier de la nouvelle opération</source>
-      <translation>Folder of the new operation</translation>
+      <source>Dossier de la nouvelle opération (un dossier vide, ou celui où la ranger)</source>
+      <translation>Folder of the new operation (an empty folder, or the one to keep it in)</translation>
     </message>
     <message>
       <source>Nouvelle opération</source>
@@ -266,6 +266,10 @@
     <message>
       <source>{task} annulé(e)</source>
       <translation>{task} cancelled</translation>
+    </message>
+    <message>
+      <source>Opération créée dans {folder}</source>
+      <translation>Operation created in {folder}</translation>
     </message>
     <message>
       <source>La détection a déjà été lancée sur chaque élément. La relancer sur les {n} élément(s) non revus ? Les décisions prises sur leurs masques automatiques seront remplacées.</source>
