@@ -190,6 +190,11 @@ class ValidationPanel(QWidget):
         self.import_button.clicked.connect(self.choose_decision)
         self.publish_button = QPushButton(tr("Publier les versions validées…"))
         self.publish_button.clicked.connect(self.choose_publish)
+        self.sign_button = QPushButton(tr("Signer une décision (chef de service)…"))
+        self.sign_button.setToolTip(tr(
+            "Pour le chef de service, sur son poste : signe avec sa clé privée le fichier de "
+            "décision enregistré depuis la page de relecture du paquet."))
+        self.sign_button.clicked.connect(self.choose_sign)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy: the core reports no progress for these
         self.busy.setVisible(False)
@@ -198,6 +203,7 @@ class ValidationPanel(QWidget):
         keys = QHBoxLayout()
         keys.addWidget(self.add_key_button)
         keys.addWidget(self.keygen_button)
+        keys.addWidget(self.sign_button)
         keys.addStretch(1)
         buttons = QHBoxLayout()
         for b in (self.pack_button, self.import_button, self.publish_button):
@@ -318,6 +324,34 @@ class ValidationPanel(QWidget):
         self.refresh()
         return fingerprint
 
+    def choose_sign(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Décision à signer (enregistrée depuis la page de relecture)"),
+            QDir.homePath(), tr("Décision (*.json)"))
+        if not path:
+            return
+        key, _ = QFileDialog.getOpenFileName(self, tr("Votre clé privée"), str(Path(path).parent),
+                                             tr("Clé privée (*.pem)"))
+        if key:
+            self.sign_decision(Path(path), Path(key))
+
+    def sign_decision(self, decision: Path, private_key: Path) -> Path | None:
+        """The chief's side: sign ``decision`` with ``private_key`` into a new file beside
+        it (``…-signee.json``), to send back to the officer."""
+        from mediakit.validation.decisions import sign_file
+
+        stem = decision.stem.removesuffix("_non-signee").removesuffix("-non-signee")
+        out = decision.with_name(f"{stem}-signee.json")
+        try:
+            sign_file(decision, private_key, out)
+        except MediakitError as exc:
+            self._say_error(str(exc))
+            return None
+        self.log.append(f"{OK_MARK} " + tr(
+            "Décision signée : {file}. Renvoyez ce fichier à l'agent, qui l'appliquera avec "
+            "« Appliquer une décision signée… ».").format(file=out))
+        return out
+
     # -- background tasks ----------------------------------------------------------------
     def _run(self, fn, done, what: str) -> None:  # noqa: ANN001
         """``fn`` off the UI thread, ``what`` shown with a busy bar meanwhile; the buttons
@@ -336,7 +370,7 @@ class ValidationPanel(QWidget):
         self.busy_label.setText(what or "")
         self.busy_label.setVisible(what is not None)
         for button in (self.pack_button, self.import_button, self.publish_button,
-                       self.keygen_button, self.add_key_button):
+                       self.keygen_button, self.add_key_button, self.sign_button):
             button.setEnabled(what is None)
 
     def _end_worker(self) -> None:

@@ -1568,6 +1568,14 @@
       <translation>Publish the approved versions…</translation>
     </message>
     <message>
+      <source>Signer une décision (chef de service)…</source>
+      <translation>Sign a decision (head of department)…</translation>
+    </message>
+    <message>
+      <source>Pour le chef de service, sur son poste : signe avec sa clé privée le fichier de décision enregistré depuis la page de relecture du paquet.</source>
+      <translation>For the head of department, on their own computer: signs with their private key the decision file saved from the bundle's review page.</translation>
+    </message>
+    <message>
       <source>Créer une paire de clés</source>
       <translation>Create a key pair</translation>
     </message>
@@ -1590,6 +1598,22 @@
     <message>
       <source>Nom du relecteur, tel qu'il signera ses décisions :</source>
       <translation>Name of the reviewer, as they will sign their decisions:</translation>
+    </message>
+    <message>
+      <source>Décision à signer (enregistrée depuis la page de relecture)</source>
+      <translation>Decision to sign (saved from the review page)</translation>
+    </message>
+    <message>
+      <source>Décision (*.json)</source>
+      <translation>Decision (*.json)</translation>
+    </message>
+    <message>
+      <source>Votre clé privée</source>
+      <translation>Your private key</translation>
+    </message>
+    <message>
+      <source>Clé privée (*.pem)</source>
+      <translation>Private key (*.pem)</translation>
     </message>
     <message>
       <source>Paquet de relecture</source>
@@ -1626,10 +1650,6 @@
     <message>
       <source>Décision signée du chef de service</source>
       <translation>Chief of service's signed decision</translation>
-    </message>
-    <message>
-      <source>Décision (*.json)</source>
-      <translation>Decision (*.json)</translation>
     </message>
     <message>
       <source>Publication des versions validées…</source>
@@ -1718,6 +1738,10 @@ Review them first (Anonymisation and Rushes tabs), or override with a reason: it
     <message>
       <source>Clé de « {name} » enregistrée (empreinte {fp}).</source>
       <translation>Key of "{name}" registered (fingerprint {fp}).</translation>
+    </message>
+    <message>
+      <source>Décision signée : {file}. Renvoyez ce fichier à l'agent, qui l'appliquera avec « Appliquer une décision signée… ».</source>
+      <translation>Decision signed: {file}. Send this file back to the officer, who will apply it with “Apply a signed decision…”.</translation>
     </message>
     <message>
       <source>Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au chef de service.</source>
