@@ -50,6 +50,7 @@ class PublishResult:
     refused: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)
+    no_file: list[str] = field(default_factory=list)  # validated, no reviewed file to copy
 
     @property
     def ok(self) -> bool:
@@ -93,14 +94,15 @@ def publish(op: Operation, channels: list[str] | None = None,
             result.failed.append(f"{item['name']}: {exc}")
             continue
         packed = {o["channel"]: o for o in entry.get("outputs", [])}
-        if not packed:
-            result.not_validated.append(
-                f"{item['name']}: validé sur son aperçu, sans fichier par canal — "
-                f"soumettez-le de nouveau avec ses canaux de publication")
-            continue
         wanted = approved_channels(item)
         wanted = [c for c in (packed if wanted is None else wanted)
                   if c in packed and (not channels or c in channels)]
+        if not wanted:
+            result.no_file.append(
+                f"{item['name']}: validé, mais le paquet ne contenait aucun fichier "
+                f"{'pour ' + ', '.join(channels) if channels else 'par canal'} — pour le "
+                f"publier, soumettez-le avec un canal où il se publie")
+            continue
         for ch in wanted:
             if packed[ch].get("forced"):
                 result.not_validated.append(f"{item['name']} ({ch}): fichier relu "
@@ -127,7 +129,8 @@ def publish(op: Operation, channels: list[str] | None = None,
                                  "file": Path(r["output"]).name, "sha256": r["sha256"],
                                  "pack_id": r["pack_id"]} for r in result.outputs],
                      not_validated=len(result.not_validated), refused=len(result.refused),
-                     failed=len(result.failed), withdrawn=len(result.withdrawn))
+                     failed=len(result.failed), withdrawn=len(result.withdrawn),
+                     no_file=len(result.no_file))
     op.save()
     return result
 
@@ -252,18 +255,22 @@ def publication_text(result: PublishResult) -> str:
                 else "différent du fichier relu")
         lines.append(f"PUBLIABLE {Path(r['output']).name} — {r['name']} ({r['channel']}) — {same}")
     lines += [f"NON VALIDÉ {m}" for m in result.not_validated]
+    lines += [f"SANS FICHIER RELU {m}" for m in result.no_file]
     lines += [f"REFUSÉ {m}" for m in result.refused]
     lines += [f"ÉCHEC {m}" for m in result.failed]
     lines += [f"RETIRÉ {m} (plus validé)" for m in result.withdrawn]
     lines.append(f"{len(result.outputs)} fichier(s) prêt(s) à publier, "
                  f"{len(result.not_validated)} élément(s) non validé(s), "
-                 f"{len(result.withdrawn)} retiré(s)")
+                 f"{len(result.withdrawn)} retiré(s)"
+                 + (f", {len(result.no_file)} validé(s) sans fichier relu"
+                    if result.no_file else ""))
     return "\n".join(lines)
 
 
 def _write_publication(out: Path, result: PublishResult) -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = {"date": now_iso(), "outputs": result.outputs, "not_validated": result.not_validated,
+            "no_file": result.no_file,
             "refused": result.refused, "failed": result.failed, "withdrawn": result.withdrawn}
     write_text_atomic(out / "publication.json", json.dumps(data, ensure_ascii=False, indent=1))
     write_text_atomic(out / "publication.txt", publication_text(result) + "\n")

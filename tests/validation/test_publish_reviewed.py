@@ -117,8 +117,10 @@ def test_an_item_approved_on_its_preview_alone_is_not_published(reviewed_op, chi
                                                                 tmp_path):
     _pack_and_approve(reviewed_op, chief_keys, tmp_path, channels=None)
     result = publish(Operation.open(reviewed_op.root), channels=["x"])
-    assert not result.outputs and len(result.not_validated) == 2
-    assert all("avec ses canaux de publication" in m for m in result.not_validated)
+    assert not result.outputs and len(result.no_file) == 2 and not result.not_validated
+    assert all("aucun fichier pour x" in m for m in result.no_file)
+    text = (ready_dir(reviewed_op) / "publication.txt").read_text(encoding="utf-8")
+    assert text.count("SANS FICHIER RELU") == 2
     assert not list(ready_dir(reviewed_op).glob("*.jpg"))
 
 
