@@ -68,7 +68,12 @@ def shortcuts(window: QWidget, tabs: QTabWidget) -> list[tuple[str, str, str]]:
         for shortcut in page.findChildren(QShortcut):
             what = shortcut.property(DESCRIPTION) or ""
             rows.append((where, what, shortcut_text(shortcut.key())))
-    return rows
+    merged: dict[tuple[str, str], list[str]] = {}  # one line an action: « A, M »
+    for where, what, keys in rows:
+        merged.setdefault((where, what), [])
+        if keys not in merged[(where, what)]:
+            merged[(where, what)].append(keys)
+    return [(where, what, ", ".join(keys)) for (where, what), keys in merged.items()]
 
 
 class ShortcutsDialog(QDialog):

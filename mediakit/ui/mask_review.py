@@ -111,6 +111,12 @@ class BoxItem(QGraphicsRectItem):
         label.setBrush(QBrush(color))
         label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setPos(0, -18 / max(zoom, 1e-3))
+        # a light plate under the words: readable on any picture (faces, brick, night)
+        plate = QGraphicsRectItem(label.boundingRect().adjusted(-3, -1, 3, 1), label)
+        plate.setBrush(QBrush(QColor(255, 255, 255, 215)))
+        plate.setPen(QPen(Qt.PenStyle.NoPen))
+        plate.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemStacksBehindParent)
+        plate.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._resizing = False
 
     def set_width(self, width: float) -> None:

@@ -161,6 +161,8 @@ def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
         assert ("Fichier", "Importer un dossier…", "Ctrl+Maj+I") in rows
         assert ("Anonymisation", "Masquer", "A") in rows
         assert all(what for _w, what, _k in rows)  # every shortcut says what it does
+        assert len({(w, what) for w, what, _k in rows}) == len(rows)  # one line an action
+        assert ("Rushes", "Masquer", "A, M") in rows
         dialog = window.show_shortcuts()
         qtbot.addWidget(dialog)
         assert dialog.tree.topLevelItemCount() == len(where)
