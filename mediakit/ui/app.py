@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.queue = ReviewQueuePanel()  # every suspect of the operation, one key each
         self.queue.opened.connect(self.open_region)
         self.rush_review = RushReviewPanel()
+        for panel in (self.review, self.rush_review):
+            panel.next_requested.connect(self.open_next_to_review)
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
         self.montage.selection = lambda: self.chutier.selected_items()
@@ -163,6 +165,8 @@ class MainWindow(QMainWindow):
         anon = self.menuBar().addMenu(tr("&Anonymisation"))
         self.detect_action = self._add(anon, tr("&Détecter visages et plaques"),
                                        self.detect_all, "Ctrl+D")
+        self.next_action = self._add(anon, tr("Élément &suivant à relire"),
+                                     self.open_next_to_review, "F3")
         self.auto_detect_action = QAction(tr("Détecter &automatiquement après l'import"), self)
         self.auto_detect_action.setCheckable(True)
         self.auto_detect_action.setChecked(self.auto_detect())
@@ -391,6 +395,27 @@ class MainWindow(QMainWindow):
             return
         self.review.set_item(self.op, sha)
         self.tabs.setCurrentWidget(self.review)
+
+    def open_next_to_review(self) -> str | None:
+        """Open the next photo or rush still to review after the one on screen (by name,
+        round again); say so when everything is reviewed."""
+        if self.op is None:
+            return None
+        ordered = sorted((s for s, it in self.op.items.items() if it["kind"] in (PHOTO, VIDEO)),
+                         key=lambda s: self.op.items[s]["name"])
+        here = (self.rush_review.sha if self.tabs.currentWidget() is self.rush_review
+                else self.review.sha)
+        start = ordered.index(here) + 1 if here in ordered else 0
+        for sha in ordered[start:] + ordered[:start]:
+            if sha != here and self.chutier.state_of(sha).code in ("to_check", "to_review"):
+                self.open_review(sha)
+                return sha
+        waiting = sum(1 for s in ordered if self.chutier.state_of(s).code == "not_detected")
+        self.statusBar().showMessage(
+            tr("Plus rien à relire : {n} élément(s) attendent la détection.").format(n=waiting)
+            if waiting else tr("Toutes les photos et tous les rushes sont revus : passez aux "
+                               "infographies, au montage ou à l'export."), 8000)
+        return None
 
     def open_region(self, sha: str, region: str) -> None:
         """Open an item in its review tab on one region: the mask selected (photo), the

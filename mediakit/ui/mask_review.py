@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -202,7 +203,10 @@ class ReviewView(QGraphicsView):
 
 
 class MaskReviewPanel(QWidget):
-    """Review of one photo's masks."""
+    """Review of one photo's masks; ``next_requested`` asks the window for the next item
+    still to review."""
+
+    next_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -230,6 +234,9 @@ class MaskReviewPanel(QWidget):
         side.addWidget(QLabel(tr("Masques")))
         side.addWidget(self.list)
         side.addLayout(buttons)
+        self.next_button = QPushButton(tr("Élément suivant à relire (F3)"))
+        self.next_button.clicked.connect(self.next_requested)
+        side.addWidget(self.next_button)
         side.addWidget(self.status)
         layout = QHBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -315,8 +322,10 @@ class MaskReviewPanel(QWidget):
                        "visible").format(n=left) if left
                     else tr("Aucune région à vérifier restante."))
         # « détection non lancée », « à relire : 3 masque(s), 2 à vérifier », « revu »…
+        done = ("\n" + tr("Revu. F3 : élément suivant à relire.")
+                if item_state(item).code == "reviewed" else "")
         self.status.setText(f"{item['name']} — {item_state(item).text}\n{suspects}\n"
-                            + tr("Affichage : {mode}").format(mode=mode))
+                            + tr("Affichage : {mode}").format(mode=mode) + done)
 
     def suspects_left(self) -> int:
         """How many of the photo's suspects are still undecided."""

@@ -236,13 +236,16 @@ class TrackStrip(QWidget):
 
 
 class RushReviewPanel(QWidget):
-    """Review of one rush's tracks and its dérushage marks.
+    """Review of one rush's tracks and its dérushage marks (``next_requested``: the window
+    opens the next item still to review).
 
     Paused, the picture is a still decoded by ffmpeg at the playhead; playing, a Qt
     Multimedia player renders the original into a video item of the same scene, under the
     track boxes, and its position drives the playhead. The player is created on first use, so
     the screen works (without playback) where Qt Multimedia has no backend.
     """
+
+    next_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -336,6 +339,7 @@ class RushReviewPanel(QWidget):
             ((tr("Repère (Maj+M)"), self.add_marker, ("Shift+M",)),
              (tr("Avant / après (B)"), self.toggle_masked, ("B",))),
             ((tr("Marquer comme revu (V)"), self.mark_reviewed, ("V",)), None),
+            ((tr("Élément suivant à relire (F3)"), self.next_requested.emit, ()),),
             ((tr("Voix modifiée (Maj+V)"), self.disguise_selection, ("Shift+V",)),
              (tr("Voix d'origine"), self.restore_selection, ())),
             ((tr("Écouter avant"), self.listen_before, ()),
@@ -500,6 +504,8 @@ class RushReviewPanel(QWidget):
         if pending:
             text += "\n" + tr("{n} piste(s) à vérifier : Tab pour la suivante, A pour la "
                               "masquer, R pour la laisser visible.").format(n=pending)
+        if item_state(item).code == "reviewed":
+            text += "\n" + tr("Revu. F3 : élément suivant à relire.")
         voice = voice_cmd.voice_of(item)
         if voice is not None:
             text += "\n" + tr("Voix modifiée : {ranges}").format(

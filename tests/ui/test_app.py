@@ -243,3 +243,29 @@ def test_a_new_operation_never_spreads_over_a_folder_of_other_files(tmp_path):
     Operation.create(first, "Opération Tempête")
     second = operation_folder(documents, "Opération Tempête")  # that one is taken now
     assert second != first and second.parent == documents and not second.exists()
+
+
+def test_f3_opens_the_next_item_still_to_review(qtbot, window, tmp_path, media_dir):
+
+    window.set_auto_detect(False)
+    op = Operation.create(tmp_path / "op", "UI")
+    window.set_operation(op)
+    _import(qtbot, window, [media_dir])
+    names = {it["name"]: s for s, it in op.items.items()}
+    for sha in op.items:  # detection ran on all, nothing found
+        key = "tracks" if op.items[sha]["kind"] == "video" else "masks"
+        op.doc.set(("items", sha, key), [])
+        op.doc.set(("items", sha, "detection"), {"detector": "test"})
+    window.open_review(names["a.jpg"])
+    assert window.review.mark_reviewed()
+    qtbot.waitUntil(lambda: "F3" in window.review.status.text(), timeout=3000)
+    window.next_action.trigger()  # a.jpg is reviewed: b.png, then the rush
+    assert window.tabs.currentWidget() is window.review and window.review.sha == names["b.png"]
+    assert window.review.mark_reviewed()
+    window.review.next_button.click()
+    assert window.tabs.currentWidget() is window.rush_review
+    assert window.rush_review.sha == names["clip.mp4"]
+    window.rush_review.mark_reviewed()
+    qtbot.waitUntil(lambda: "F3" in window.rush_review.status.text(), timeout=3000)
+    window.next_action.trigger()
+    assert "sont revus" in window.statusBar().currentMessage()

@@ -112,6 +112,10 @@
       <translation>&amp;Detect faces and plates</translation>
     </message>
     <message>
+      <source>Élément &amp;suivant à relire</source>
+      <translation>&amp;Next item to review</translation>
+    </message>
+    <message>
       <source>Détecter &amp;automatiquement après l'import</source>
       <translation>&amp;Automatically detect after import</translation>
     </message>
@@ -200,6 +204,10 @@
       <translation>GPS position</translation>
     </message>
     <message>
+      <source>Toutes les photos et tous les rushes sont revus : passez aux infographies, au montage ou à l'export.</source>
+      <translation>Every photo and rush is reviewed: go on to the infographics, the montage or the export.</translation>
+    </message>
+    <message>
       <source>Arrêt demandé : fin de l'élément en cours…</source>
       <translation>Stop requested: finishing the current item…</translation>
     </message>
@@ -254,6 +262,10 @@
     <message>
       <source>aucune photo ni rush</source>
       <translation>no photo or rush</translation>
+    </message>
+    <message>
+      <source>Plus rien à relire : {n} élément(s) attendent la détection.</source>
+      <translation>Nothing left to review: {n} item(s) waiting for detection.</translation>
     </message>
     <message>
       <source>Relancer la détection</source>
@@ -964,6 +976,10 @@
       <translation>Leave the region visible (as R)</translation>
     </message>
     <message>
+      <source>Élément suivant à relire (F3)</source>
+      <translation>Next item to review (F3)</translation>
+    </message>
+    <message>
       <source>après (masqué)</source>
       <translation>after (masked)</translation>
     </message>
@@ -978,6 +994,10 @@
     <message>
       <source>Masques</source>
       <translation>Masks</translation>
+    </message>
+    <message>
+      <source>Revu. F3 : élément suivant à relire.</source>
+      <translation>Reviewed. F3: next item to review.</translation>
     </message>
     <message>
       <source>Masquer (A ou M)</source>
