@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -234,6 +235,11 @@ class MaskReviewPanel(QWidget):
         side.addWidget(QLabel(tr("Masques")))
         side.addWidget(self.list)
         side.addLayout(buttons)
+        self.draw_label = QComboBox()  # what a drawn mask covers (the chief reads it)
+        for key in ("face", "plate", "text"):
+            self.draw_label.addItem(tr("Masque dessiné : {what}").format(what=label_name(key)),
+                                    key)
+        side.addWidget(self.draw_label)
         self.next_button = QPushButton(tr("Élément suivant à relire (F3)"))
         self.next_button.clicked.connect(self.next_requested)
         side.addWidget(self.next_button)
@@ -415,7 +421,8 @@ class MaskReviewPanel(QWidget):
         if self.op and self.sha:
             if "masks" not in self.op.items[self.sha]:
                 self.op.doc.set(("items", self.sha, "masks"), [])
-            self._selected = review.add_manual(self.op, self.sha, "face",
+            self._selected = review.add_manual(self.op, self.sha,
+                                               self.draw_label.currentData() or "face",
                                                (rect.x(), rect.y(), rect.width(), rect.height()))
             self.op.save()
             self.toggle_drawing()

@@ -1028,6 +1028,10 @@
       <translation>{n} region(s) left to check: A or M masks, R or X leaves visible</translation>
     </message>
     <message>
+      <source>Masque dessiné : {what}</source>
+      <translation>Drawn mask: {what}</translation>
+    </message>
+    <message>
       <source>{source}, score {score}</source>
       <translation>{source}, score {score}</translation>
     </message>
