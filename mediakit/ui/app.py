@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QDir, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.queue = ReviewQueuePanel()  # every suspect of the operation, one key each
         self.queue.opened.connect(self.open_region)
         self.rush_review = RushReviewPanel()
+        for panel in (self.review, self.rush_review):
+            panel.next_requested.connect(self.open_next_to_review)
         self.infographic = InfographicPanel()
         self.montage = MontagePanel()
         self.montage.selection = lambda: self.chutier.selected_items()
@@ -163,6 +165,8 @@ class MainWindow(QMainWindow):
         anon = self.menuBar().addMenu(tr("&Anonymisation"))
         self.detect_action = self._add(anon, tr("&Détecter visages et plaques"),
                                        self.detect_all, "Ctrl+D")
+        self.next_action = self._add(anon, tr("Élément &suivant à relire"),
+                                     self.open_next_to_review, "F3")
         self.auto_detect_action = QAction(tr("Détecter &automatiquement après l'import"), self)
         self.auto_detect_action.setCheckable(True)
         self.auto_detect_action.setChecked(self.auto_detect())
@@ -237,16 +241,23 @@ class MainWindow(QMainWindow):
 
     # -- operations --------------------------------------------------------------------
     def new_operation(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Dossier de la nouvelle opération"))
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("Dossier de la nouvelle opération (un dossier vide, ou celui où la "
+                     "ranger)"), QDir.homePath())
         if not folder:
             return
         name, ok = QInputDialog.getText(self, tr("Nouvelle opération"),
                                         tr("Nom de l'opération :"))
-        if ok and name:
-            self._try(lambda: self.set_operation(Operation.create(folder, name)))
+        if ok and name.strip():
+            target = operation_folder(Path(folder), name)
+            self._try(lambda: self.set_operation(Operation.create(target, name.strip())))
+            if self.op is not None and self.op.root.resolve() == target.resolve():
+                self.statusBar().showMessage(tr("Opération créée dans {folder}").format(
+                    folder=target), 8000)
 
     def choose_operation(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Ouvrir une opération"))
+        folder = QFileDialog.getExistingDirectory(self, tr("Ouvrir une opération"),
+                                                  QDir.homePath())
         if folder:
             self._try(lambda: self.set_operation(Operation.open(folder)))
 
@@ -289,12 +300,17 @@ class MainWindow(QMainWindow):
             text = self.chutier.state_of(s).text.split(" :")[0]
             states[text] = states.get(text, 0) + 1
         lines = "".join(f"<li>{n} {text}</li>" for text, n in sorted(states.items()))
-        self.details.setText(
-            tr("<h3>{name}</h3><p>{count} élément(s) : {photos} photo(s), {rushes} rush(es)"
-               "</p>").format(name=self.op.name, count=len(items), photos=photos,
-                              rushes=rushes)
-            + (f"<ul>{lines}</ul>" if lines else "")
-            + tr("<p>Double-cliquez un élément pour revoir ses masques.</p>"))
+        made = len(items) - photos - rushes  # montages and infographics
+        counts = tr("{count} élément(s) : {photos} photo(s), {rushes} rush(es)").format(
+            count=len(items), photos=photos, rushes=rushes)
+        if made:
+            counts += tr(", {n} montage(s) ou infographie(s)").format(n=made)
+        advice = (tr("Double-cliquez une photo ou un rush pour revoir ses masques.") if items
+                  else tr("Importez les photos et les rushes de l'opération : menu Fichier › "
+                          "Importer des fichiers… ou Importer un dossier…, ou glissez-les "
+                          "dans cette fenêtre."))
+        self.details.setText(f"<h3>{self.op.name}</h3><p>{counts}</p>"
+                             + (f"<ul>{lines}</ul>" if lines else "") + f"<p>{advice}</p>")
 
     def _item_details(self, sha: str) -> str:
         item = self.op.items[sha]
@@ -303,13 +319,22 @@ class MainWindow(QMainWindow):
         rows = [(tr("Type"), kind_name(item["kind"]))]
         if info.get("width"):
             rows.append((tr("Taille"), f"{info['width']} × {info.get('height')}"))
-        if item["kind"] == VIDEO and info.get("duration"):
+        if item["kind"] in (VIDEO, "montage") and info.get("duration"):
             rows.append((tr("Durée"), f"{info['duration']:.1f} s".replace(".", ",")))
+        if item["kind"] not in (PHOTO, VIDEO):  # made here: no camera, no place
+            names = [self.op.items[s]["name"] for s in item.get("sources") or []
+                     if s in self.op.items]
+            rows.append((tr("Fait avec"), ", ".join(names) or tr("aucune photo ni rush")))
+            return self._details_html(item, state, rows)
         rows.append((tr("Prise de vue"), info.get("capture_date") or tr("date inconnue")))
         camera = " ".join(x for x in (info.get("camera_make"), info.get("camera_model")) if x)
         rows.append((tr("Appareil"), camera or tr("inconnu")))
         rows.append((tr("Position GPS"), tr("présente (retirée à l'export)") if info.get("gps")
                      else tr("aucune")))
+        return self._details_html(item, state, rows)
+
+    @staticmethod
+    def _details_html(item: dict, state, rows: list[tuple[str, str]]) -> str:  # noqa: ANN001
         table = "".join(f"<tr><td style='color:#555;padding-right:8px'>{k}</td><td>{v}</td></tr>"
                         for k, v in rows)
         return (f"<h3>{item['name']}</h3>"
@@ -371,6 +396,27 @@ class MainWindow(QMainWindow):
         self.review.set_item(self.op, sha)
         self.tabs.setCurrentWidget(self.review)
 
+    def open_next_to_review(self) -> str | None:
+        """Open the next photo or rush still to review after the one on screen (by name,
+        round again); say so when everything is reviewed."""
+        if self.op is None:
+            return None
+        ordered = sorted((s for s, it in self.op.items.items() if it["kind"] in (PHOTO, VIDEO)),
+                         key=lambda s: self.op.items[s]["name"])
+        here = (self.rush_review.sha if self.tabs.currentWidget() is self.rush_review
+                else self.review.sha)
+        start = ordered.index(here) + 1 if here in ordered else 0
+        for sha in ordered[start:] + ordered[:start]:
+            if sha != here and self.chutier.state_of(sha).code in ("to_check", "to_review"):
+                self.open_review(sha)
+                return sha
+        waiting = sum(1 for s in ordered if self.chutier.state_of(s).code == "not_detected")
+        self.statusBar().showMessage(
+            tr("Plus rien à relire : {n} élément(s) attendent la détection.").format(n=waiting)
+            if waiting else tr("Toutes les photos et tous les rushes sont revus : passez aux "
+                               "infographies, au montage ou à l'export."), 8000)
+        return None
+
     def open_region(self, sha: str, region: str) -> None:
         """Open an item in its review tab on one region: the mask selected (photo), the
         middle of the track (rush)."""
@@ -385,14 +431,14 @@ class MainWindow(QMainWindow):
     # -- long tasks --------------------------------------------------------------------
     def choose_import(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, tr("Importer un dossier de photos et "
-                                                           "rushes"))
+                                                           "rushes"), QDir.homePath())
         if folder:
             self.start_import([folder])
 
     def choose_import_files(self) -> None:
         patterns = " ".join(f"*{e}" for e in sorted(PHOTO_EXTS | VIDEO_EXTS))
         files, _ = QFileDialog.getOpenFileNames(
-            self, tr("Importer des photos et des rushes"), "",
+            self, tr("Importer des photos et des rushes"), QDir.homePath(),
             tr("Photos et rushes ({patterns})").format(patterns=patterns))
         if files:
             self.start_import(files)
@@ -576,6 +622,20 @@ class MainWindow(QMainWindow):
         self.settings.remove("open_operation")
         self.settings.sync()
         super().closeEvent(event)
+
+
+def operation_folder(chosen: Path, name: str) -> Path:
+    """Where a new operation goes: the chosen folder when it is empty, else a new folder
+    named after the operation inside it (never spread over a folder of other files)."""
+    from mediakit.channels.naming import slug
+
+    if chosen.is_dir() and not any(chosen.iterdir()):
+        return chosen
+    base = slug(name, 60) or "operation"
+    target, n = chosen / base, 2
+    while target.exists() and (not target.is_dir() or any(target.iterdir())):
+        target, n = chosen / f"{base}-{n}", n + 1
+    return target
 
 
 def crashed_operation(settings: QSettings) -> str | None:

@@ -7,6 +7,8 @@ Thumbnails are read in a background thread pool so a large operation never block
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPixmap
@@ -22,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.library.status import STATES, state_code
+from mediakit.media.kinds import VIDEO
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import ItemState, item_state
 from mediakit.ui.labels import kind_name
@@ -36,11 +40,20 @@ class _ThumbSignals(QObject):
 
 
 class _ThumbJob(QRunnable):
-    def __init__(self, sha: str, path: str, signals: _ThumbSignals) -> None:
+    """Load a thumbnail; ``make`` first writes it (a montage or an infographic has none
+    from the import: cut into the cache, off the UI thread)."""
+
+    def __init__(self, sha: str, path: str, signals: _ThumbSignals,
+                 make: Callable[[], object] | None = None) -> None:
         super().__init__()
-        self.sha, self.path, self.signals = sha, path, signals
+        self.sha, self.path, self.signals, self.make = sha, path, signals, make
 
     def run(self) -> None:
+        if self.make is not None and not Path(self.path).is_file():
+            try:
+                self.make()
+            except (MediakitError, OSError):
+                return  # no picture: the entry keeps its name and state
         image = QImage(self.path)
         if not image.isNull():
             with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
@@ -87,6 +100,8 @@ class Chutier(QWidget):
         self.kind.addItem(tr("Tous les médias"), None)
         self.kind.addItem(tr("Photos"), "photo")
         self.kind.addItem(tr("Rushes"), "video")
+        self.kind.addItem(tr("Montages"), "montage")
+        self.kind.addItem(tr("Infographies"), "infographic")
         self.status = QComboBox()
         self.status.addItem(tr("Tous les statuts"), None)
         for key, label in STATES.items():
@@ -142,7 +157,8 @@ class Chutier(QWidget):
     def state_of(self, sha: str) -> ItemState | None:
         if self.op is None or sha not in self.op.items:
             return None
-        return item_state(self.op.items[sha], detecting=sha == self.detecting,
+        return item_state(self.op.items[sha], items=self.op.items,
+                          detecting=sha == self.detecting,
                           queued=sha in self.queued)
 
     def set_operation(self, op: Operation | None) -> None:
@@ -160,7 +176,7 @@ class Chutier(QWidget):
         for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
             if kind and item["kind"] != kind:
                 continue
-            if status and state_code(item) != status:
+            if status and state_code(item, self.op.items) != status:
                 continue
             if isinstance(cull, str) and item.get("flag") != cull:
                 continue
@@ -195,6 +211,17 @@ class Chutier(QWidget):
                 self.grid.setCurrentItem(entry)
             if sha not in self._icons and item.get("thumb"):
                 self.pool.start(_ThumbJob(sha, str(self.op.root / item["thumb"]), self._signals))
+            elif sha not in self._icons and item["kind"] in ("montage", "infographic"):
+                self.pool.start(_ThumbJob(sha, str(self.op.thumb_path(sha)), self._signals,
+                                          make=self._thumb_maker(sha)))
+
+    def _thumb_maker(self, sha: str) -> Callable[[], object]:
+        from mediakit.library.importer import make_thumbnail
+
+        op, item = self.op, self.op.items[sha]
+        kind = VIDEO if item["kind"] == "montage" else "photo"
+        original, info = op.original_path(sha), dict(item.get("info") or {})
+        return lambda: make_thumbnail(op, sha, original, kind, info)
 
     def selected_items(self) -> list[str]:
         return [it.data(Qt.ItemDataRole.UserRole) for it in self.grid.selectedItems()]

@@ -20,18 +20,33 @@ from mediakit.ui.i18n import shortcut_text, tr, tr_noop
 from mediakit.ui.widgets import DESCRIPTION
 
 STEPS = (
-    (tr_noop("Importer"), tr_noop("Fichier › Importer des fichiers… ou un dossier, ou glissez-les dans la "
-                 "fenêtre. La détection des visages et des plaques démarre aussitôt.")),
-    (tr_noop("Anonymiser"), tr_noop("Double-cliquez chaque photo ou rush « à relire » : acceptez ou rejetez "
-                   "chaque masque, décidez chaque élément « à vérifier », ajoutez ce qui "
-                   "manque, puis marquez-le comme revu.")),
-    (tr_noop("Infographies et montage"), tr_noop("Composez les infographies dans la charte et le montage "
-                                "à partir des rushes revus.")),
-    (tr_noop("Export"), tr_noop("Choisissez les canaux (X, LinkedIn, presse…) et exportez : aucune métadonnée "
-               "identifiante ne sort.")),
-    (tr_noop("Validation"), tr_noop("Préparez le paquet de relecture et remettez-le au chef de service ; "
-                   "appliquez sa décision signée.")),
-    (tr_noop("Publication"), tr_noop("Publiez les versions validées dans le dossier « prêt à publier ».")),
+    (tr_noop("Importer"), tr_noop(
+        "Fichier › Nouvelle opération…, puis Fichier › Importer des fichiers… ou un dossier, "
+        "ou glissez-les dans la fenêtre : ils arrivent dans le Chutier. La détection des "
+        "visages et des plaques démarre aussitôt.")),
+    (tr_noop("Anonymiser les photos"), tr_noop(
+        "Onglet Propositions à vérifier : tranchez chaque région incertaine (A masque, R "
+        "laisse visible). Puis double-cliquez chaque photo « à relire » du Chutier (onglet "
+        "Anonymisation) : vérifiez chaque masque, dessinez ce qui manque (D), marquez-la "
+        "revue (V). Onglet Personnes : qui masquer toujours, qui laisser visible.")),
+    (tr_noop("Revoir les rushes"), tr_noop(
+        "Double-cliquez chaque rush (onglet Rushes) : masquez ou laissez visible chaque piste, "
+        "ajoutez ce qui manque (N, puis un cadre), modifiez la voix d'une plage (I, O, puis "
+        "Maj+V) si elle ferait reconnaître quelqu'un, puis marquez-le revu (V).")),
+    (tr_noop("Infographies et montage"), tr_noop(
+        "Onglet Infographies : un modèle de la charte, ses textes et ses chiffres, « Exporter "
+        "tous les formats ». Onglet Montage : « Nouveau montage… », l'ordre des clips, les "
+        "titres, « Rendre la vidéo ».")),
+    (tr_noop("Export"), tr_noop(
+        "Onglet Export : cochez les canaux (X, LinkedIn, presse…) et exportez ; aucune "
+        "métadonnée identifiante ne sort.")),
+    (tr_noop("Validation"), tr_noop(
+        "Onglet Validation : enregistrez la clé publique du chef de service, préparez le "
+        "paquet de relecture avec les canaux où vous publierez, remettez-le-lui, puis "
+        "appliquez sa décision signée.")),
+    (tr_noop("Publication"), tr_noop(
+        "« Publier les versions validées… » copie dans le dossier « prêt à publier » les "
+        "fichiers mêmes que le chef de service a validés, canal par canal.")),
 )
 
 
@@ -53,7 +68,12 @@ def shortcuts(window: QWidget, tabs: QTabWidget) -> list[tuple[str, str, str]]:
         for shortcut in page.findChildren(QShortcut):
             what = shortcut.property(DESCRIPTION) or ""
             rows.append((where, what, shortcut_text(shortcut.key())))
-    return rows
+    merged: dict[tuple[str, str], list[str]] = {}  # one line an action: « A, M »
+    for where, what, keys in rows:
+        merged.setdefault((where, what), [])
+        if keys not in merged[(where, what)]:
+            merged[(where, what)].append(keys)
+    return [(where, what, ", ".join(keys)) for (where, what), keys in merged.items()]
 
 
 class ShortcutsDialog(QDialog):
@@ -93,12 +113,13 @@ class GuideDialog(QDialog):
                  for i, (title, text) in enumerate(STEPS, 1)]
         text = QLabel("".join(parts))
         text.setWordWrap(True)
+        text.setContentsMargins(4, 0, 12, 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.resize(560, 480)
+        self.resize(620, 600)
 
 
 def about_text() -> str:

@@ -13,13 +13,49 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QKeySequence
 
 CONTEXT = "mediakit"
 TRANSLATIONS = Path(__file__).with_name("translations")
 LANGUAGES = {"fr": "Français", "en": "English"}
 _installed: list[QTranslator] = []
+# Qt's own strings that its French catalogue (qtbase_fr.qm) lacks: their source text changed
+# in Qt 6 (accelerators added) or was never translated, so the file dialogs showed
+# « Look in: », « Files of type: » and « Folder » in a French window.
+QT_GAPS = {"fr": {
+    ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+    ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+    ("QAbstractFileIconProvider", "Folder"): "Dossier",
+    ("QAbstractFileIconProvider", "Drive"): "Lecteur",
+    ("QAbstractFileIconProvider", "File"): "Fichier",
+    ("QAbstractFileIconProvider", "%1 File"): "Fichier %1",
+    ("QAbstractFileIconProvider", "Shortcut"): "Raccourci",
+}}
+
+
+class GapTranslator(QTranslator):
+    """Translates the few Qt strings of :data:`QT_GAPS` (nothing else: Qt then asks the
+    other translators)."""
+
+    def __init__(self, table: dict[tuple[str, str], str], parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.table = table
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:  # noqa: ARG002 - Qt API
+        return self.table.get((context, source))  # None: a null string, "not mine"
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return not self.table
 
 
 def tr(text: str) -> str:
@@ -60,6 +96,10 @@ def install(lang: str) -> bool:
             _installed.append(translator)
         else:
             ok = False
+    if lang in QT_GAPS:  # asked first (installed last): only its own strings
+        gaps = GapTranslator(QT_GAPS[lang], app)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     return ok
 
 

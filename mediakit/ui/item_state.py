@@ -51,11 +51,12 @@ def reviewed(item: dict[str, Any]) -> bool:
     return bool(item.get("tracks_reviewed" if item.get("kind") == VIDEO else "masks_reviewed"))
 
 
-def item_state(item: dict[str, Any], *, detecting: bool = False,
-               queued: bool = False) -> ItemState:
+def item_state(item: dict[str, Any], *, detecting: bool = False, queued: bool = False,
+               items: dict[str, dict[str, Any]] | None = None) -> ItemState:
     """The one thing to say about ``item`` now (``detecting``/``queued``: the window's own
-    background detection is on it or will be)."""
-    code = state_code(item)
+    background detection is on it or will be). A montage or an infographic stands where
+    its sources do: give the operation's ``items`` (without them it reads « à relire »)."""
+    code = state_code(item, items)
     media = item.get("kind") in ("photo", VIDEO)
     if media and detecting and code not in VALIDATION_STATES:
         return ItemState("detecting", tr("détection en cours"))

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
     QGraphicsScene,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +113,12 @@ class BoxItem(QGraphicsRectItem):
         label.setBrush(QBrush(color))
         label.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
         label.setPos(0, -18 / max(zoom, 1e-3))
+        # a light plate under the words: readable on any picture (faces, brick, night)
+        plate = QGraphicsRectItem(label.boundingRect().adjusted(-3, -1, 3, 1), label)
+        plate.setBrush(QBrush(QColor(255, 255, 255, 215)))
+        plate.setPen(QPen(Qt.PenStyle.NoPen))
+        plate.setFlag(QGraphicsRectItem.GraphicsItemFlag.ItemStacksBehindParent)
+        plate.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._resizing = False
 
     def set_width(self, width: float) -> None:
@@ -196,7 +204,10 @@ class ReviewView(QGraphicsView):
 
 
 class MaskReviewPanel(QWidget):
-    """Review of one photo's masks."""
+    """Review of one photo's masks; ``next_requested`` asks the window for the next item
+    still to review."""
+
+    next_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -224,6 +235,14 @@ class MaskReviewPanel(QWidget):
         side.addWidget(QLabel(tr("Masques")))
         side.addWidget(self.list)
         side.addLayout(buttons)
+        self.draw_label = QComboBox()  # what a drawn mask covers (the chief reads it)
+        for key in ("face", "plate", "text"):
+            self.draw_label.addItem(tr("Masque dessiné : {what}").format(what=label_name(key)),
+                                    key)
+        side.addWidget(self.draw_label)
+        self.next_button = QPushButton(tr("Élément suivant à relire (F3)"))
+        self.next_button.clicked.connect(self.next_requested)
+        side.addWidget(self.next_button)
         side.addWidget(self.status)
         layout = QHBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -309,8 +328,10 @@ class MaskReviewPanel(QWidget):
                        "visible").format(n=left) if left
                     else tr("Aucune région à vérifier restante."))
         # « détection non lancée », « à relire : 3 masque(s), 2 à vérifier », « revu »…
+        done = ("\n" + tr("Revu. F3 : élément suivant à relire.")
+                if item_state(item).code == "reviewed" else "")
         self.status.setText(f"{item['name']} — {item_state(item).text}\n{suspects}\n"
-                            + tr("Affichage : {mode}").format(mode=mode))
+                            + tr("Affichage : {mode}").format(mode=mode) + done)
 
     def suspects_left(self) -> int:
         """How many of the photo's suspects are still undecided."""
@@ -400,7 +421,8 @@ class MaskReviewPanel(QWidget):
         if self.op and self.sha:
             if "masks" not in self.op.items[self.sha]:
                 self.op.doc.set(("items", self.sha, "masks"), [])
-            self._selected = review.add_manual(self.op, self.sha, "face",
+            self._selected = review.add_manual(self.op, self.sha,
+                                               self.draw_label.currentData() or "face",
                                                (rect.x(), rect.y(), rect.width(), rect.height()))
             self.op.save()
             self.toggle_drawing()

@@ -15,6 +15,8 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +37,12 @@ from mediakit.library.deliverables import RENDERS_DIR
 from mediakit.library.project import Operation
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
+from mediakit.ui.item_state import item_state
 from mediakit.ui.labels import kind_name
 from mediakit.ui.messages import plain
 from mediakit.ui.numbers import seconds_box
 from mediakit.ui.preview_label import ScaledPreview
+from mediakit.ui.widgets import TimeSlider
 from mediakit.ui.workers import Worker
 from mediakit.video.montage import timeline as tl_cmd
 
@@ -69,6 +72,49 @@ class _FrameJob(QRunnable):
             result = f"aperçu impossible : {exc}"
         with contextlib.suppress(RuntimeError):  # the widget was closed meanwhile
             self.signals.done.emit(self.generation, result)
+
+
+class SourcesDialog(QDialog):
+    """The rushes and photos of the operation, to tick for a new montage (when nothing is
+    selected in the Chutier): the officer never has to leave the tab to start one."""
+
+    def __init__(self, parent: QWidget | None, op: Operation) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Nouveau montage : rushes et photos"))
+        self.items = QListWidget()
+        for sha in sorted(op.items, key=lambda s: op.items[s]["name"]):
+            item = op.items[sha]
+            if item.get("kind") not in ("photo", "video"):
+                continue
+            entry = QListWidgetItem(f"{item['name']} ({kind_name(item['kind'])}) — "
+                                    f"{item_state(item).text}")
+            entry.setData(Qt.ItemDataRole.UserRole, sha)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.items.addItem(entry)
+        self.items.itemChanged.connect(lambda _entry: self._update())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Cochez les rushes et les photos du montage, dans l'ordre "
+                                   "où ils se suivront (vous pourrez les réordonner).")))
+        layout.addWidget(self.items, 1)
+        layout.addWidget(self.buttons)
+        self._order: list[str] = []
+        self._update()
+
+    def _update(self) -> None:
+        ticked = [self.items.item(i).data(Qt.ItemDataRole.UserRole)
+                  for i in range(self.items.count())
+                  if self.items.item(i).checkState() == Qt.CheckState.Checked]
+        self._order = [s for s in self._order if s in ticked] + [
+            s for s in ticked if s not in self._order]  # the order they were ticked in
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(ticked))
+
+    def chosen(self) -> list[str]:
+        return list(self._order)
 
 
 class MontagePanel(QWidget):
@@ -134,7 +180,7 @@ class MontagePanel(QWidget):
             title_row.addWidget(w)
         self.preview = ScaledPreview()
         self.preview.setMinimumSize(320, 180)
-        self.time = QSlider(Qt.Orientation.Horizontal)
+        self.time = TimeSlider()
         self.time.setRange(0, 0)
         self.time.valueChanged.connect(lambda _v: self._timer.start())
         self.time_label = QLabel("0.0 s")
@@ -200,6 +246,11 @@ class MontagePanel(QWidget):
         if self.op is None:
             return False
         shas = list(shas if shas is not None else self.selection())
+        if not shas and name is None:  # nothing selected in the Chutier: choose here
+            dialog = SourcesDialog(self, self.op)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            shas = dialog.chosen()
         if name is None:
             name, ok = QInputDialog.getText(self, tr("Nouveau montage"),
                                             tr("Nom du montage :"),
@@ -258,9 +309,10 @@ class MontagePanel(QWidget):
         ticks = int(round(self.duration() * 10))
         self.time.setRange(0, max(0, ticks - 1))  # the last frame starts just before the end
         if not tl:
-            self.message.setText(tr("Aucun montage dans cette opération : sélectionnez des "
-                                    "rushes ou des photos dans le Chutier, puis « Nouveau "
-                                    "montage… »."))
+            self.message.setText(tr("Aucun montage dans cette opération : « Nouveau "
+                                    "montage… » le fait avec les rushes et les photos "
+                                    "sélectionnés dans le Chutier, ou avec ceux que vous "
+                                    "cocherez."))
         else:
             self._timer.start()
 

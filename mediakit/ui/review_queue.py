@@ -557,5 +557,10 @@ class ReviewQueuePanel(QWidget):
     def _update_counter(self) -> None:
         n = self.undecided_count()
         self.counter.setText(tr("{n} à vérifier").format(n=n))
+        empty = tr("Aucune proposition à vérifier dans cette opération.")
         if not self._entries:
-            self.status.setText(tr("Aucune proposition à vérifier dans cette opération."))
+            self.status.setText(empty)
+        elif self.status.text() == empty:  # suspects came since (detection, another program)
+            self.status.setText(tr("Toutes les propositions sont tranchées.") if n == 0
+                                else tr("A ou M : masquer la vignette choisie ; R ou X : la "
+                                        "laisser visible."))

@@ -35,7 +35,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPainter,
@@ -46,14 +45,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGraphicsPixmapItem,
-    QGraphicsSimpleTextItem,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSlider,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -71,7 +68,7 @@ from mediakit.ui.item_state import item_state
 from mediakit.ui.labels import label_name, source_detail, source_name, state_name
 from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, BoxItem, ReviewView
 from mediakit.ui.messages import plain
-from mediakit.ui.widgets import ERROR_MARK, add_shortcut
+from mediakit.ui.widgets import ERROR_MARK, TimeSlider, add_shortcut
 from mediakit.ui.workers import Worker
 from mediakit.video import tracks as tracks_cmd
 from mediakit.video import voice as voice_cmd
@@ -238,26 +235,17 @@ class TrackStrip(QWidget):
             self.selected_range.emit(*self.selection)
 
 
-def _style_suspect(rect: BoxItem) -> None:
-    """A suspect's box: dashed orange, unfilled (it is not masked until accepted)."""
-    pen = QPen(rect.pen())
-    pen.setColor(SUSPECT_PEN)
-    pen.setStyle(Qt.PenStyle.DashLine)
-    rect.setPen(pen)
-    rect.setBrush(QBrush(Qt.BrushStyle.NoBrush))
-    for child in rect.childItems():
-        if isinstance(child, QGraphicsSimpleTextItem):
-            child.setBrush(QBrush(SUSPECT_PEN))
-
-
 class RushReviewPanel(QWidget):
-    """Review of one rush's tracks and its dérushage marks.
+    """Review of one rush's tracks and its dérushage marks (``next_requested``: the window
+    opens the next item still to review).
 
     Paused, the picture is a still decoded by ffmpeg at the playhead; playing, a Qt
     Multimedia player renders the original into a video item of the same scene, under the
     track boxes, and its position drives the playhead. The player is created on first use, so
     the screen works (without playback) where Qt Multimedia has no backend.
     """
+
+    next_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -293,7 +281,7 @@ class RushReviewPanel(QWidget):
         self._pixmap.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._pixmap.setZValue(-2)  # under the video, under the boxes
         self.view.scene().addItem(self._pixmap)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = TimeSlider()
         self.slider.valueChanged.connect(self.set_frame)
         self.strip = TrackStrip()
         self.strip.seek.connect(self.set_frame)
@@ -337,8 +325,8 @@ class RushReviewPanel(QWidget):
         buttons.setHorizontalSpacing(6)
         buttons.setVerticalSpacing(4)
         for row, pair in enumerate((
-            ((tr("Masquer (A, M)"), self.accept_current, ("A", "M")),
-             (tr("Écarter (R, X)"), self.reject_current, ("R", "X"))),
+            ((tr("Masquer (A ou M)"), self.accept_current, ("A", "M")),
+             (tr("Laisser visible (R ou X)"), self.reject_current, ("R", "X"))),
             ((tr("Nouvelle piste (N)"), self.new_track, ("N",)),
              (tr("À vérifier suivante (Tab)"), self.next_suspect, ("Tab",))),
             ((tr("Ajouter une image clé à la piste (E)"), self.add_keyframe, ("E",)),),
@@ -351,6 +339,7 @@ class RushReviewPanel(QWidget):
             ((tr("Repère (Maj+M)"), self.add_marker, ("Shift+M",)),
              (tr("Avant / après (B)"), self.toggle_masked, ("B",))),
             ((tr("Marquer comme revu (V)"), self.mark_reviewed, ("V",)), None),
+            ((tr("Élément suivant à relire (F3)"), self.next_requested.emit, ()),),
             ((tr("Voix modifiée (Maj+V)"), self.disguise_selection, ("Shift+V",)),
              (tr("Voix d'origine"), self.restore_selection, ())),
             ((tr("Écouter avant"), self.listen_before, ()),
@@ -514,7 +503,9 @@ class RushReviewPanel(QWidget):
         pending = len(self.undecided())
         if pending:
             text += "\n" + tr("{n} piste(s) à vérifier : Tab pour la suivante, A pour la "
-                              "masquer, R pour l'écarter.").format(n=pending)
+                              "masquer, R pour la laisser visible.").format(n=pending)
+        if item_state(item).code == "reviewed":
+            text += "\n" + tr("Revu. F3 : élément suivant à relire.")
         voice = voice_cmd.voice_of(item)
         if voice is not None:
             text += "\n" + tr("Voix modifiée : {ranges}").format(
@@ -563,13 +554,13 @@ class RushReviewPanel(QWidget):
             text = f"{track_id} {label_name(label)}"
             if is_suspect(track):
                 text += " — " + tr("à vérifier")
+            # the photo review's look: dashed orange, unfilled until a person decides
             rect = BoxItem(
                 box, text, tracks_cmd.is_masked(track), zoom,
                 width=SELECTED_WIDTH if track_id == self._selected else BOX_WIDTH,
                 pressed=(lambda t=track_id: self._box_pressed(t)) if editable else None,
-                edited=(lambda b, t=track_id: self.box_edited(t, b)) if editable else None)
-            if is_suspect(track):
-                _style_suspect(rect)
+                edited=(lambda b, t=track_id: self.box_edited(t, b)) if editable else None,
+                suspect=is_suspect(track) and not tracks_cmd.is_masked(track))
             scene.addItem(rect)
             self._overlays[track_id] = rect
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.channels.naming import slug
 from mediakit.errors import MediakitError
 from mediakit.library.project import Operation
 from mediakit.privacy.review_gate import unreviewed as gate_unreviewed
@@ -108,7 +110,7 @@ class PackDialog(QDialog):
             label = item["name"]
             if item.get("kind") in ("montage", "infographic"):
                 label += f" ({kind_name(item['kind'])})"
-            label += f" — {item_state(item).text}"
+            label += f" — {item_state(item, items=op.items).text}"
             entry = QListWidgetItem(f"{WARNING_MARK} {label}" if blockers else label)
             entry.setToolTip("\n".join(blockers))
             entry.setData(Qt.ItemDataRole.UserRole, sha)
@@ -128,10 +130,22 @@ class PackDialog(QDialog):
         layout.addWidget(hint(tr(
             "Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et "
             "masqués comme ils seront publiés, sont joints au paquet, et le chef de service "
-            "décide canal par canal. Sans canal, il ne voit que les aperçus masqués.")))
+            "décide canal par canal. Sans canal, il ne voit que les aperçus masqués, et rien "
+            "ne pourra être publié après sa décision.")))
         layout.addLayout(grid)
         layout.addWidget(self.buttons)
         self._update()
+
+    def accept(self) -> None:
+        """Without a channel, say that nothing could be published, and ask."""
+        if not self.chosen_channels() and QMessageBox.question(
+                self, tr("Aucun canal coché"), tr(
+                    "Aucun canal n'est coché : le chef de service ne verra que les aperçus "
+                    "masqués, et aucun fichier ne pourra être publié après sa décision "
+                    "(la publication copie les fichiers qu'il a vus). Préparer quand même ce "
+                    "paquet ?")) != QMessageBox.StandardButton.Yes:
+            return
+        super().accept()
 
     def chosen_items(self) -> list[str]:
         return [self.items.item(i).data(Qt.ItemDataRole.UserRole)
@@ -162,7 +176,10 @@ class ValidationPanel(QWidget):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Élément"), tr("Statut"), tr("Version"),
                                               tr("Commentaires")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(3):  # name, state, version: as wide as their text
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the comments
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(160)
         self.log = QTextEdit(readOnly=True)
@@ -173,6 +190,11 @@ class ValidationPanel(QWidget):
         self.import_button.clicked.connect(self.choose_decision)
         self.publish_button = QPushButton(tr("Publier les versions validées…"))
         self.publish_button.clicked.connect(self.choose_publish)
+        self.sign_button = QPushButton(tr("Signer une décision (chef de service)…"))
+        self.sign_button.setToolTip(tr(
+            "Pour le chef de service, sur son poste : signe avec sa clé privée le fichier de "
+            "décision enregistré depuis la page de relecture du paquet."))
+        self.sign_button.clicked.connect(self.choose_sign)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # busy: the core reports no progress for these
         self.busy.setVisible(False)
@@ -181,6 +203,7 @@ class ValidationPanel(QWidget):
         keys = QHBoxLayout()
         keys.addWidget(self.add_key_button)
         keys.addWidget(self.keygen_button)
+        keys.addWidget(self.sign_button)
         keys.addStretch(1)
         buttons = QHBoxLayout()
         for b in (self.pack_button, self.import_button, self.publish_button):
@@ -217,11 +240,10 @@ class ValidationPanel(QWidget):
             self.table.insertRow(row)
             comments = " | ".join(c.get("comment", "") for c in item.get("review_comments", [])
                                   if c.get("comment"))
-            values = [item["name"], item_state(item).text,
+            values = [item["name"], item_state(item, items=self.op.items).text,
                       str(item.get("version", "—")), comments]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()
 
     def _show_reviewers(self) -> None:
         from mediakit.validation.keys import reviewers
@@ -245,7 +267,8 @@ class ValidationPanel(QWidget):
         if not ok or not name.strip():
             return
         folder = QFileDialog.getExistingDirectory(self, tr(
-            "Dossier où écrire les deux clés (une clé USB personnelle, par exemple)"))
+            "Dossier où écrire les deux clés (une clé USB personnelle, par exemple)"),
+            QDir.homePath())
         if not folder:
             return
         register = QMessageBox.question(self, tr("Créer une paire de clés"), tr(
@@ -275,7 +298,8 @@ class ValidationPanel(QWidget):
     def choose_reviewer_key(self) -> None:
         if self.op is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Clé publique du chef de service"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Clé publique du chef de service"),
+                                              QDir.homePath(),
                                               tr("Clé publique (*.pem)"))
         if not path:
             return
@@ -300,6 +324,34 @@ class ValidationPanel(QWidget):
         self.refresh()
         return fingerprint
 
+    def choose_sign(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Décision à signer (enregistrée depuis la page de relecture)"),
+            QDir.homePath(), tr("Décision (*.json)"))
+        if not path:
+            return
+        key, _ = QFileDialog.getOpenFileName(self, tr("Votre clé privée"), str(Path(path).parent),
+                                             tr("Clé privée (*.pem)"))
+        if key:
+            self.sign_decision(Path(path), Path(key))
+
+    def sign_decision(self, decision: Path, private_key: Path) -> Path | None:
+        """The chief's side: sign ``decision`` with ``private_key`` into a new file beside
+        it (``…-signee.json``), to send back to the officer."""
+        from mediakit.validation.decisions import sign_file
+
+        stem = decision.stem.removesuffix("_non-signee").removesuffix("-non-signee")
+        out = decision.with_name(f"{stem}-signee.json")
+        try:
+            sign_file(decision, private_key, out)
+        except MediakitError as exc:
+            self._say_error(str(exc))
+            return None
+        self.log.append(f"{OK_MARK} " + tr(
+            "Décision signée : {file}. Renvoyez ce fichier à l'agent, qui l'appliquera avec "
+            "« Appliquer une décision signée… ».").format(file=out))
+        return out
+
     # -- background tasks ----------------------------------------------------------------
     def _run(self, fn, done, what: str) -> None:  # noqa: ANN001
         """``fn`` off the UI thread, ``what`` shown with a busy bar meanwhile; the buttons
@@ -318,7 +370,7 @@ class ValidationPanel(QWidget):
         self.busy_label.setText(what or "")
         self.busy_label.setVisible(what is not None)
         for button in (self.pack_button, self.import_button, self.publish_button,
-                       self.keygen_button, self.add_key_button):
+                       self.keygen_button, self.add_key_button, self.sign_button):
             button.setEnabled(what is None)
 
     def _end_worker(self) -> None:
@@ -348,7 +400,8 @@ class ValidationPanel(QWidget):
         dialog = PackDialog(self, self.op, load_presets())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        path, _ = QFileDialog.getSaveFileName(self, tr("Paquet de relecture"), "relecture.zip",
+        start = self.op.exports_dir / f"relecture-{slug(self.op.name, 30)}.zip"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Paquet de relecture"), str(start),
                                               tr("Paquet (*.zip)"))
         if path:
             self.pack(Path(path), dialog.chosen_items(), dialog.chosen_channels())
@@ -404,7 +457,8 @@ class ValidationPanel(QWidget):
 
     # -- decision, publication -----------------------------------------------------------
     def choose_decision(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Décision signée du chef de service"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Décision signée du chef de service"),
+                                              QDir.homePath(),
                                               tr("Décision (*.json)"))
         if path:
             self.import_decision(Path(path))
@@ -417,7 +471,8 @@ class ValidationPanel(QWidget):
         try:
             result = import_decision(self.op, path)
         except MediakitError as exc:
-            self._say_error(tr("décision refusée : {reason}").format(reason=plain(str(exc))))
+            reason = plain(str(exc)).removeprefix("décision refusée : ")  # said once
+            self._say_error(tr("décision refusée : {reason}").format(reason=reason))
             return None
         self.log.append(f"{OK_MARK} " + tr(
             "Décision de {reviewer} appliquée : {ok} validé(s), {fix} à corriger").format(

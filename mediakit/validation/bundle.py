@@ -120,7 +120,8 @@ def pack(op: Operation, out: str | Path, *, items: list[str] | None = None,
         op.doc.set(("review", "packs", pack_id),
                    {"date": date, "by": audit.current_user(), "manifest_sha256": manifest_sha,
                     "items": {e["item"]: e["version"] for e in entries},
-                    "channels": channels or [], "bundle": Path(out).name})
+                    "channels": channels or [], "bundle": Path(out).name,
+                    "bundle_path": str(Path(out).resolve())})
         audit.record(op.root, "review_pack", pack_id=pack_id, manifest_sha256=manifest_sha,
                      items={e["item"][:12]: e["version"] for e in entries},
                      channels=channels or [], bundle=Path(out).name,

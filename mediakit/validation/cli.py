@@ -83,8 +83,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--channels", metavar="CANAUX", help="canaux (par défaut : ceux validés)")
     a.add_argument("--items", nargs="*", metavar="ÉLÉMENT",
                    help="éléments (par défaut : tous)")
-    a.add_argument("--workers", type=int, default=2, metavar="N",
-                   help="nombre de travaux en parallèle")
     a.set_defaults(handler=cmd_publish)
     for a in set(actions.choices.values()):
         a.set_defaults(parser=a)
@@ -230,7 +228,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from mediakit.validation.gate import publication_text, publish
 
     op = Operation.open(args.dir)
-    result = publish(op, channels=_channels(args.channels), items=args.items,
-                     workers=args.workers)
+    result = publish(op, channels=_channels(args.channels), items=args.items)
     say(publication_text(result), clean=False)
     return EXIT_OK if result.ok else EXIT_PARTIAL

@@ -190,6 +190,18 @@ def _apply_item(op: Operation, manifest: dict[str, Any], did: str, d: dict[str, 
         op.doc.delete(("items", sha, "approved"))
 
 
+def stored_decision(op: Operation, did: str) -> dict[str, Any] | None:
+    """The signed decision ``did`` as it was imported (kept in ``review/decisions/``), or
+    None when it is not there any more or is not the one imported under that id."""
+    if not did or not any(x.get("id") == did for x in op.doc.get(("review", "decisions")) or []):
+        return None
+    try:
+        doc = load(op.root / "review" / "decisions" / f"{did[:16]}.json")
+    except DecisionRefused:
+        return None
+    return doc if decision_id(doc) == did else None
+
+
 def _log_refusal(op: Operation, path: str | Path, raw: bytes, reason: str) -> None:
     """Keep a trace of a refused decision without touching the project or its audit trail."""
     folder = op.root / "review"

@@ -183,7 +183,8 @@ Rien n'est publié avant votre validation.</p>
 <p id="message" role="status"></p>
 <p><a id="download" hidden>Enregistrer le fichier de décision</a></p>
 <textarea id="decision-json" readonly></textarea>
-<p>Sans clé dans ce navigateur : enregistrez la décision puis, sur votre poste,
+<p>Sans clé dans ce navigateur : enregistrez la décision puis signez-la sur votre poste,
+dans mediakit (onglet Validation, « Signer une décision (chef de service)… ») ou par
 <code>mediakit review sign decision.json --key VOTRE_CLE.cle-privee.pem</code>, et renvoyez
 le fichier signé à l'agent. Une décision non signée est refusée à l'import.</p>
 </section></main>

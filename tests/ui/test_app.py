@@ -5,9 +5,11 @@ undo, crash restore, the Aide menu, a default size that fits a 1366×768 laptop.
 import shutil
 
 from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QLabel
 
 from mediakit.library.project import Operation
 from mediakit.ui.app import MainWindow, crashed_operation
+from mediakit.ui.messages import has_command_line
 from mediakit.ui.widgets import default_size
 
 
@@ -123,6 +125,30 @@ def test_every_tab_fits_1366x768(qtbot, window, tmp_path):
     assert window.tabs.currentWidget() is window.review
 
 
+def test_no_tab_scrolls_at_the_default_size(qtbot, window, tmp_path):
+    """At the default size (1280×720: a 1366×768 screen minus its task bar), no tab needs a
+    scroll bar, and none cuts the last line of its text: word-wrapped messages do not ask
+    for their preferred height when the lists and previews can give up some room."""
+    from mediakit.ui.widgets import MAX_DEFAULT
+
+    window.set_operation(Operation.create(tmp_path / "op", "UI"))
+    window.resize(MAX_DEFAULT)
+    window.show()
+    qtbot.waitExposed(window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(30)
+        panel = window.tabs.widget(index)
+        area = window.tabs.area(panel)
+        name = window.tabs.tabText(index)
+        assert area.verticalScrollBar().maximum() == 0, name
+        assert area.horizontalScrollBar().maximum() == 0, name
+        for label in panel.findChildren(QLabel):
+            if label.isVisible() and label.wordWrap() and label.text():
+                need = label.heightForWidth(label.width())
+                assert label.height() >= need, (name, label.text()[:40])
+
+
 def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
     from mediakit.ui.help import shortcuts
     from mediakit.ui.i18n import install
@@ -135,11 +161,17 @@ def test_aide_menu_lists_shortcuts_of_every_tab(qtbot, window):
         assert ("Fichier", "Importer un dossier…", "Ctrl+Maj+I") in rows
         assert ("Anonymisation", "Masquer", "A") in rows
         assert all(what for _w, what, _k in rows)  # every shortcut says what it does
+        assert len({(w, what) for w, what, _k in rows}) == len(rows)  # one line an action
+        assert ("Rushes", "Masquer", "A, M") in rows
         dialog = window.show_shortcuts()
         qtbot.addWidget(dialog)
         assert dialog.tree.topLevelItemCount() == len(where)
         guide = window.show_guide()
         qtbot.addWidget(guide)
+        [text] = [w.text() for w in guide.findChildren(QLabel) if "<h3>" in w.text()]
+        for index in range(window.tabs.count()):  # the guide names every tab, in French
+            assert window.tabs.tabText(index).replace("&", "") in text
+        assert not has_command_line(text)
     finally:
         install("fr")
 
@@ -162,3 +194,78 @@ def test_scaled_preview_fits_a_story_picture(qtbot):
     label.resize(200, 200)
     qtbot.waitUntil(lambda: label.pixmap().height() <= 200, timeout=2000)
     assert label.minimumSizeHint().height() < 1920
+
+
+def test_an_infographic_in_the_chutier_has_its_picture_and_its_sources_state(
+        qtbot, window, tmp_path, media_dir):
+    """A deliverable made in the window stands where its sources do (« revu » once they
+    are), shows its own picture, and the side panel counts it and names its sources."""
+    from PIL import Image
+
+    from mediakit.library import deliverables
+    from mediakit.privacy import review
+
+    window.set_auto_detect(False)
+    op = Operation.create(tmp_path / "op", "UI")
+    window.set_operation(op)
+    _import(qtbot, window, [media_dir / "a.jpg"])
+    [photo] = list(op.items)
+    op.doc.set(("items", photo, "masks"), [])
+    op.doc.set(("items", photo, "detection"), {"detector": "test"})
+    review.mark_reviewed(op, photo)
+    png = tmp_path / "bilan.png"
+    Image.new("RGB", (1080, 1080), (0, 0, 145)).save(png)
+    sha = deliverables.register(op, png, deliverables.INFOGRAPHIC, "Bilan 1080x1080", [photo])
+    op.save()
+    window.chutier.refresh()
+    assert window.chutier.state_of(sha).text == "revu"  # its source is reviewed
+    qtbot.waitUntil(lambda: not window.chutier._entries[sha].icon().isNull(), timeout=10_000)
+    window.chutier.grid.clearSelection()
+    window.chutier.grid.setCurrentItem(None)
+    window._update_details()
+    assert "1 montage(s) ou infographie(s)" in window.details.text()
+    window.chutier.grid.setCurrentItem(window.chutier._entries[sha])
+    window._update_details()
+    assert "a.jpg" in window.details.text() and "Appareil" not in window.details.text()
+
+
+def test_a_new_operation_never_spreads_over_a_folder_of_other_files(tmp_path):
+    from mediakit.ui.app import operation_folder
+
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    assert operation_folder(empty, "Opération Tempête") == empty
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "note.txt").write_text("x")
+    first = operation_folder(documents, "Opération Tempête")
+    assert first.parent == documents and first.name == "operation-tempete"
+    Operation.create(first, "Opération Tempête")
+    second = operation_folder(documents, "Opération Tempête")  # that one is taken now
+    assert second != first and second.parent == documents and not second.exists()
+
+
+def test_f3_opens_the_next_item_still_to_review(qtbot, window, tmp_path, media_dir):
+
+    window.set_auto_detect(False)
+    op = Operation.create(tmp_path / "op", "UI")
+    window.set_operation(op)
+    _import(qtbot, window, [media_dir])
+    names = {it["name"]: s for s, it in op.items.items()}
+    for sha in op.items:  # detection ran on all, nothing found
+        key = "tracks" if op.items[sha]["kind"] == "video" else "masks"
+        op.doc.set(("items", sha, key), [])
+        op.doc.set(("items", sha, "detection"), {"detector": "test"})
+    window.open_review(names["a.jpg"])
+    assert window.review.mark_reviewed()
+    qtbot.waitUntil(lambda: "F3" in window.review.status.text(), timeout=3000)
+    window.next_action.trigger()  # a.jpg is reviewed: b.png, then the rush
+    assert window.tabs.currentWidget() is window.review and window.review.sha == names["b.png"]
+    assert window.review.mark_reviewed()
+    window.review.next_button.click()
+    assert window.tabs.currentWidget() is window.rush_review
+    assert window.rush_review.sha == names["clip.mp4"]
+    window.rush_review.mark_reviewed()
+    qtbot.waitUntil(lambda: "F3" in window.rush_review.status.text(), timeout=3000)
+    window.next_action.trigger()
+    assert "sont revus" in window.statusBar().currentMessage()

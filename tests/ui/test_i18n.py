@@ -58,3 +58,34 @@ def test_qt_own_dialog_buttons_and_shortcut_names_follow_the_language(qtbot):
         assert label_name("face") == "face" and label_name("plate") == "plate"
     finally:
         i18n.install("fr")
+
+
+def test_file_dialogs_have_no_english_left(qtbot, tmp_path):
+    """Qt's French catalogue lacks a few file-dialog strings of Qt 6 (« Look in: », « Files
+    of type: », the « Folder » type): mediakit supplies them, and English stays English."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
+
+    (tmp_path / "dossier").mkdir()
+
+    def texts() -> tuple[list[str], list[str]]:
+        dialog = QFileDialog(None, "t", str(tmp_path))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        view = dialog.findChild(QTreeView)
+        model = view.model()
+        qtbot.waitUntil(lambda: model.rowCount(view.rootIndex()) == 1, timeout=5000)
+        types = [model.index(0, 2, view.rootIndex()).data()]
+        return [w.text().replace("&", "") for w in dialog.findChildren(QLabel)], types
+
+    try:
+        assert i18n.install("fr")
+        labels, types = texts()
+        assert "Voir dans\u00a0:" in labels and "Fichiers de type\u00a0:" in labels, labels
+        assert "Nom de fichier\u00a0:" in labels  # Qt's own translations still answer
+        assert types == ["Dossier"]
+        assert i18n.install("en")
+        labels, types = texts()
+        assert "Look in:" in labels and types == ["Folder"]
+    finally:
+        i18n.install("fr")

@@ -133,3 +133,22 @@ def test_suspects_drawn_apart_tab_goes_to_them_first_one_key_decides(qtbot, wind
             if e["action"].startswith("mask_")]
     assert acts == [("mask_accepted", "m2"), ("mask_rejected", "m4")]
     assert panel.mark_reviewed() and op.items[sha]["masks_reviewed"]
+
+
+def test_a_drawn_mask_says_what_it_covers(qtbot, window, tmp_path):
+    """A box drawn over a plate is a plate (the chief's summary counts it as such)."""
+    op = Operation.create(tmp_path / "op", "Dessin")
+    import_files(op, [ASSETS / "photos" / "plaque.jpg"])
+    [sha] = list(op.items)
+    review.store_detections(op, sha, [], "test")
+    op.save()
+    show_review(qtbot, window, op, sha)
+    panel = window.review
+    assert panel.draw_label.currentData() == "face"  # the usual case first
+    assert [panel.draw_label.itemText(i) for i in range(3)] == [
+        "Masque dessiné : visage", "Masque dessiné : plaque", "Masque dessiné : texte"]
+    panel.draw_label.setCurrentIndex(panel.draw_label.findData("plate"))
+    panel.toggle_drawing()  # D
+    _drag(panel.view, QPointF(200, 200), QPointF(320, 260))
+    qtbot.waitUntil(lambda: len(op.items[sha].get("masks") or []) == 1, timeout=3000)
+    assert op.items[sha]["masks"][0]["label"] == "plate"

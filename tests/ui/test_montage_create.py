@@ -92,3 +92,32 @@ def test_new_montage_needs_a_selection(qtbot, window, tmp_path):
     assert not window.montage.new_montage(name="vide")
     assert "Chutier" in window.montage.message.text() or "chutier" in window.montage.message.text()
     QTest.keyClick(window.montage, Qt.Key.Key_Escape)
+
+
+def test_new_montage_without_a_selection_offers_the_rushes_and_photos(qtbot, window,
+                                                                       tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from mediakit.ui.montage_panel import SourcesDialog
+
+    op = _op(tmp_path)
+    window.set_operation(op)
+    window.grid.clearSelection()
+    names = {it["name"]: s for s, it in op.items.items()}
+
+    def tick(dialog: SourcesDialog) -> int:
+        entries = [dialog.items.item(i) for i in range(dialog.items.count())]
+        assert sorted(e.text().split(" ")[0] for e in entries) == ["a.mp4", "b.mp4"]
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert not ok.isEnabled()  # nothing ticked yet
+        for wanted in ("b.mp4", "a.mp4"):  # ticked in this order: the montage's order
+            next(e for e in entries if e.text().startswith(wanted)).setCheckState(
+                Qt.CheckState.Checked)
+        assert ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SourcesDialog, "exec", tick)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Sans sélection", True))
+    assert window.montage.new_montage()
+    clips = op.doc.get(("timelines", "Sans sélection", "clips"))
+    assert [c["item"] for c in clips] == [names["b.mp4"], names["a.mp4"]]

@@ -156,3 +156,31 @@ def test_publish_asks_which_channels(qtbot, window, tmp_path):
     text = window.validation.log.toPlainText()
     assert "0 fichier(s) prêt(s) à publier" in text and "NON VALIDÉ" in text
     assert "--channels" not in text
+
+
+def test_validation_table_keeps_its_comments_wide_and_a_refusal_is_said_once(
+        qtbot, window, tmp_path):
+    import json
+
+    op = _reviewed_op(tmp_path)
+    window.set_operation(op)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.validation)
+    panel = window.validation
+    panel.refresh()  # refreshed again (a key registered, a decision applied…)
+    qtbot.wait(20)
+    table = panel.table
+    header = table.horizontalHeader()
+    right = header.sectionViewportPosition(3) + header.sectionSize(3)
+    assert right >= table.viewport().width() - 2  # the comments column fills the row
+    bad = tmp_path / "decision.json"
+    from mediakit.validation.html_page import DECISION_FORMAT
+
+    bad.write_text(json.dumps({"format": DECISION_FORMAT,  # no known reviewer, unsigned
+                               "decision": {"operation_id": op.id, "reviewer": "X"}}),
+                   encoding="utf-8")
+    assert panel.import_decision(bad) is None
+    text = panel.log.toPlainText()
+    assert text.count("décision refusée") == 1 and "relecteur" in text, text

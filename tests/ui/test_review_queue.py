@@ -218,3 +218,15 @@ def test_the_windows_detection_stores_suspects_listed_by_the_queue(qtbot, window
     assert [m["state"] for m in masks] == ["accepted", "suspect"] and masks[1]["suspect"]
     qtbot.waitUntil(lambda: panel.counter.text() == "1 à vérifier", timeout=3000)
     assert panel.current() == (sha, masks[1]["id"])
+
+
+def test_suspects_arriving_later_replace_the_empty_message(qtbot, window, tmp_path):
+    op, shas = _suspect_operation(tmp_path, photos=1, per_photo=0, accepted=1)
+    panel = _open_queue(qtbot, window, op)
+    assert "Aucune proposition" in panel.status.text()
+    dets = [Detection("face", (10.0, 10.0, 40.0, 40.0), 0.2, "test", suspect=True)]
+    review.store_detections(op, shas[0], [review.mask_from_detection(d, 1) for d in dets],
+                            "test")  # a detection run since (the window's or another's)
+    qtbot.waitUntil(lambda: panel.counter.text() == "1 à vérifier", timeout=3000)
+    assert "Aucune proposition" not in panel.status.text()
+    assert "A ou M" in panel.status.text()

@@ -300,9 +300,12 @@ def test_suspect_tracks_first_tab_and_decisions(qtbot, window, tmp_path):
     assert panel._selected == "t3" and panel.frame == 15  # at its best frame
     assert panel.list.currentItem().text(0) == "t3"
     box = panel._overlays["t3"]  # dashed orange, not filled: not masked yet
-    assert box.pen().style() == Qt.PenStyle.DashLine
-    assert box.pen().color() == QColor("#d97706") and box.brush().style() == Qt.BrushStyle.NoBrush
+    assert box.pen().style() == Qt.PenStyle.CustomDashLine  # as in the photo review
+    assert box.pen().color() == QColor("#d97706") and box.brush().color().alpha() == 0
     assert panel._overlays["t1"].pen().style() == Qt.PenStyle.SolidLine
+    label = next(c for c in box.childItems() if hasattr(c, "text"))
+    assert label.text().endswith("à vérifier")
+    assert not [r for r in _rows(panel) if r[0] in ("t2", "t3", "t4") and r[3] != "à vérifier"]
     QTest.keyClick(panel, Qt.Key.Key_Tab)
     assert panel._selected == "t4" and panel.frame == 18
     QTest.keyClick(panel, Qt.Key.Key_Tab)
@@ -320,7 +323,9 @@ def test_suspect_tracks_first_tab_and_decisions(qtbot, window, tmp_path):
     assert entry["details"]["old"] == "suspect" and entry["details"]["suspect"] is True
     QTest.keyClick(panel, Qt.Key.Key_Tab)  # decided ones are skipped
     assert panel._selected == "t4"
-    QTest.keyClick(panel, Qt.Key.Key_X)  # écarter
+    QTest.keyClick(panel, Qt.Key.Key_X)  # laisser visible (a false detection dismissed)
+    qtbot.waitUntil(lambda: {r[0]: r[3] for r in _rows(panel)}["t4"] == "laissé visible",
+                    timeout=3000)
     QTest.keyClick(panel, Qt.Key.Key_Tab)
     assert panel._selected == "t2"
     QTest.keyClick(panel, Qt.Key.Key_M)  # masquer, the other key
@@ -366,7 +371,7 @@ def test_every_column_visible_at_1366x768(qtbot, window, tmp_path):
         for i in range(tree.topLevelItemCount()):
             text = tree.topLevelItem(i).text(column)
             assert metrics.horizontalAdvance(text) <= header.sectionSize(column), text
-    area = panel.parentWidget().parentWidget()  # the tab's scroll area
+    area = window.tabs.area(panel)  # the tab's scroll area
     assert area.horizontalScrollBar().maximum() == 0
     assert area.verticalScrollBar().maximum() == 0
     assert panel.view.width() > 600  # the picture keeps most of the room
@@ -438,3 +443,17 @@ def test_voice_disguise_on_a_range_listen_and_undo(qtbot, window, tmp_path):
     assert panel.selection == (0.4, 0.8)
     panel.restore_selection()
     assert op.items[sha]["voice"]["ranges"] == [[0.0, 0.4], [0.8, None]]
+
+
+def test_a_click_on_the_slider_moves_the_playhead_there(qtbot, window, tmp_path):
+    op, sha, panel = _setup(qtbot, window, tmp_path)
+    slider = panel.slider
+    qtbot.waitUntil(lambda: slider.width() > 100, timeout=3000)
+    y = slider.height() // 2
+    QTest.mouseClick(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPointF(slider.width() * 0.75, y).toPoint())
+    wanted = 0.75 * slider.maximum()  # where the click was, not one page step from 0
+    assert abs(panel.frame - wanted) <= 0.05 * slider.maximum() + 1, (panel.frame, wanted)
+    QTest.mouseClick(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPointF(slider.width() * 0.25, y).toPoint())
+    assert abs(panel.frame - 0.25 * slider.maximum()) <= 0.05 * slider.maximum() + 1

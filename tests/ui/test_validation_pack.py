@@ -14,6 +14,7 @@ from mediakit.channels.presets import load_presets
 from mediakit.library.importer import import_files
 from mediakit.library.project import Operation
 from mediakit.privacy import review
+from mediakit.ui.messages import has_command_line
 from mediakit.ui.validation_panel import PackDialog
 from mediakit.ui.widgets import WARNING_MARK
 from tests.conftest import ASSETS
@@ -108,3 +109,60 @@ def test_pack_cancelled_in_the_dialog_writes_nothing(qtbot, window, dialogs, tmp
     click(window.validation.pack_button)
     dialogs.check()
     assert window.validation.worker is None and not op.doc.get(("review", "packs"))
+
+
+def test_a_pack_without_channel_is_asked_about(qtbot, dialogs, tmp_path):
+    """Publication copies the files the chief saw: without a channel nothing could be
+    published, and the dialog says so before it closes."""
+    from PySide6.QtWidgets import QMessageBox
+
+    op, _shas = _op(tmp_path)
+    dialog = PackDialog(None, op, load_presets())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    seen: list[str] = []
+
+    def no(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.button(QMessageBox.StandardButton.No).click()
+
+    dialogs.expect(QMessageBox, no)
+    click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    dialogs.check()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "aucun fichier ne pourra être publié" in seen[0]
+    click(dialog.boxes["x"])  # with a channel: no question
+    click(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_chief_signs_in_the_window_and_the_officer_applies_it(qtbot, window, dialogs,
+                                                                   tmp_path):
+    from mediakit.validation import decisions, keys
+    from mediakit.validation.manifest import load_pack_manifest
+
+    op, shas = _op(tmp_path)
+    window.set_operation(op)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.validation
+    window.tabs.setCurrentWidget(panel)
+    private, public = keys.generate("Chef Martin", tmp_path / "cles")
+    assert panel.register_reviewer("Chef Martin", public)
+    assert panel.pack(tmp_path / "p.zip", channels=["x"])
+    qtbot.waitUntil(lambda: panel.worker is None, timeout=120_000)
+    [pack_id] = list(op.doc.get(("review", "packs")))
+    manifest, manifest_sha = load_pack_manifest(op, pack_id)
+    unsigned = tmp_path / "decision_non-signee.json"  # as the review page saves it
+    decisions.dump(decisions.new_decision(manifest, manifest_sha, "Chef Martin", {
+        sha: {"decision": decisions.APPROVED} for sha in shas}), unsigned)
+    assert panel.import_decision(unsigned) is None  # unsigned: refused
+    dialogs.files(unsigned)
+    dialogs.files(private)
+    click(panel.sign_button)
+    dialogs.check()
+    signed = tmp_path / "decision-signee.json"
+    assert signed.is_file() and "Renvoyez ce fichier" in panel.log.toPlainText()
+    result = panel.import_decision(signed)
+    assert result is not None and len(result["validated"]) == 3
+    assert not has_command_line(panel.log.toPlainText())

@@ -443,18 +443,24 @@ def test_whole_job_in_the_window(qtbot, window, dialogs, tmp_path, short_rush):
     assert {r["channel"] for r in published["outputs"]} == {PUBLISH_CHANNEL}
     assert {r["item"] for r in published["outputs"]} == to_publish
     photo_size, video_size = CHANNELS[PUBLISH_CHANNEL]
+    from mediakit.validation.bundle import read_bundle
+
+    reviewed = read_bundle(bundle_path)  # what the chief opened
+    signed = {(e["item"], o["channel"]): o for e in manifest["items"] for o in e["outputs"]}
     for r in published["outputs"]:
         path = Path(r["output"])
         assert path.parent == ready and "NON-VALIDE" not in path.name
+        # the very file he saw, stills and videos alike: copied, never encoded again
+        packed = signed[(r["item"], r["channel"])]
+        assert r["identical_to_reviewed"] is True, path.name
+        assert sha256(path) == packed["sha256"] == r["sha256"], path.name
+        assert path.read_bytes() == reviewed[packed["file"]], path.name
         kind = op.items[r["item"]]["kind"]
         if kind in ("photo", "infographic"):
-            assert r["identical_to_reviewed"] is True, path.name  # the very file he saw
             check_clean_photo(path, photo_size)
         else:
-            # encoded again: x264 with two threads and a rate cap is not always bit-exact,
-            # and publication says so (« réencodé ») rather than claiming identity
-            assert r["identical_to_reviewed"] is not None, path.name
             check_clean_video(path, video_size, {rush: 1.2, film: length}[r["item"]])
+    assert "réencodé" not in log and log.count("identique au fichier relu") == len(to_publish)
     assert not (op.exports_dir / "retires").exists()
     assert not [p for p in ready.iterdir() if p.suffix in (".jpg", ".mp4")
                 and p.name not in {Path(r["output"]).name for r in published["outputs"]}]

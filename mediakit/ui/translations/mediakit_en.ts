@@ -112,6 +112,10 @@
       <translation>&amp;Detect faces and plates</translation>
     </message>
     <message>
+      <source>Élément &amp;suivant à relire</source>
+      <translation>&amp;Next item to review</translation>
+    </message>
+    <message>
       <source>Détecter &amp;automatiquement après l'import</source>
       <translation>&amp;Automatically detect after import</translation>
     </message>
@@ -140,8 +144,8 @@
       <translation>About mediakit</translation>
     </message>
     <message>
-      <source>Dossier de la nouvelle opération</source>
-      <translation>Folder of the new operation</translation>
+      <source>Dossier de la nouvelle opération (un dossier vide, ou celui où la ranger)</source>
+      <translation>Folder of the new operation (an empty folder, or the one to keep it in)</translation>
     </message>
     <message>
       <source>Nouvelle opération</source>
@@ -154,6 +158,14 @@
     <message>
       <source>Ouvrir une opération</source>
       <translation>Open an operation</translation>
+    </message>
+    <message>
+      <source>Double-cliquez une photo ou un rush pour revoir ses masques.</source>
+      <translation>Double-click a photo or a rush to review its masks.</translation>
+    </message>
+    <message>
+      <source>Importez les photos et les rushes de l'opération : menu Fichier › Importer des fichiers… ou Importer un dossier…, ou glissez-les dans cette fenêtre.</source>
+      <translation>Import the operation's photos and rushes: menu File › Import files… or Import a folder…, or drag them into this window.</translation>
     </message>
     <message>
       <source>Importer un dossier de photos et rushes</source>
@@ -172,8 +184,8 @@
       <translation>Detection</translation>
     </message>
     <message>
-      <source>&lt;p&gt;Double-cliquez un élément pour revoir ses masques.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Double-click an item to review its masks.&lt;/p&gt;</translation>
+      <source>{count} élément(s) : {photos} photo(s), {rushes} rush(es)</source>
+      <translation>{count} item(s): {photos} photo(s), {rushes} rush(es)</translation>
     </message>
     <message>
       <source>Type</source>
@@ -192,8 +204,16 @@
       <translation>GPS position</translation>
     </message>
     <message>
+      <source>Toutes les photos et tous les rushes sont revus : passez aux infographies, au montage ou à l'export.</source>
+      <translation>Every photo and rush is reviewed: go on to the infographics, the montage or the export.</translation>
+    </message>
+    <message>
       <source>Arrêt demandé : fin de l'élément en cours…</source>
       <translation>Stop requested: finishing the current item…</translation>
+    </message>
+    <message>
+      <source>, {n} montage(s) ou infographie(s)</source>
+      <translation>, {n} montage(s) or infographic(s)</translation>
     </message>
     <message>
       <source>Taille</source>
@@ -202,6 +222,10 @@
     <message>
       <source>Durée</source>
       <translation>Duration</translation>
+    </message>
+    <message>
+      <source>Fait avec</source>
+      <translation>Made with</translation>
     </message>
     <message>
       <source>date inconnue</source>
@@ -236,6 +260,14 @@
       <translation>Operation restored after an unexpected stop.</translation>
     </message>
     <message>
+      <source>aucune photo ni rush</source>
+      <translation>no photo or rush</translation>
+    </message>
+    <message>
+      <source>Plus rien à relire : {n} élément(s) attendent la détection.</source>
+      <translation>Nothing left to review: {n} item(s) waiting for detection.</translation>
+    </message>
+    <message>
       <source>Relancer la détection</source>
       <translation>Run detection again</translation>
     </message>
@@ -248,8 +280,8 @@
       <translation>{task} cancelled</translation>
     </message>
     <message>
-      <source>&lt;h3&gt;{name}&lt;/h3&gt;&lt;p&gt;{count} élément(s) : {photos} photo(s), {rushes} rush(es)&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;{name}&lt;/h3&gt;&lt;p&gt;{count} item(s): {photos} photo(s), {rushes} rush(es)&lt;/p&gt;</translation>
+      <source>Opération créée dans {folder}</source>
+      <translation>Operation created in {folder}</translation>
     </message>
     <message>
       <source>La détection a déjà été lancée sur chaque élément. La relancer sur les {n} élément(s) non revus ? Les décisions prises sur leurs masques automatiques seront remplacées.</source>
@@ -270,6 +302,10 @@
     <message>
       <source>Photos</source>
       <translation>Photos</translation>
+    </message>
+    <message>
+      <source>Montages</source>
+      <translation>Montages</translation>
     </message>
     <message>
       <source>Tous les statuts</source>
@@ -580,40 +616,48 @@
       <translation>Import</translation>
     </message>
     <message>
-      <source>Fichier › Importer des fichiers… ou un dossier, ou glissez-les dans la fenêtre. La détection des visages et des plaques démarre aussitôt.</source>
-      <translation>File › Import files… or a folder, or drop them on the window. Face and plate detection starts at once.</translation>
+      <source>Fichier › Nouvelle opération…, puis Fichier › Importer des fichiers… ou un dossier, ou glissez-les dans la fenêtre : ils arrivent dans le Chutier. La détection des visages et des plaques démarre aussitôt.</source>
+      <translation>File › New operation…, then File › Import files… or a folder, or drag them into the window: they land in the Clip bin. Face and plate detection starts at once.</translation>
     </message>
     <message>
-      <source>Anonymiser</source>
-      <translation>Anonymise</translation>
+      <source>Anonymiser les photos</source>
+      <translation>Anonymise the photos</translation>
     </message>
     <message>
-      <source>Double-cliquez chaque photo ou rush « à relire » : acceptez ou rejetez chaque masque, décidez chaque élément « à vérifier », ajoutez ce qui manque, puis marquez-le comme revu.</source>
-      <translation>Double-click each photo or rush "to review": accept or reject each mask, decide each "to check" detection, add what is missing, then mark it reviewed.</translation>
+      <source>Onglet Propositions à vérifier : tranchez chaque région incertaine (A masque, R laisse visible). Puis double-cliquez chaque photo « à relire » du Chutier (onglet Anonymisation) : vérifiez chaque masque, dessinez ce qui manque (D), marquez-la revue (V). Onglet Personnes : qui masquer toujours, qui laisser visible.</source>
+      <translation>Regions to check tab: decide each uncertain region (A masks, R leaves visible). Then double-click each photo “to review” in the Clip bin (Anonymisation tab): check each mask, draw what is missing (D), mark it reviewed (V). People tab: who is always masked, who is left visible.</translation>
+    </message>
+    <message>
+      <source>Revoir les rushes</source>
+      <translation>Review the rushes</translation>
+    </message>
+    <message>
+      <source>Double-cliquez chaque rush (onglet Rushes) : masquez ou laissez visible chaque piste, ajoutez ce qui manque (N, puis un cadre), modifiez la voix d'une plage (I, O, puis Maj+V) si elle ferait reconnaître quelqu'un, puis marquez-le revu (V).</source>
+      <translation>Double-click each rush (Rushes tab): mask or leave visible each track, add what is missing (N, then a box), disguise the voice of a range (I, O, then Shift+V) if it would identify someone, then mark it reviewed (V).</translation>
     </message>
     <message>
       <source>Infographies et montage</source>
       <translation>Infographics and editing</translation>
     </message>
     <message>
-      <source>Composez les infographies dans la charte et le montage à partir des rushes revus.</source>
-      <translation>Compose the infographics in the brand charter and the edit from the reviewed rushes.</translation>
+      <source>Onglet Infographies : un modèle de la charte, ses textes et ses chiffres, « Exporter tous les formats ». Onglet Montage : « Nouveau montage… », l'ordre des clips, les titres, « Rendre la vidéo ».</source>
+      <translation>Infographics tab: a template of the brand guidelines, its texts and figures, “Export every format”. Editing tab: “New montage…”, the order of the clips, the titles, “Render the video”.</translation>
     </message>
     <message>
-      <source>Choisissez les canaux (X, LinkedIn, presse…) et exportez : aucune métadonnée identifiante ne sort.</source>
-      <translation>Choose the channels (X, LinkedIn, press…) and export: no identifying metadata leaves.</translation>
+      <source>Onglet Export : cochez les canaux (X, LinkedIn, presse…) et exportez ; aucune métadonnée identifiante ne sort.</source>
+      <translation>Export tab: tick the channels (X, LinkedIn, press…) and export; no identifying metadata leaves.</translation>
     </message>
     <message>
-      <source>Préparez le paquet de relecture et remettez-le au chef de service ; appliquez sa décision signée.</source>
-      <translation>Prepare the review bundle and hand it to the chief of service; apply the chief's signed decision.</translation>
+      <source>Onglet Validation : enregistrez la clé publique du chef de service, préparez le paquet de relecture avec les canaux où vous publierez, remettez-le-lui, puis appliquez sa décision signée.</source>
+      <translation>Validation tab: register the head of department's public key, prepare the review bundle with the channels you will publish on, hand it over, then apply the signed decision.</translation>
     </message>
     <message>
       <source>Publication</source>
       <translation>Publication</translation>
     </message>
     <message>
-      <source>Publiez les versions validées dans le dossier « prêt à publier ».</source>
-      <translation>Publish the approved versions into the "ready to publish" folder.</translation>
+      <source>« Publier les versions validées… » copie dans le dossier « prêt à publier » les fichiers mêmes que le chef de service a validés, canal par canal.</source>
+      <translation>“Publish the approved versions…” copies into the “ready to publish” folder the very files the head of department approved, channel by channel.</translation>
     </message>
     <message>
       <source>Raccourcis clavier</source>
@@ -932,6 +976,10 @@
       <translation>Leave the region visible (as R)</translation>
     </message>
     <message>
+      <source>Élément suivant à relire (F3)</source>
+      <translation>Next item to review (F3)</translation>
+    </message>
+    <message>
       <source>après (masqué)</source>
       <translation>after (masked)</translation>
     </message>
@@ -946,6 +994,10 @@
     <message>
       <source>Masques</source>
       <translation>Masks</translation>
+    </message>
+    <message>
+      <source>Revu. F3 : élément suivant à relire.</source>
+      <translation>Reviewed. F3: next item to review.</translation>
     </message>
     <message>
       <source>Masquer (A ou M)</source>
@@ -974,6 +1026,10 @@
     <message>
       <source>{n} région(s) à vérifier restante(s) : A ou M masque, R ou X laisse visible</source>
       <translation>{n} region(s) left to check: A or M masks, R or X leaves visible</translation>
+    </message>
+    <message>
+      <source>Masque dessiné : {what}</source>
+      <translation>Drawn mask: {what}</translation>
     </message>
     <message>
       <source>{source}, score {score}</source>
@@ -1010,6 +1066,10 @@
     <message>
       <source>choisissez les canaux de publication</source>
       <translation>choose the publication channels</translation>
+    </message>
+    <message>
+      <source>Nouveau montage : rushes et photos</source>
+      <translation>New montage: rushes and photos</translation>
     </message>
     <message>
       <source>Nouveau montage…</source>
@@ -1068,6 +1128,10 @@
       <translation>Rendering…</translation>
     </message>
     <message>
+      <source>Cochez les rushes et les photos du montage, dans l'ordre où ils se suivront (vous pourrez les réordonner).</source>
+      <translation>Tick the montage's rushes and photos, in the order they will follow each other (you can reorder them later).</translation>
+    </message>
+    <message>
       <source>de</source>
       <translation>from</translation>
     </message>
@@ -1092,8 +1156,8 @@
       <translation>Montage name:</translation>
     </message>
     <message>
-      <source>Aucun montage dans cette opération : sélectionnez des rushes ou des photos dans le Chutier, puis « Nouveau montage… ».</source>
-      <translation>No montage in this operation: select rushes or photos in the Library, then "New montage…".</translation>
+      <source>Aucun montage dans cette opération : « Nouveau montage… » le fait avec les rushes et les photos sélectionnés dans le Chutier, ou avec ceux que vous cocherez.</source>
+      <translation>No montage in this operation: “New montage…” makes one with the rushes and photos selected in the Clip bin, or with those you tick.</translation>
     </message>
     <message>
       <source>Rendu annulé : aucun fichier écrit.</source>
@@ -1194,6 +1258,10 @@
 {photos}</translation>
     </message>
     <message>
+      <source>Aucune proposition à vérifier dans cette opération.</source>
+      <translation>No region to check in this operation.</translation>
+    </message>
+    <message>
       <source>Afficher aussi les masques</source>
       <translation>Show the masks too</translation>
     </message>
@@ -1214,10 +1282,6 @@
       <translation>Leave the region visible</translation>
     </message>
     <message>
-      <source>Aucune proposition à vérifier dans cette opération.</source>
-      <translation>No region to check in this operation.</translation>
-    </message>
-    <message>
       <source>{name} ({where}), {region} : {state}</source>
       <translation>{name} ({where}), {region}: {state}</translation>
     </message>
@@ -1228,6 +1292,14 @@
     <message>
       <source>{n} à vérifier</source>
       <translation>{n} to check</translation>
+    </message>
+    <message>
+      <source>Toutes les propositions sont tranchées.</source>
+      <translation>Every proposal has been decided.</translation>
+    </message>
+    <message>
+      <source>A ou M : masquer la vignette choisie ; R ou X : la laisser visible.</source>
+      <translation>A or M: mask the selected thumbnail; R or X: leave it visible.</translation>
     </message>
     <message>
       <source>Voix modifiée : plus grave ou plus aiguë (une seule pour tout le rush)</source>
@@ -1388,14 +1460,6 @@
       <translation>Playing {what}</translation>
     </message>
     <message>
-      <source>Masquer (A, M)</source>
-      <translation>Mask (A, M)</translation>
-    </message>
-    <message>
-      <source>Écarter (R, X)</source>
-      <translation>Dismiss (R, X)</translation>
-    </message>
-    <message>
       <source>Nouvelle piste (N)</source>
       <translation>New track (N)</translation>
     </message>
@@ -1460,8 +1524,8 @@
       <translation>Whole rush</translation>
     </message>
     <message>
-      <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour l'écarter.</source>
-      <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to dismiss it.</translation>
+      <source>{n} piste(s) à vérifier : Tab pour la suivante, A pour la masquer, R pour la laisser visible.</source>
+      <translation>{n} track(s) to check: Tab for the next one, A to mask it, R to leave it visible.</translation>
     </message>
     <message>
       <source>Voix modifiée : {ranges}</source>
@@ -1528,6 +1592,14 @@
       <translation>Publish the approved versions…</translation>
     </message>
     <message>
+      <source>Signer une décision (chef de service)…</source>
+      <translation>Sign a decision (head of department)…</translation>
+    </message>
+    <message>
+      <source>Pour le chef de service, sur son poste : signe avec sa clé privée le fichier de décision enregistré depuis la page de relecture du paquet.</source>
+      <translation>For the head of department, on their own computer: signs with their private key the decision file saved from the bundle's review page.</translation>
+    </message>
+    <message>
       <source>Créer une paire de clés</source>
       <translation>Create a key pair</translation>
     </message>
@@ -1550,6 +1622,22 @@
     <message>
       <source>Nom du relecteur, tel qu'il signera ses décisions :</source>
       <translation>Name of the reviewer, as they will sign their decisions:</translation>
+    </message>
+    <message>
+      <source>Décision à signer (enregistrée depuis la page de relecture)</source>
+      <translation>Decision to sign (saved from the review page)</translation>
+    </message>
+    <message>
+      <source>Décision (*.json)</source>
+      <translation>Decision (*.json)</translation>
+    </message>
+    <message>
+      <source>Votre clé privée</source>
+      <translation>Your private key</translation>
+    </message>
+    <message>
+      <source>Clé privée (*.pem)</source>
+      <translation>Private key (*.pem)</translation>
     </message>
     <message>
       <source>Paquet de relecture</source>
@@ -1588,10 +1676,6 @@
       <translation>Chief of service's signed decision</translation>
     </message>
     <message>
-      <source>Décision (*.json)</source>
-      <translation>Decision (*.json)</translation>
-    </message>
-    <message>
       <source>Publication des versions validées…</source>
       <translation>Publishing the approved versions…</translation>
     </message>
@@ -1608,8 +1692,8 @@
       <translation>Exported files included in the bundle</translation>
     </message>
     <message>
-      <source>Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et masqués comme ils seront publiés, sont joints au paquet, et le chef de service décide canal par canal. Sans canal, il ne voit que les aperçus masqués.</source>
-      <translation>Tick the channels where these items will be published: their files, exported and masked as they will be published, are included in the bundle, and the head of department decides channel by channel. Without a channel, they only see the masked previews.</translation>
+      <source>Cochez les canaux où ces éléments seront publiés : leurs fichiers, exportés et masqués comme ils seront publiés, sont joints au paquet, et le chef de service décide canal par canal. Sans canal, il ne voit que les aperçus masqués, et rien ne pourra être publié après sa décision.</source>
+      <translation>Tick the channels where these items will be published: their files, exported and masked as they will be published, are joined to the bundle, and the head of department decides channel by channel. Without a channel, they only see the masked previews, and nothing can be published after their decision.</translation>
     </message>
     <message>
       <source>Élément</source>
@@ -1638,6 +1722,14 @@
     <message>
       <source>Rien n'est publié avant la validation du chef de service. Préparez le paquet, remettez-le-lui, puis appliquez sa décision signée ; publiez enfin les versions validées.</source>
       <translation>Nothing is published before the chief of service approves it. Prepare the bundle, hand it over, apply the signed decision, then publish the approved versions.</translation>
+    </message>
+    <message>
+      <source>Aucun canal coché</source>
+      <translation>No channel ticked</translation>
+    </message>
+    <message>
+      <source>Aucun canal n'est coché : le chef de service ne verra que les aperçus masqués, et aucun fichier ne pourra être publié après sa décision (la publication copie les fichiers qu'il a vus). Préparer quand même ce paquet ?</source>
+      <translation>No channel is ticked: the head of department will only see the masked previews, and no file can be published after their decision (publication copies the files they saw). Prepare this bundle anyway?</translation>
     </message>
     <message>
       <source>Aucune clé de relecteur enregistrée : la décision du chef ne pourra pas être appliquée. Enregistrez sa clé publique (fichier .pem qu'il vous remet), ou créez sa paire de clés ici et remettez-lui la clé privée.</source>
@@ -1670,6 +1762,10 @@ Review them first (Anonymisation and Rushes tabs), or override with a reason: it
     <message>
       <source>Clé de « {name} » enregistrée (empreinte {fp}).</source>
       <translation>Key of "{name}" registered (fingerprint {fp}).</translation>
+    </message>
+    <message>
+      <source>Décision signée : {file}. Renvoyez ce fichier à l'agent, qui l'appliquera avec « Appliquer une décision signée… ».</source>
+      <translation>Decision signed: {file}. Send this file back to the officer, who will apply it with “Apply a signed decision…”.</translation>
     </message>
     <message>
       <source>Paquet {pack_id} prêt : {bundle} ({n} élément(s)) — à remettre au chef de service.</source>
