@@ -492,6 +492,19 @@ MESSAGES: dict[str, str] = {
         "WITHDRAWN {msg} (no longer approved)",
     "{n} fichier(s) prêt(s) à publier, {m} élément(s) non validé(s), {w} retiré(s)":
         "{n} file(s) ready to publish, {m} item(s) not approved, {w} withdrawn",
+    "{n} fichier(s) prêt(s) à publier, {m} élément(s) non validé(s), {w} retiré(s), {k} "
+    "validé(s) sans fichier relu":
+        "{n} file(s) ready to publish, {m} item(s) not approved, {w} withdrawn, {k} approved "
+        "without a reviewed file",
+    "SANS FICHIER RELU {msg}": "NO REVIEWED FILE {msg}",
+    "{name}: validé, mais le paquet ne contenait aucun fichier pour {channels} — pour le "
+    "publier, soumettez-le avec un canal où il se publie":
+        "{name}: approved, but the pack held no file for {channels} — to publish it, submit "
+        "it with a channel it is published on",
+    "{name}: validé, mais le paquet ne contenait aucun fichier par canal — pour le publier, "
+    "soumettez-le avec un canal où il se publie":
+        "{name}: approved, but the pack held no file per channel — to publish it, submit it "
+        "with a channel it is published on",
     "non validé": "not approved",
     "{name} : validé pour tous les canaux, choisissez les canaux de publication":
         "{name}: approved for every channel, choose the channels to publish to",
