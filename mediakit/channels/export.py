@@ -132,6 +132,7 @@ def _is_still(kind: str) -> bool:
 def _job_key(item: dict[str, Any], preset: dict[str, Any]) -> str:
     """Changes whenever the item's masks or the preset change (the job must be redone)."""
     payload = json.dumps([item["sha256"], item.get("masks"), item.get("tracks"),
+                          item.get("reframe"), item.get("adjust"),
                           {k: v for k, v in preset.items() if k != "file"}], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
@@ -143,8 +144,10 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
                style: MaskStyle | None = None,
                workers: int = 2, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               skip: Callable[[str], bool] | None = None) -> ExportSummary:
-    """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped."""
+               skip: Callable[[str], bool] | None = None,
+               speed: str = "medium") -> ExportSummary:
+    """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped.
+    ``speed`` is the x264 preset of the video jobs (« veryfast » for a quick try)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary()
     jobs = plan(op, items, channels, out_dir, pattern, force, summary, reason, overridden)
@@ -197,7 +200,7 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
                             one_cancelled)
             else:
                 _video_jobs(op, group, style, fit, record, tick, cancelled, job_cancelled,
-                            one_cancelled)
+                            one_cancelled, speed)
         except Cancelled:
             raise
         except MediakitError as exc:
@@ -307,29 +310,88 @@ _DETECT_LOCK = threading.Lock()
 
 def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
                 record: Callable, tick: Callable, cancelled: Callable[[], bool] | None,
-                job_cancelled: Callable, one_cancelled: Callable) -> None:
+                job_cancelled: Callable, one_cancelled: Callable, speed: str = "medium") -> None:
     from mediakit.channels.video_export import export_video
-    from mediakit.video.operation import masked_rendering, subject_samples
+    from mediakit.video.operation import masked_rendering
 
     sha = jobs[0].sha
-    if op.items[sha]["kind"] == VIDEO:
+    item = op.items[sha]
+    if item["kind"] == VIDEO:
         source = masked_rendering(op, sha, style=style, cancelled=cancelled)
-        subjects = subject_samples(op, sha)
     else:  # a montage render: made of masked rushes and photos already
-        source, subjects = op.original_path(sha), []
+        source = op.original_path(sha)
+    framer = _Framer(source, item, cancelled)
     for job in jobs:
         if one_cancelled(job):
             continue
         preset = get_preset(job.channel)
+        video = preset["video"]
+        path = framer.path(video["width"], video["height"]) if fit == "crop" else None
+        tick(job, 0.0)
         try:
-            result = export_video(source, preset["video"], job.output, fit=fit,
-                                  subjects=subjects, progress=lambda f, j=job: tick(j, f),
+            result = export_video(source, video, job.output, fit=fit, path=path, speed=speed,
+                                  progress=lambda f, j=job: tick(j, f),
                                   cancelled=job_cancelled(job))
         except Cancelled:
             if one_cancelled(job):  # this job alone: the batch goes on
                 continue
             raise
+        if path is not None:
+            result["reframe"] = framer.facts(path)
         record(job, result)
+
+
+class _Framer:
+    """The crop paths of one video: its low-resolution analysis (cuts, moving region) and
+    its tracks read once, one path per output format (with the user's keyframes)."""
+
+    def __init__(self, source: Path, item: dict[str, Any],
+                 cancelled: Callable[[], bool] | None) -> None:
+        self.source, self.item, self.cancelled = source, item, cancelled
+        self._analysis: Any = None
+        self._subjects: Any = None
+        self._paths: dict[str, Any] = {}
+
+    def path(self, width: int, height: int) -> Any:
+        """The crop path for a width×height output; None when no crop is needed."""
+        from mediakit.channels.video_reframe import analyse, format_of, item_keyframes, plan_path
+        from mediakit.media.probe import video_info
+
+        fmt = format_of(width, height)
+        if fmt in self._paths:
+            return self._paths[fmt]
+        if self._analysis is None:
+            info = video_info(self.source)
+            self._analysis = analyse(self.source, info, cancelled=self.cancelled)
+            self._subjects = self._tracks(info)
+        a = self._analysis
+        if abs(a.width / a.height - width / height) < 0.01:
+            self._paths[fmt] = None
+            return None
+        faces, plates = self._subjects
+        self._paths[fmt] = plan_path(a, width / height, faces, plates,
+                                     item_keyframes(self.item, fmt))
+        self._paths[fmt].format = fmt
+        return self._paths[fmt]
+
+    def _tracks(self, info: dict[str, Any]) -> tuple[list, list]:
+        from mediakit.channels.video_reframe import track_subjects
+
+        tracks = self.item.get("tracks") or []
+        frames = self._analysis.frames
+        known = self.item.get("info") or {}
+        sx = info["width"] / known["width"] if known.get("width") else 1.0
+        sy = info["height"] / known["height"] if known.get("height") else 1.0
+        return track_subjects(tracks, frames, (sx, sy))
+
+    def facts(self, path: Any) -> dict[str, Any]:
+        """What the summary says about the framing of one output."""
+        from mediakit.channels.video_reframe import item_keyframes, jerk
+
+        j = jerk(path)
+        return {"format": path.format, "mode": path.source, "shots": len(path.shots),
+                "jerk_max": round(j["max"], 3),
+                "keyframes": len(item_keyframes(self.item, path.format))}
 
 
 def _load_state(out_dir: Path) -> dict[str, Any]:
