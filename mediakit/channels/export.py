@@ -269,9 +269,13 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     apply_masks(rgb, accepted_regions(masks), style)  # before any crop: masks follow pixels
     adjust = item.get("adjust")
     rgb = apply_adjustments(rgb, adjust)
-    faces = [tuple(m["region"]) for m in masks if m["label"] == "face"]
-    if adjust:
-        faces = transform_boxes(faces, adjust, width, height)
+    people = []  # every detected face, masked or not, is a person to keep in the frame
+    for m in masks:
+        if m["label"] == "face":
+            box = [tuple(m["region"])]
+            box = transform_boxes(box, adjust, width, height) if adjust else box
+            people += [(str(m["id"]), box[0])] if box else []
+    faces = [b for _, b in people]
     focus = None if faces else salient_focus(rgb)  # once per picture, not per channel
     pil = Image.fromarray(rgb)
     for job in jobs:
@@ -281,13 +285,27 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
             continue
         tick(job, 0.0)
         preset = get_preset(job.channel)
-        result = export_still(rgb, preset["still"], job.output, subjects=faces, fit=fit,
+        result = export_still(rgb, preset["still"], job.output, people=people, fit=fit,
                               focus=focus, pil=pil,
                               icc_profile=icc, credit=op.doc.get(("settings", "credit")),
                               copyright_=op.doc.get(("settings", "copyright")))
+        if result.get("left_out"):
+            result["left_out"] = [_where(pid, dict(people)[pid], rgb.shape[1], rgb.shape[0])
+                                  for pid in result["left_out"]]
         _write_texts(item, job, result)
         record(job, result)
         tick(job, 1.0)
+
+
+def _where(pid: str, box: tuple, width: int, height: int) -> str:
+    """« m3 (à droite) »: a person left out of a crop, by mask id and place in the photo."""
+    cx = (box[0] + box[2] / 2) / width
+    cy = (box[1] + box[3] / 2) / height
+    if abs(cx - 0.5) >= abs(cy - 0.5):
+        place = "à gauche" if cx < 0.5 else "à droite"
+    else:
+        place = "en haut" if cy < 0.5 else "en bas"
+    return f"{pid} ({place})"
 
 
 def _write_texts(item: dict[str, Any], job: Job, result: dict[str, Any]) -> None:
@@ -414,12 +432,24 @@ def summary_text(summary: ExportSummary) -> str:
     for r in sorted(summary.outputs, key=lambda r: r["output"]):
         checks = r.get("checks", {})
         bad = [CHECKS_FR.get(k, k) for k, v in checks.items() if not v]
+        if r.get("left_out"):
+            bad.append(f"{len(r['left_out'])} personne(s) sur {r.get('people', '?')} hors "
+                       f"cadre : {', '.join(r['left_out'])}")
         dims = f"{r['width']}×{r['height']}"
         dur = f", {r['duration']:.2f} s" if r.get("duration") else ""
         loud = f", {r['loudness']:.1f} LUFS" if r.get("loudness") is not None else ""
         flag = " [MASQUES NON REVUS]" if r.get("forced") else ""
         flag += "" if r.get("validated", True) else " [NON VALIDÉ]"
         state = "OK" if not bad else "À VÉRIFIER : " + ", ".join(bad)
+        if not bad and r.get("framing") == "fit":
+            state += (" (la personne gardée" if r.get("people") == 1 else
+                      f" (les {r.get('people')} personnes gardées") + \
+                ", image entière sur fond flouté)"
+        if r.get("reframe", {}).get("mode") in ("auto", "keyframes"):
+            frame = r["reframe"]
+            state += (f" (cadrage {frame['format']} suivant les sujets"
+                      + (f", {frame['keyframes']} image(s) clé" if frame.get("keyframes") else "")
+                      + ")")
         lines.append(f"{Path(r['output']).name}: {dims}{dur}, {r['bytes'] / 1e6:.2f} Mo{loud} — "
                      f"{state}{flag}")
     lines += [f"REFUSÉ {m}" for m in summary.refused]

@@ -51,7 +51,7 @@ MOTION_DIFF = 18  # grey levels: a pixel moved (after camera motion is removed)
 MOTION_MIN = 0.004  # share of the picture that must move to count as a subject
 SUBJECT_MARGIN = 0.04  # × crop side: room kept between the subject and the crop's edge
 CONSTRAIN_ROUNDS = 6  # rounds that pull stray frames back
-STIFFEN_ROUNDS = 7  # × 3 on the stiffness each, while the jerk is over the limit
+STIFFEN_ROUNDS = 12  # × 1.5 on the stiffness each, while the jerk is over the limit
 HOLD_WEIGHT = 30.0  # weight of a frame pulled back (a wanted frame weighs 1)
 
 Box = tuple[float, float, float, float]
@@ -321,7 +321,7 @@ def _axis(wanted: np.ndarray, lo_edge: np.ndarray, hi_edge: np.ndarray, side: in
         path = np.clip(path, 0.0, limit)
         if n < 3 or np.abs(np.diff(path, 2)).max() * fps ** 2 / side <= JERK_LIMIT:
             break
-        lam, hold = lam * 3.0, hold * 3.0  # stiffer, the picture's edges as firm as before
+        lam, hold = lam * 1.5, hold * 1.5  # stiffer, the picture's edges as firm as before
     return path
 
 
