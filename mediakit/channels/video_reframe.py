@@ -48,11 +48,13 @@ JERK_LIMIT = 1.0  # crop widths / s² (see the module docstring)
 CUT_HIST = 0.45  # luma histogram distance (0-1) that starts a new shot
 MIN_SHOT_S = 0.4  # a "cut" closer than this to the previous one is flicker, not a cut
 MOTION_DIFF = 18  # grey levels: a pixel moved (after camera motion is removed)
+MOTION_LAG_S = 0.12  # compare with the frame this much earlier (slow subjects show)
 MOTION_MIN = 0.004  # share of the picture that must move to count as a subject
 SUBJECT_MARGIN = 0.04  # × crop side: room kept between the subject and the crop's edge
-CONSTRAIN_ROUNDS = 6  # rounds that pull stray frames back
+CONSTRAIN_ROUNDS = 10  # rounds that pull stray frames back
 STIFFEN_ROUNDS = 12  # × 1.5 on the stiffness each, while the jerk is over the limit
-HOLD_WEIGHT = 30.0  # weight of a frame pulled back (a wanted frame weighs 1)
+HOLD_WEIGHT = 30.0  # weight of a frame pulled back to its subject (a wanted frame weighs 1)
+EDGE_WEIGHT = 100.0  # × stiffness: weight of a frame pulled back inside the picture
 
 Box = tuple[float, float, float, float]
 
@@ -88,6 +90,8 @@ def analyse(src: Path, info: dict[str, Any], *,
     result = Analysis(fps=fps, width=width, height=height, frames=0)
     prev: np.ndarray | None = None
     prev_hist: np.ndarray | None = None
+    lag = max(1, int(round(MOTION_LAG_S * fps)))
+    recent: list[np.ndarray] = []  # the last ``lag`` frames of the shot
     last_cut = 0
     size = aw * ah
     assert proc.stdout is not None
@@ -107,13 +111,15 @@ def analyse(src: Path, info: dict[str, Any], *,
                 if jump > CUT_HIST and (index - last_cut) >= MIN_SHOT_S * fps:
                     result.cuts.append(index)
                     last_cut = index
-                else:
-                    box = _moving_region(prev, frame)
+                    recent = []
+                elif recent:
+                    box = _moving_region(recent[0], frame)
                     if box is not None:
                         box = (box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy)
             result.motion.append(box)
             result.frames += 1
             prev, prev_hist = frame, hist
+            recent = [*recent, frame][-lag:]
     finally:
         proc.stdout.close()
         proc.kill() if proc.poll() is None else None
@@ -303,13 +309,14 @@ def _axis(wanted: np.ndarray, lo_edge: np.ndarray, hi_edge: np.ndarray, side: in
     mid = (lo + hi) / 2
     lo[swap], hi[swap] = mid[swap], mid[swap]
     lam = (max(1.0, smooth_s * fps) / 1.18) ** 4  # half-power period of a Gaussian of σ
-    path, hold = target, HOLD_WEIGHT
+    path = target
     for _ in range(STIFFEN_ROUNDS):
+        hold = EDGE_WEIGHT * lam  # the picture's edges: as good as hard at any stiffness
         goal, w = target.copy(), weight.copy()
         for _ in range(CONSTRAIN_ROUNDS):
             path = _whittaker(goal, w, lam)
-            # the subject's pull keeps its weight; the picture's edges stay firm as the
-            # path stiffens (a clipped path would stop dead at the edge)
+            # the subject's pull keeps its weight; the picture's edges are firm, so the
+            # path slows down before them (a clipped path would stop dead at the edge)
             below, above = path < lo - 0.5, path > hi + 0.5
             out_lo, out_hi = path < -0.5, path > limit + 0.5
             if not (below.any() or above.any() or out_lo.any() or out_hi.any()):
@@ -321,7 +328,7 @@ def _axis(wanted: np.ndarray, lo_edge: np.ndarray, hi_edge: np.ndarray, side: in
         path = np.clip(path, 0.0, limit)
         if n < 3 or np.abs(np.diff(path, 2)).max() * fps ** 2 / side <= JERK_LIMIT:
             break
-        lam, hold = lam * 1.5, hold * 1.5  # stiffer, the picture's edges as firm as before
+        lam *= 1.5
     return path
 
 
