@@ -386,13 +386,14 @@ class _Framer:
         if abs(a.width / a.height - width / height) < 0.01:
             self._paths[fmt] = None
             return None
-        faces, plates = self._subjects
+        faces, plates, face_ids, plate_ids = self._subjects
         self._paths[fmt] = plan_path(a, width / height, faces, plates,
-                                     item_keyframes(self.item, fmt))
+                                     item_keyframes(self.item, fmt), face_ids=face_ids,
+                                     plate_ids=plate_ids)
         self._paths[fmt].format = fmt
         return self._paths[fmt]
 
-    def _tracks(self, info: dict[str, Any]) -> tuple[list, list]:
+    def _tracks(self, info: dict[str, Any]) -> tuple[list, list, list, list]:
         from mediakit.channels.video_reframe import track_subjects
 
         tracks = self.item.get("tracks") or []
@@ -400,7 +401,7 @@ class _Framer:
         known = self.item.get("info") or {}
         sx = info["width"] / known["width"] if known.get("width") else 1.0
         sy = info["height"] / known["height"] if known.get("height") else 1.0
-        return track_subjects(tracks, frames, (sx, sy))
+        return track_subjects(tracks, frames, (sx, sy), with_ids=True)
 
     def facts(self, path: Any) -> dict[str, Any]:
         """What the summary says about the framing of one output."""

@@ -154,24 +154,28 @@ def _moving_region(prev: np.ndarray, cur: np.ndarray) -> Box | None:
 
 
 def track_subjects(tracks: Sequence[dict[str, Any]], frames: int,
-                   scale: tuple[float, float] = (1.0, 1.0)
-                   ) -> tuple[list[list[Box]], list[list[Box]]]:
+                   scale: tuple[float, float] = (1.0, 1.0), *, with_ids: bool = False
+                   ) -> Any:
     """Per frame: the face boxes and the plate boxes of the masked tracks (source pixels of
-    the rendering, ``scale`` mapping the item's frame to it)."""
+    the rendering, ``scale`` mapping the item's frame to it); ``with_ids`` adds, per frame,
+    the track id of each face box and of each plate box."""
     from mediakit.video.tracks import TrackBoxes, is_masked
 
     chosen = [TrackBoxes(t) for t in tracks
               if t.get("keyframes") and is_masked(t) and t.get("label") in ("face", "plate")]
     faces: list[list[Box]] = [[] for _ in range(frames)]
     plates: list[list[Box]] = [[] for _ in range(frames)]
+    face_ids: list[list[str]] = [[] for _ in range(frames)]
+    plate_ids: list[list[str]] = [[] for _ in range(frames)]
     sx, sy = scale
     for tb in chosen:
-        target = faces if tb.label == "face" else plates
+        target, ids = (faces, face_ids) if tb.label == "face" else (plates, plate_ids)
         for f in range(max(0, tb.first), min(frames, tb.last + 1)):
             box = tb.box(f)
             if box is not None:
                 target[f].append((box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy))
-    return faces, plates
+                ids[f].append(str(tb.track.get("id")))
+    return (faces, plates, face_ids, plate_ids) if with_ids else (faces, plates)
 
 
 def vehicle_box(plate: Box) -> Box:
@@ -212,10 +216,17 @@ class CropPath:
 def plan_path(analysis: Analysis, aspect: float, faces: Sequence[Sequence[Box]],
               plates: Sequence[Sequence[Box]] = (),
               keyframes: Sequence[dict[str, Any]] = (), *,
+              face_ids: Sequence[Sequence[str]] | None = None,
+              plate_ids: Sequence[Sequence[str]] | None = None,
               smooth_s: float = SMOOTH_S) -> CropPath:
     """The crop path of ``aspect`` (w/h) over the clip: per shot, the subjects' centre,
     filled, smoothed, kept around the main subject; ``keyframes`` (``{"t", "x", "y"}``,
-    centre as a share of the picture) replace it in their shot."""
+    centre as a share of the picture) replace it in their shot.
+
+    With the track ids of the boxes, the main subject of a shot is one track (the face, else
+    the plate, with the most area in the picture over the shot): the crop holds it and
+    centres on it and whoever fits beside it, never flipping between people from frame to
+    frame; without ids, each frame's largest box leads."""
     w, h, n = analysis.width, analysis.height, max(analysis.frames, 1)
     x0, y0, cw, ch = crop_for_aspect(w, h, aspect)
     xs = np.full(n, float(x0))
@@ -226,15 +237,29 @@ def plan_path(analysis: Analysis, aspect: float, faces: Sequence[Sequence[Box]],
     for first, end in shots:
         wanted = np.full((end - first, 2), np.nan)
         keep = np.full((end - first, 4), np.nan)  # box the crop must hold: x0, y0, x1, y1
+        lead = _main_track(first, end, faces, face_ids, w, h) or \
+            _main_track(first, end, plates, plate_ids, w, h)
         for f in range(first, end):
             boxes, strong = _frame_subjects(f, faces, plates, analysis.motion)
             if not boxes:
                 continue
-            x, y, _, _ = crop_for_aspect(w, h, aspect, boxes)
+            main = _box_of(lead, f, faces, face_ids, plates, plate_ids)
+            if lead is not None and main is None:
+                strong = []  # the main subject is away: the others only guide the centre
+            if main is not None:
+                guide = main if main in faces[f] else vehicle_box(main)
+                group = _fitting([guide, *[b for b in boxes if b != guide]], cw, ch, first=True)
+                u = _union(group)
+                cx = (u[0] + u[2]) / 2
+                cy = (u[1] + u[3]) / 2 + 0.1 * ch * (ch > cw)  # head-room, as for stills
+                x = min(max(cx - cw / 2, 0.0), float(w - cw))
+                y = min(max(cy - ch / 2, 0.0), float(h - ch))
+                keep[f - first] = _union([main])
+            else:
+                x, y, _, _ = crop_for_aspect(w, h, aspect, boxes)
+                if strong:
+                    keep[f - first] = _union(_fitting(strong, cw, ch))
             wanted[f - first] = (x, y)
-            if strong:
-                main = _union(_fitting(strong, cw, ch))
-                keep[f - first] = main
         seg_keys = [k for k in keyframes
                     if first <= int(round(float(k["t"]) * analysis.fps)) < end]
         px = _axis(wanted[:, 0], keep[:, 0], keep[:, 2], cw, w, float(x0), smooth_s,
@@ -267,9 +292,42 @@ def _frame_subjects(f: int, faces: Sequence[Sequence[Box]], plates: Sequence[Seq
     return ([moved] if moved else []), []
 
 
-def _fitting(boxes: Sequence[Box], cw: float, ch: float) -> list[Box]:
-    """The largest boxes whose union still fits in the crop (the others may leave it)."""
-    ordered = sorted(boxes, key=lambda b: b[2] * b[3], reverse=True)
+def _main_track(first: int, end: int, boxes: Sequence[Sequence[Box]],
+                ids: Sequence[Sequence[str]] | None, width: int, height: int
+                ) -> str | None:
+    """The id of the track with the most area inside the picture over the shot
+    [first, end), or None (no ids, or no box)."""
+    if ids is None:
+        return None
+    area: dict[str, float] = {}
+    for f in range(first, min(end, len(boxes), len(ids))):
+        for b, tid in zip(boxes[f], ids[f], strict=False):
+            x0, y0 = max(0.0, b[0]), max(0.0, b[1])
+            x1, y1 = min(float(width), b[0] + b[2]), min(float(height), b[1] + b[3])
+            area[tid] = area.get(tid, 0.0) + max(0.0, x1 - x0) * max(0.0, y1 - y0)
+    return max(area, key=lambda k: area[k]) if area else None
+
+
+def _box_of(lead: str | None, f: int, faces: Sequence[Sequence[Box]],
+            face_ids: Sequence[Sequence[str]] | None, plates: Sequence[Sequence[Box]],
+            plate_ids: Sequence[Sequence[str]] | None) -> Box | None:
+    """The main track's box at frame ``f`` (None when it is not there)."""
+    if lead is None:
+        return None
+    for boxes, ids in ((faces, face_ids), (plates, plate_ids)):
+        if ids is None or f >= len(ids) or f >= len(boxes):
+            continue
+        for b, tid in zip(boxes[f], ids[f], strict=False):
+            if tid == lead:
+                return b
+    return None
+
+
+def _fitting(boxes: Sequence[Box], cw: float, ch: float, first: bool = False) -> list[Box]:
+    """The largest boxes whose union still fits in the crop (the others may leave it);
+    ``first``: the first box leads whatever its size."""
+    ordered = list(boxes[:1]) + sorted(boxes[1:], key=lambda b: b[2] * b[3], reverse=True) \
+        if first else sorted(boxes, key=lambda b: b[2] * b[3], reverse=True)
     kept = [ordered[0]]
     for b in ordered[1:]:
         u = _union([*kept, b])

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.channels import framing
 from mediakit.channels.export import run_export, summary_text
 from mediakit.channels.presets import load_presets
 from mediakit.library.project import Operation
@@ -35,6 +36,7 @@ from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.labels import kind_name
 from mediakit.ui.messages import plain
+from mediakit.ui.numbers import DecimalBox, format_decimal, seconds_box
 from mediakit.ui.workers import Worker
 
 
@@ -86,6 +88,7 @@ class ExportPanel(QWidget):
         self.jobs.horizontalHeader().setStretchLastSection(True)
         self.overall = QProgressBar()
         self.summary = QTextEdit(readOnly=True)
+        framing_box = self._framing_box()
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("Éléments")))
         left.addWidget(self.items)
@@ -93,6 +96,7 @@ class ExportPanel(QWidget):
         checks.addWidget(check_all)
         checks.addWidget(uncheck_all)
         left.addLayout(checks)
+        left.addWidget(framing_box)
         right = QVBoxLayout()
         right.addWidget(box)
         right.addWidget(self.fit)
@@ -116,6 +120,121 @@ class ExportPanel(QWidget):
         self._rows: dict[str, int] = {}
         self._skipped: set[str] = set()
         self.bridge = DocumentBridge(self.refresh_items, delay_ms=200, parent=self)
+
+    def _framing_box(self) -> QGroupBox:
+        """Framing keyframes of the chosen video, per format: « centre here at this time »."""
+        box = QGroupBox(tr("Cadrage des vidéos (formats verticaux et carrés)"))
+        self.frame_format = QComboBox()
+        self.frame_format.addItem(tr("9:16 (reel, story, shorts, TikTok)"), "9:16")
+        self.frame_format.addItem(tr("4:5 (fil Instagram, Facebook)"), "4:5")
+        self.frame_format.addItem(tr("1:1 (carré)"), "1:1")
+        self.frame_time = seconds_box()
+        self.frame_x = DecimalBox(0.0, 1.0, 2, step=0.05)
+        self.frame_x.setValue(0.5)
+        self.frame_x.setToolTip(tr("Centre du cadre : 0 = bord gauche, 1 = bord droit"))
+        self.frame_y = DecimalBox(0.0, 1.0, 2, step=0.05)
+        self.frame_y.setValue(0.5)
+        self.frame_y.setToolTip(tr("Centre du cadre : 0 = haut, 1 = bas"))
+        self.frame_y_auto = QCheckBox(tr("hauteur automatique"))
+        self.frame_y_auto.setChecked(True)
+        self.frame_y_auto.toggled.connect(lambda on: self.frame_y.setEnabled(not on))
+        self.frame_y.setEnabled(False)
+        set_key = QPushButton(tr("Centrer ici à cet instant"))
+        set_key.clicked.connect(self.set_framing_key)
+        remove_key = QPushButton(tr("Retirer l'image clé"))
+        remove_key.clicked.connect(self.remove_framing_key)
+        clear_keys = QPushButton(tr("Cadrage automatique"))
+        clear_keys.setToolTip(tr("Retire toutes les images clés de ce format"))
+        clear_keys.clicked.connect(self.clear_framing_keys)
+        self.frame_keys = QLabel()
+        self.frame_keys.setWordWrap(True)
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel(tr("Format :")), 0, 0)
+        grid.addWidget(self.frame_format, 0, 1, 1, 3)
+        grid.addWidget(QLabel(tr("Instant :")), 1, 0)
+        grid.addWidget(self.frame_time, 1, 1)
+        grid.addWidget(QLabel(tr("Centre x :")), 1, 2)
+        grid.addWidget(self.frame_x, 1, 3)
+        grid.addWidget(self.frame_y_auto, 2, 0, 1, 2)
+        grid.addWidget(QLabel(tr("Centre y :")), 2, 2)
+        grid.addWidget(self.frame_y, 2, 3)
+        grid.addWidget(set_key, 3, 0, 1, 2)
+        grid.addWidget(remove_key, 3, 2)
+        grid.addWidget(clear_keys, 3, 3)
+        grid.addWidget(self.frame_keys, 4, 0, 1, 4)
+        self.items.currentItemChanged.connect(lambda *_: self.show_framing_keys())
+        self.frame_format.currentIndexChanged.connect(lambda *_: self.show_framing_keys())
+        return box
+
+    def _framing_video(self) -> str | None:
+        """The highlighted item when it is a video (rush or montage), else None."""
+        entry = self.items.currentItem()
+        if self.op is None or entry is None:
+            return None
+        sha = entry.data(Qt.ItemDataRole.UserRole)
+        item = self.op.items.get(sha) or {}
+        return sha if item.get("kind") in ("video", "montage") else None
+
+    def show_framing_keys(self) -> None:
+        """List the keyframes of the highlighted video for the chosen format."""
+        sha = self._framing_video()
+        if sha is None:
+            self.frame_keys.setText(tr("Choisissez une vidéo dans la liste pour régler son "
+                                       "cadrage ; sans image clé, le cadre suit les sujets."))
+            return
+        from mediakit.channels.video_reframe import item_keyframes
+
+        assert self.op is not None
+        keys = item_keyframes(self.op.items[sha], self.frame_format.currentData())
+        if not keys:
+            self.frame_keys.setText(tr("Cadrage automatique : le cadre suit les sujets."))
+            return
+        parts = []
+        for k in keys:
+            centre = format_decimal(k["x"]) if k.get("x") is not None else tr("auto")
+            if k.get("y") is not None:
+                centre += " ; " + format_decimal(k["y"])
+            parts.append(tr("{t} s : centre {c}").format(t=format_decimal(k["t"]), c=centre))
+        self.frame_keys.setText(tr("Images clés : ") + ", ".join(parts))
+
+    def set_framing_key(self) -> None:
+        """« Centre here at this time » for the highlighted video and the chosen format."""
+        sha = self._framing_video()
+        if sha is None or self.op is None:
+            self.show_framing_keys()
+            return
+        y = None if self.frame_y_auto.isChecked() else self.frame_y.value()
+        try:
+            framing.set_keyframe(self.op, sha, self.frame_format.currentData(),
+                                 self.frame_time.value(), self.frame_x.value(), y)
+        except Exception as exc:  # noqa: BLE001 - shown to the user in words
+            self.summary.setPlainText(plain(str(exc)))
+            return
+        self.op.save()
+        self.show_framing_keys()
+
+    def remove_framing_key(self) -> None:
+        sha = self._framing_video()
+        if sha is None or self.op is None:
+            self.show_framing_keys()
+            return
+        try:
+            framing.remove_keyframe(self.op, sha, self.frame_format.currentData(),
+                                    self.frame_time.value())
+        except Exception as exc:  # noqa: BLE001 - shown to the user in words
+            self.summary.setPlainText(plain(str(exc)))
+            return
+        self.op.save()
+        self.show_framing_keys()
+
+    def clear_framing_keys(self) -> None:
+        sha = self._framing_video()
+        if sha is None or self.op is None:
+            self.show_framing_keys()
+            return
+        framing.clear_keyframes(self.op, sha, self.frame_format.currentData())
+        self.op.save()
+        self.show_framing_keys()
 
     @staticmethod
     def _summary(preset: dict) -> str:
@@ -148,6 +267,8 @@ class ExportPanel(QWidget):
         unticked = {self.items.item(i).data(Qt.ItemDataRole.UserRole)
                     for i in range(self.items.count())
                     if self.items.item(i).checkState() != Qt.CheckState.Checked}
+        current = self.items.currentItem()
+        current_sha = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.items.clear()
         for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
             label = item["name"]
@@ -159,6 +280,9 @@ class ExportPanel(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked if sha in unticked
                                 else Qt.CheckState.Checked)
             self.items.addItem(entry)
+            if sha == current_sha:
+                self.items.setCurrentItem(entry)
+        self.show_framing_keys()
 
     def selected_items(self) -> list[str]:
         return [self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())
