@@ -32,8 +32,9 @@ def _square_x(f: int) -> int:
     return int(10 + (W - SQUARE - 20) * f / (FRAMES - 1))
 
 
-def _moving_clip(path: Path) -> Path:
-    """A static textured background with a red square crossing it (no audio)."""
+def _moving_clip(path: Path, checker: bool = False) -> Path:
+    """A static textured background with a red square (or a fine red and white checker)
+    crossing it (no audio)."""
     rng = np.random.default_rng(1)
     background = np.repeat(np.repeat(rng.integers(10, 60, (H // 20, W // 20, 1), np.uint8),
                                      20, 0), 20, 1)
@@ -47,6 +48,9 @@ def _moving_clip(path: Path) -> Path:
         frame = background.copy()
         x = _square_x(f)
         frame[160:160 + SQUARE, x:x + SQUARE] = (255, 40, 40)
+        if checker:  # every other 4 px cell white: a mosaic averages it to pink
+            cells = ((np.arange(SQUARE)[:, None] // 4 + np.arange(SQUARE)[None, :] // 4) % 2)
+            frame[160:160 + SQUARE, x:x + SQUARE][cells == 1] = (255, 255, 255)
         proc.stdin.write(frame.tobytes())
     proc.stdin.close()
     assert proc.wait() == 0
@@ -217,3 +221,43 @@ def test_export_summary_names_the_people_left_out():
     text = summary_text(summary)
     assert "À VÉRIFIER : 1 personne(s) sur 3 hors cadre : m3 (à droite)" in text
     assert "les 5 personnes gardées" in text
+
+
+def test_masks_follow_the_crop_of_a_vertical_export(tmp_path):
+    """A rush whose subject is masked (a manual track): the 9:16 export follows it, and what
+    it shows of the subject is the mask (the masks are burned in before the crop)."""
+    from mediakit.channels.export import run_export
+    from mediakit.library.importer import import_files
+    from mediakit.library.project import Operation
+    from mediakit.video import tracks as track_edits
+
+    clip = _moving_clip(tmp_path / "rush.mp4", checker=True)
+    op = Operation.create(tmp_path / "op", "Cadrage")
+    import_files(op, [clip])
+    sha = next(iter(op.items))
+    with op.doc.transaction("détection tenue pour faite (test : la piste est dessinée)"):
+        op.doc.set(("items", sha, "tracks"), [])
+        op.doc.set(("items", sha, "detection"), {"detector": "test", "frames": FRAMES})
+    first = (float(_square_x(0)) - 4, 156.0, SQUARE + 8.0, SQUARE + 8.0)
+    track = track_edits.add_track(op, sha, "face", 0, first, last=FRAMES - 1)
+    last = (float(_square_x(FRAMES - 1)) - 4, 156.0, SQUARE + 8.0, SQUARE + 8.0)
+    track_edits.set_keyframe(op, sha, track, FRAMES - 1, last)
+    track_edits.mark_reviewed(op, sha)
+    op.save()
+    preset_out = tmp_path / "out"
+    summary = run_export(op, ["tiktok"], preset_out, items=[sha], speed="ultrafast")
+    assert not summary.failed, summary.failed
+    result = summary.outputs[0]
+    assert result["reframe"]["mode"] == "auto" and result["reframe"]["format"] == "9:16"
+    raw = subprocess.run([ffmpeg(), "-v", "error", "-i", result["output"], "-vf",
+                          "scale=270:480", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
+                         capture_output=True, check=True).stdout
+    frames = np.frombuffer(raw, np.uint8).reshape(-1, 480, 270, 3).astype(int)
+    shown = masked = 0
+    for fr in frames[2::5]:
+        pure_red = (fr[..., 0] > 200) & (fr[..., 1] < 80) & (fr[..., 2] < 80)
+        pink = (fr[..., 0] > 200) & (fr[..., 1] > 100) & (fr[..., 1] < 200) & \
+            (np.abs(fr[..., 1] - fr[..., 2]) < 40)
+        shown += pink.sum() > 200  # the masked subject is in the frame
+        masked += pure_red.sum() < 30  # never its unmasked checker
+    assert shown == len(frames[2::5]) and masked == shown
