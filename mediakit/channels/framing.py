@@ -18,6 +18,11 @@ from mediakit.media.kinds import VIDEO
 SAME_TIME_S = 0.02  # a keyframe this close to another one replaces it
 
 
+def _fr(value: float, decimals: int = 2) -> str:
+    """« 5,50 »: a number as French text."""
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
 def _video(op: Operation, sha: str) -> dict[str, Any]:
     item = op.items[sha]
     if item.get("kind") not in (VIDEO, "montage"):
@@ -29,7 +34,8 @@ def _share(value: float | None, what: str) -> float | None:
     if value is None:
         return None
     if not 0.0 <= float(value) <= 1.0:
-        raise ProjectError(f"{what} du centre hors de l'image ({value}) : entre 0 et 1")
+        raise ProjectError(f"{what} du centre hors de l'image ({_fr(float(value))}) : "
+                           f"entre 0 et 1")
     return round(float(value), 4)
 
 
@@ -39,12 +45,12 @@ def set_keyframe(op: Operation, sha: str, fmt: str, t: float, x: float | None,
     item = _video(op, sha)
     duration = float((item.get("info") or {}).get("duration") or 0.0)
     if t < 0 or (duration and t > duration + 0.05):
-        raise ProjectError(f"{item['name']} : instant {t:.2f} s hors du rush "
-                           f"(0 à {duration:.2f} s)")
+        raise ProjectError(f"{item['name']} : instant {_fr(t)} s hors de la vidéo "
+                           f"(0 à {_fr(duration)} s)")
     key = {"t": round(float(t), 3), "x": _share(x, "abscisse"), "y": _share(y, "ordonnée")}
     if key["x"] is None and key["y"] is None:
         raise ProjectError("image clé de cadrage sans centre : donnez x ou y")
-    with op.doc.transaction(f"cadrage {fmt} à {t:.2f} s"):
+    with op.doc.transaction(f"cadrage {fmt} à {_fr(t)} s"):
         framing = dict(op.doc.get(("items", sha, "reframe")) or {})
         keys = [k for k in framing.get(fmt, []) if abs(float(k["t"]) - t) > SAME_TIME_S]
         old = [k for k in framing.get(fmt, []) if abs(float(k["t"]) - t) <= SAME_TIME_S]
@@ -58,13 +64,13 @@ def set_keyframe(op: Operation, sha: str, fmt: str, t: float, x: float | None,
 def remove_keyframe(op: Operation, sha: str, fmt: str, t: float) -> dict[str, Any]:
     """Remove the ``fmt`` keyframe nearest ``t`` (within 0.25 s); ProjectError if none."""
     item = _video(op, sha)
-    with op.doc.transaction(f"retirer le cadrage {fmt} à {t:.2f} s"):
+    with op.doc.transaction(f"retirer le cadrage {fmt} à {_fr(t)} s"):
         framing = dict(op.doc.get(("items", sha, "reframe")) or {})
         keys = list(framing.get(fmt, []))
         near = sorted(keys, key=lambda k: abs(float(k["t"]) - t))
         if not near or abs(float(near[0]["t"]) - t) > 0.25:
             raise ProjectError(f"{item['name']} : pas d'image clé de cadrage {fmt} "
-                               f"à {t:.2f} s")
+                               f"à {_fr(t)} s")
         gone = near[0]
         framing[fmt] = [k for k in keys if k is not gone]
         if not framing[fmt]:

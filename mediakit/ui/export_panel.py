@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,43 @@ from mediakit.ui.labels import kind_name
 from mediakit.ui.messages import plain
 from mediakit.ui.numbers import DecimalBox, format_decimal, seconds_box
 from mediakit.ui.workers import Worker
+
+
+class _FramePicker(QLabel):
+    """A video picture on which a click picks the frame's centre (shares of width/height)."""
+
+    def __init__(self, on_pick) -> None:  # noqa: ANN001
+        super().__init__()
+        self.on_pick = on_pick
+        self.image: QImage | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def set_image(self, image: QImage, x: float, y: float | None) -> None:
+        self.image = image
+        self._draw(x, y)
+
+    def _draw(self, x: float, y: float | None) -> None:
+        if self.image is None:
+            return
+        pixmap = QPixmap.fromImage(self.image)
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(QColor("#ffb000"), 2))
+        cx = int(x * pixmap.width())
+        cy = int((0.5 if y is None else y) * pixmap.height())
+        painter.drawLine(cx, 0, cx, pixmap.height())
+        if y is not None:
+            painter.drawLine(0, cy, pixmap.width(), cy)
+        painter.end()
+        self.setPixmap(pixmap)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self.image is None:
+            return
+        pos = event.position()
+        x = min(max(pos.x() / max(self.image.width(), 1), 0.0), 1.0)
+        y = min(max(pos.y() / max(self.image.height(), 1), 0.0), 1.0)
+        self.on_pick(round(x, 3), round(y, 3))
+        self._draw(x, y)
 
 
 class ExportPanel(QWidget):
@@ -148,6 +185,13 @@ class ExportPanel(QWidget):
         clear_keys.clicked.connect(self.clear_framing_keys)
         self.frame_keys = QLabel()
         self.frame_keys.setWordWrap(True)
+        self.frame_view = _FramePicker(self._picked)
+        self.frame_view.setToolTip(tr("Cliquez sur l'image pour centrer le cadre à cet endroit, "
+                                      "puis « Centrer ici à cet instant »"))
+        show = QPushButton(tr("Voir l'image à cet instant"))
+        show.clicked.connect(self.show_frame)
+        self._frame_worker: Worker | None = None
+        self._frame_size = (320, 180)
         grid = QGridLayout(box)
         grid.addWidget(QLabel(tr("Format :")), 0, 0)
         grid.addWidget(self.frame_format, 0, 1, 1, 3)
@@ -162,9 +206,53 @@ class ExportPanel(QWidget):
         grid.addWidget(remove_key, 3, 2)
         grid.addWidget(clear_keys, 3, 3)
         grid.addWidget(self.frame_keys, 4, 0, 1, 4)
+        grid.addWidget(show, 5, 0, 1, 4)
+        grid.addWidget(self.frame_view, 6, 0, 1, 4)
         self.items.currentItemChanged.connect(lambda *_: self.show_framing_keys())
         self.frame_format.currentIndexChanged.connect(lambda *_: self.show_framing_keys())
         return box
+
+    def show_frame(self) -> None:
+        """Decode the highlighted video's picture at the chosen time, off the UI thread."""
+        sha = self._framing_video()
+        if sha is None or self.op is None or self._frame_worker is not None:
+            self.show_framing_keys()
+            return
+        from mediakit.ui.rush_review import decode_frame
+
+        info = self.op.items[sha].get("info") or {}
+        width, height = int(info.get("width") or 320), int(info.get("height") or 180)
+        vw = 320
+        vh = max(2, int(round(height * vw / width / 2)) * 2)
+        path, t = str(self.op.original_path(sha)), self.frame_time.value()
+
+        def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
+            return decode_frame(path, t, vw, vh)
+
+        self._frame_size = (vw, vh)
+        worker = self._frame_worker = Worker(task)
+        # bound slots of this widget: run on the UI thread (a lambda would run on the worker's)
+        worker.finished.connect(self._frame_ready)
+        worker.failed.connect(self._frame_ready)
+        worker.start()
+
+    def _frame_ready(self, data: object) -> None:
+        width, height = self._frame_size
+        if self._frame_worker is not None:
+            self._frame_worker.thread.wait(2000)
+        self._frame_worker = None
+        if not isinstance(data, bytes):
+            self.frame_keys.setText(plain(str(data)))
+            return
+        image = QImage(data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+        self.frame_view.set_image(image, self.frame_x.value(),
+                                  None if self.frame_y_auto.isChecked() else self.frame_y.value())
+
+    def _picked(self, x: float, y: float) -> None:
+        """A click on the picture: its place becomes the centre to set."""
+        self.frame_x.setValue(x)
+        if not self.frame_y_auto.isChecked():
+            self.frame_y.setValue(y)
 
     def _framing_video(self) -> str | None:
         """The highlighted item when it is a video (rush or montage), else None."""

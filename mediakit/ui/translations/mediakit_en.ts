@@ -420,6 +420,14 @@
       <translation>Removes every keyframe of this format</translation>
     </message>
     <message>
+      <source>Cliquez sur l'image pour centrer le cadre à cet endroit, puis « Centrer ici à cet instant »</source>
+      <translation>Click on the picture to centre the frame there, then “Centre here at this time”</translation>
+    </message>
+    <message>
+      <source>Voir l'image à cet instant</source>
+      <translation>Show the picture at this time</translation>
+    </message>
+    <message>
       <source>Dossier d'export</source>
       <translation>Export folder</translation>
     </message>
