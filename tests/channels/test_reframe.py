@@ -261,3 +261,28 @@ def test_masks_follow_the_crop_of_a_vertical_export(tmp_path):
         shown += pink.sum() > 200  # the masked subject is in the frame
         masked += pure_red.sum() < 30  # never its unmasked checker
     assert shown == len(frames[2::5]) and masked == shown
+
+
+def test_demo_group_photo_keeps_everyone_in_the_4_5_crop(tmp_path, detector):
+    """groupe.jpg (five speakers, a photographer, a portrait on the wall) for Instagram 4:5,
+    with the demo's own straightening and crop: every detected face is in the picture."""
+    from mediakit.channels.export import run_export
+    from mediakit.library.importer import import_files
+    from mediakit.library.project import Operation
+    from mediakit.photo.operation import detect_item
+    from mediakit.privacy.review import mark_reviewed
+    from tests.conftest import ASSETS
+
+    op = Operation.create(tmp_path / "op", "Groupe")
+    import_files(op, [ASSETS / "photos" / "groupe.jpg"])
+    sha = next(iter(op.items))
+    detect_item(op, sha, detector)
+    op.doc.set(("items", sha, "adjust"), {"straighten": 1.5, "crop": [0.05, 0.1, 0.9, 0.85]},
+               label="réglages (test)")
+    mark_reviewed(op, sha)
+    faces = [m for m in op.items[sha]["masks"] if m["label"] == "face"]
+    assert len(faces) >= 5
+    summary = run_export(op, ["instagram-feed", "instagram-story"], tmp_path / "out")
+    assert len(summary.outputs) == 2
+    for result in summary.outputs:
+        assert result["people"] == len(faces) and result["left_out"] == [], result
