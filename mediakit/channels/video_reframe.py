@@ -6,17 +6,19 @@ difference after removing the camera's own motion). Shots are found on the same 
 (luma histogram jump): each shot gets its own path, so the crop cuts with the picture and
 never glides across a cut.
 
-Smoothing. Within a shot the wanted centre is filled over the gaps, smoothed by a
-zero-phase Gaussian (σ = ``SMOOTH_S``), then pulled back so the main subject stays inside the
-crop and smoothed again (a few rounds). Professional camera paths are holds, constant-speed
-pans and eases between them (Grundmann, Kwatra, Essa, *Auto-directed video stabilization
-with robust L1 optimal camera paths*, CVPR 2011); what reads as jitter or a jolt is a large
-second difference of the centre. The limit ``JERK_LIMIT`` (in crop widths per s²) is the
-acceleration of a brisk pan that reaches one crop width per second through a half-second
-ease, the fastest move an operator makes deliberately (a subject crossing the whole frame in
-3 s): 1 / 0.5 × ½ = 1.0 crop width / s²; at 25 i/s that is 0.0016 crop width per frame²
-(about 1 px for the 608 px wide 9:16 crop of a 1080p picture). A Gaussian of σ = 0.5 s
-following a subject that starts crossing at that speed peaks at v / (σ √2π) ≈ 0.8 of it.
+Smoothing. Within a shot the wanted corner is filled over the gaps and the path is the one
+closest to it under a penalty on its second difference (Whittaker smoother: zero-phase, no
+lag; stiffness from ``SMOOTH_S``, the σ of the Gaussian it resembles), held around the main
+subject and inside the picture (frames that stray get more weight, a few rounds), then made
+stiffer until its jerk is under the limit. Professional camera paths are holds,
+constant-speed pans and eases between them (Grundmann, Kwatra, Essa, *Auto-directed video
+stabilization with robust L1 optimal camera paths*, CVPR 2011); what reads as jitter or a jolt
+is a large second difference of the centre. The limit ``JERK_LIMIT`` (crop widths per s²) is
+a brisk pan reached through a half-second ease: panning guides keep an object at least 5-7 s
+crossing the picture (judder), about 0.5 crop width per second for the 9:16 crop of a 16:9
+picture; 0.5 / 0.5 s = 1.0 crop width / s². At 25 i/s that is 0.0016 crop width per frame²
+(about 1 px for the 608 px wide 9:16 crop of a 1080p picture); raw per-frame centring on a
+tracked face is 10-20 times over it.
 
 Keyframes set by the user (``keyframes`` below, stored on the item per format) override the
 automatic path in their shot: the centre is held at the first/last keyframe and eased
