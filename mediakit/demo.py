@@ -274,14 +274,14 @@ def step_export(op: Operation, out: Path) -> dict[str, Path]:
     from mediakit.video.montage.timeline import get_timeline
 
     dest = out / "export"
-    summary = run_export(op, ["all"], dest, items=_photos(op) + _videos(op), speed="veryfast")
+    summary = run_export(op, ["all"], dest, items=_photos(op) + _videos(op), speed="ultrafast")
     montage = out / "montage.mp4"
     if montage.exists():
         sources = timeline_items(get_timeline(op, "principal"), op)
         sha = register(op, montage, MONTAGE, "montage principal", sources)
         op.save()
         more = run_export(op, ["youtube", "instagram-reel", "x"], dest, items=[sha],
-                          speed="veryfast")
+                          speed="ultrafast")
         summary.outputs += more.outputs
         summary.failed += more.failed
         summary.refused += more.refused
