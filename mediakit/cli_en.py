@@ -173,6 +173,25 @@ EN: dict[str, str] = {
     "motif des noms de fichiers": "file name pattern",
     "nombre de travaux en parallèle": "number of jobs in parallel",
     "préréglages des canaux": "channel presets",
+    # mediakit reframe (framing keyframes of a video's vertical / square exports)
+    "cadrage des exports verticaux et carrés d'une vidéo (images clés)":
+        "framing of a video's vertical and square exports (keyframes)",
+    "actions : list (les images clés), set INSTANT (centrer le cadre à cet instant), remove "
+    "INSTANT, clear (cadrage automatique partout). Formats : 9:16 (reel, story, shorts, "
+    "TikTok), 4:5 (fil Instagram, Facebook), 1:1. Exemple : mediakit reframe set OP rush 5,5 "
+    "--format 9:16 --x 0,62":
+        "actions: list (the keyframes), set TIME (centre the frame at that time), remove "
+        "TIME, clear (automatic framing everywhere). Formats: 9:16 (reel, story, shorts, "
+        "TikTok), 4:5 (Instagram feed, Facebook), 1:1. Example: mediakit reframe set OP rush "
+        "5.5 --format 9:16 --x 0.62",
+    "list, set, remove, clear": "list, set, remove, clear",
+    "rush ou montage": "rush or montage",
+    "secondes (5,5)": "seconds (5.5)",
+    "9:16, 4:5, 1:1 (ou vertical, carré) ; par défaut 9:16":
+        "9:16, 4:5, 1:1 (or vertical, square); 9:16 by default",
+    "centre du cadre, part de la largeur (0 à 1)": "frame centre, share of the width (0 to 1)",
+    "centre du cadre, part de la hauteur (0 à 1)": "frame centre, share of the height (0 to 1)",
+    "FORMAT": "FORMAT", "INSTANT": "TIME", "X": "X", "Y": "Y",
     "actions : list (tous les canaux), show CANAL (le détail)":
         "actions: list (every channel), show CHANNEL (its detail)",
     "list ou show": "list or show",

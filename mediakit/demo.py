@@ -278,15 +278,25 @@ def step_infographic(op: Operation, out: Path) -> dict[str, Path]:
 
 
 def step_export(op: Operation, out: Path) -> dict[str, Path]:
+    """Every channel preset for the photos and the rush (crops that follow the subjects),
+    and the montage, kept as a deliverable, to YouTube, Instagram Reel and X."""
     from mediakit.channels.export import run_export, summary_text
+    from mediakit.library.deliverables import MONTAGE, register
+    from mediakit.video.montage.render import timeline_items
+    from mediakit.video.montage.timeline import get_timeline
 
     dest = out / "export"
-    summary = run_export(op, ["x", "instagram-feed", "linkedin", "press"], dest,
-                         items=_photos(op))
-    summary_video = run_export(op, ["instagram-reel"], dest, items=_videos(op))
-    summary.outputs += summary_video.outputs
-    summary.failed += summary_video.failed
-    summary.refused += summary_video.refused
+    summary = run_export(op, ["all"], dest, items=_photos(op) + _videos(op), speed="ultrafast")
+    montage = out / "montage.mp4"
+    if montage.exists():
+        sources = timeline_items(get_timeline(op, "principal"), op)
+        sha = register(op, montage, MONTAGE, "montage principal", sources)
+        op.save()
+        more = run_export(op, ["youtube", "instagram-reel", "x"], dest, items=[sha],
+                          speed="ultrafast")
+        summary.outputs += more.outputs
+        summary.failed += more.failed
+        summary.refused += more.refused
     for line in summary_text(summary).splitlines():
         print("   " + plain(line))
     return {"export par canal": dest}

@@ -34,6 +34,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="nombre de travaux en parallèle")
     p.set_defaults(handler=cmd_export, parser=p)
 
+    p = sub.add_parser(
+        "reframe", help="cadrage des exports verticaux et carrés d'une vidéo (images clés)",
+        epilog="actions : list (les images clés), set INSTANT (centrer le cadre à cet "
+               "instant), remove INSTANT, clear (cadrage automatique partout). Formats : "
+               "9:16 (reel, story, shorts, TikTok), 4:5 (fil Instagram, Facebook), 1:1. "
+               "Exemple : mediakit reframe set OP rush 5,5 --format 9:16 --x 0,62")
+    p.add_argument("action", choices=REFRAME_ACTIONS, metavar="ACTION",
+                   help=", ".join(REFRAME_ACTIONS))
+    p.add_argument("dir", metavar="OPERATION", help="dossier d'opération")
+    p.add_argument("item", metavar="ÉLÉMENT", help="rush ou montage")
+    p.add_argument("time", nargs="?", metavar="INSTANT", help="secondes (5,5)")
+    p.add_argument("--format", dest="fmt", metavar="FORMAT",
+                   help="9:16, 4:5, 1:1 (ou vertical, carré) ; par défaut 9:16")
+    p.add_argument("--x", metavar="X", help="centre du cadre, part de la largeur (0 à 1)")
+    p.add_argument("--y", metavar="Y", help="centre du cadre, part de la hauteur (0 à 1)")
+    p.set_defaults(handler=cmd_reframe, parser=p)
+
     p = sub.add_parser("presets", help="préréglages des canaux",
                        epilog="actions : list (tous les canaux), show CANAL (le détail)")
     p.add_argument("action", choices=["list", "show"], metavar="ACTION", help="list ou show")
@@ -70,6 +87,71 @@ def cmd_export(args: argparse.Namespace) -> int:
         warn("pour débloquer : « mediakit masks list OP ÉLÉMENT », décidez les régions à "
              "vérifier, puis « mediakit masks reviewed OP ÉLÉMENT » (ou --force --reason \"…\")")
     return 0 if summary.ok else 1
+
+
+REFRAME_ACTIONS = ["list", "set", "remove", "clear"]
+
+
+def _number(text: str | None, what: str) -> float | None:
+    """A French number (« 5,5 ») or None; UsageError naming ``what`` otherwise."""
+    if text is None:
+        return None
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise UsageError(f"mediakit reframe : {what} « {text} » n'est pas un nombre") from None
+
+
+def _fr(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def cmd_reframe(args: argparse.Namespace) -> int:
+    from mediakit.channels import framing
+    from mediakit.channels.video_reframe import FORMATS, item_keyframes, parse_format
+
+    op = Operation.open(args.dir)
+    sha = op.resolve(args.item)
+    name = op.items[sha]["name"]
+    try:
+        fmt = parse_format(args.fmt) if args.fmt else None
+    except ValueError:
+        raise UsageError(f"mediakit reframe : format « {args.fmt} » inconnu "
+                         f"({', '.join(FORMATS)})") from None
+    if args.action == "list":
+        shown = 0
+        for key in ([fmt] if fmt else list(FORMATS)):
+            for k in item_keyframes(op.items[sha], key):
+                centre = ", ".join(f"{axis} = {_fr(k[axis])}" for axis in ("x", "y")
+                                   if k.get(axis) is not None)
+                print(f"{name} {key} à {_fr(k['t'])} s : centre {centre}")
+                shown += 1
+        if not shown:
+            print(f"{name} : cadrage automatique (aucune image clé)")
+        return 0
+    if args.action == "clear":
+        count = framing.clear_keyframes(op, sha, fmt)
+        op.save()
+        print(f"{name} : {count} image(s) clé retirée(s), cadrage automatique")
+        return 0
+    t = _number(args.time, "l'instant")
+    if t is None:
+        raise UsageError(f"mediakit reframe {args.action} : INSTANT requis (secondes)")
+    fmt = fmt or "9:16"
+    if args.action == "remove":
+        framing.remove_keyframe(op, sha, fmt, t)
+        op.save()
+        print(f"{name} {fmt} : image clé de {_fr(t)} s retirée")
+        return 0
+    x, y = _number(args.x, "x"), _number(args.y, "y")
+    if x is None and y is None:
+        raise UsageError("mediakit reframe set : --x et/ou --y requis (centre, de 0 à 1)")
+    key = framing.set_keyframe(op, sha, fmt, t, x, y)
+    op.save()
+    centre = ", ".join(f"{axis} = {_fr(key[axis])}" for axis in ("x", "y")
+                       if key.get(axis) is not None)
+    print(f"{name} {fmt} à {_fr(key['t'])} s : cadre centré sur {centre}")
+    return 0
 
 
 def cmd_presets(args: argparse.Namespace) -> int:

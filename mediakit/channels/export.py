@@ -132,6 +132,7 @@ def _is_still(kind: str) -> bool:
 def _job_key(item: dict[str, Any], preset: dict[str, Any]) -> str:
     """Changes whenever the item's masks or the preset change (the job must be redone)."""
     payload = json.dumps([item["sha256"], item.get("masks"), item.get("tracks"),
+                          item.get("reframe"), item.get("adjust"),
                           {k: v for k, v in preset.items() if k != "file"}], sort_keys=True)
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
@@ -143,8 +144,10 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
                style: MaskStyle | None = None,
                workers: int = 2, progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None,
-               skip: Callable[[str], bool] | None = None) -> ExportSummary:
-    """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped."""
+               skip: Callable[[str], bool] | None = None,
+               speed: str = "medium") -> ExportSummary:
+    """Run every job; finished jobs recorded in ``out_dir/.mediakit-export.json`` are skipped.
+    ``speed`` is the x264 preset of the video jobs (« veryfast » for a quick try)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary()
     jobs = plan(op, items, channels, out_dir, pattern, force, summary, reason, overridden)
@@ -197,7 +200,7 @@ def run_export(op: Operation, channels: list[str], out_dir: Path, *,
                             one_cancelled)
             else:
                 _video_jobs(op, group, style, fit, record, tick, cancelled, job_cancelled,
-                            one_cancelled)
+                            one_cancelled, speed)
         except Cancelled:
             raise
         except MediakitError as exc:
@@ -266,9 +269,13 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
     apply_masks(rgb, accepted_regions(masks), style)  # before any crop: masks follow pixels
     adjust = item.get("adjust")
     rgb = apply_adjustments(rgb, adjust)
-    faces = [tuple(m["region"]) for m in masks if m["label"] == "face"]
-    if adjust:
-        faces = transform_boxes(faces, adjust, width, height)
+    people = []  # every detected face, masked or not, is a person to keep in the frame
+    for m in masks:
+        if m["label"] == "face":
+            box = [tuple(m["region"])]
+            box = transform_boxes(box, adjust, width, height) if adjust else box
+            people += [(str(m["id"]), box[0])] if box else []
+    faces = [b for _, b in people]
     focus = None if faces else salient_focus(rgb)  # once per picture, not per channel
     pil = Image.fromarray(rgb)
     for job in jobs:
@@ -278,13 +285,27 @@ def _photo_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
             continue
         tick(job, 0.0)
         preset = get_preset(job.channel)
-        result = export_still(rgb, preset["still"], job.output, subjects=faces, fit=fit,
+        result = export_still(rgb, preset["still"], job.output, people=people, fit=fit,
                               focus=focus, pil=pil,
                               icc_profile=icc, credit=op.doc.get(("settings", "credit")),
                               copyright_=op.doc.get(("settings", "copyright")))
+        if result.get("left_out"):
+            result["left_out"] = [_where(pid, dict(people)[pid], rgb.shape[1], rgb.shape[0])
+                                  for pid in result["left_out"]]
         _write_texts(item, job, result)
         record(job, result)
         tick(job, 1.0)
+
+
+def _where(pid: str, box: tuple, width: int, height: int) -> str:
+    """« m3 (à droite) »: a person left out of a crop, by mask id and place in the photo."""
+    cx = (box[0] + box[2] / 2) / width
+    cy = (box[1] + box[3] / 2) / height
+    if abs(cx - 0.5) >= abs(cy - 0.5):
+        place = "à gauche" if cx < 0.5 else "à droite"
+    else:
+        place = "en haut" if cy < 0.5 else "en bas"
+    return f"{pid} ({place})"
 
 
 def _write_texts(item: dict[str, Any], job: Job, result: dict[str, Any]) -> None:
@@ -307,29 +328,89 @@ _DETECT_LOCK = threading.Lock()
 
 def _video_jobs(op: Operation, jobs: list[Job], style: MaskStyle, fit: str,
                 record: Callable, tick: Callable, cancelled: Callable[[], bool] | None,
-                job_cancelled: Callable, one_cancelled: Callable) -> None:
+                job_cancelled: Callable, one_cancelled: Callable, speed: str = "medium") -> None:
     from mediakit.channels.video_export import export_video
-    from mediakit.video.operation import masked_rendering, subject_samples
+    from mediakit.video.operation import masked_rendering
 
     sha = jobs[0].sha
-    if op.items[sha]["kind"] == VIDEO:
+    item = op.items[sha]
+    if item["kind"] == VIDEO:
         source = masked_rendering(op, sha, style=style, cancelled=cancelled)
-        subjects = subject_samples(op, sha)
     else:  # a montage render: made of masked rushes and photos already
-        source, subjects = op.original_path(sha), []
+        source = op.original_path(sha)
+    framer = _Framer(source, item, cancelled)
     for job in jobs:
         if one_cancelled(job):
             continue
         preset = get_preset(job.channel)
+        video = preset["video"]
+        path = framer.path(video["width"], video["height"]) if fit == "crop" else None
+        tick(job, 0.0)
         try:
-            result = export_video(source, preset["video"], job.output, fit=fit,
-                                  subjects=subjects, progress=lambda f, j=job: tick(j, f),
+            result = export_video(source, video, job.output, fit=fit, path=path, speed=speed,
+                                  progress=lambda f, j=job: tick(j, f),
                                   cancelled=job_cancelled(job))
         except Cancelled:
             if one_cancelled(job):  # this job alone: the batch goes on
                 continue
             raise
+        if path is not None:
+            result["reframe"] = framer.facts(path)
         record(job, result)
+
+
+class _Framer:
+    """The crop paths of one video: its low-resolution analysis (cuts, moving region) and
+    its tracks read once, one path per output format (with the user's keyframes)."""
+
+    def __init__(self, source: Path, item: dict[str, Any],
+                 cancelled: Callable[[], bool] | None) -> None:
+        self.source, self.item, self.cancelled = source, item, cancelled
+        self._analysis: Any = None
+        self._subjects: Any = None
+        self._paths: dict[str, Any] = {}
+
+    def path(self, width: int, height: int) -> Any:
+        """The crop path for a width×height output; None when no crop is needed."""
+        from mediakit.channels.video_reframe import analyse, format_of, item_keyframes, plan_path
+        from mediakit.media.probe import video_info
+
+        fmt = format_of(width, height)
+        if fmt in self._paths:
+            return self._paths[fmt]
+        if self._analysis is None:
+            info = video_info(self.source)
+            self._analysis = analyse(self.source, info, cancelled=self.cancelled)
+            self._subjects = self._tracks(info)
+        a = self._analysis
+        if abs(a.width / a.height - width / height) < 0.01:
+            self._paths[fmt] = None
+            return None
+        faces, plates, face_ids, plate_ids = self._subjects
+        self._paths[fmt] = plan_path(a, width / height, faces, plates,
+                                     item_keyframes(self.item, fmt), face_ids=face_ids,
+                                     plate_ids=plate_ids)
+        self._paths[fmt].format = fmt
+        return self._paths[fmt]
+
+    def _tracks(self, info: dict[str, Any]) -> tuple[list, list, list, list]:
+        from mediakit.channels.video_reframe import track_subjects
+
+        tracks = self.item.get("tracks") or []
+        frames = self._analysis.frames
+        known = self.item.get("info") or {}
+        sx = info["width"] / known["width"] if known.get("width") else 1.0
+        sy = info["height"] / known["height"] if known.get("height") else 1.0
+        return track_subjects(tracks, frames, (sx, sy), with_ids=True)
+
+    def facts(self, path: Any) -> dict[str, Any]:
+        """What the summary says about the framing of one output."""
+        from mediakit.channels.video_reframe import item_keyframes, jerk
+
+        j = jerk(path)
+        return {"format": path.format, "mode": path.source, "shots": len(path.shots),
+                "jerk_max": round(j["max"], 3),
+                "keyframes": len(item_keyframes(self.item, path.format))}
 
 
 def _load_state(out_dir: Path) -> dict[str, Any]:
@@ -352,12 +433,24 @@ def summary_text(summary: ExportSummary) -> str:
     for r in sorted(summary.outputs, key=lambda r: r["output"]):
         checks = r.get("checks", {})
         bad = [CHECKS_FR.get(k, k) for k, v in checks.items() if not v]
+        if r.get("left_out"):
+            bad.append(f"{len(r['left_out'])} personne(s) sur {r.get('people', '?')} hors "
+                       f"cadre : {', '.join(r['left_out'])}")
         dims = f"{r['width']}×{r['height']}"
         dur = f", {r['duration']:.2f} s" if r.get("duration") else ""
         loud = f", {r['loudness']:.1f} LUFS" if r.get("loudness") is not None else ""
         flag = " [MASQUES NON REVUS]" if r.get("forced") else ""
         flag += "" if r.get("validated", True) else " [NON VALIDÉ]"
         state = "OK" if not bad else "À VÉRIFIER : " + ", ".join(bad)
+        if not bad and r.get("framing") == "fit":
+            state += (" (la personne gardée" if r.get("people") == 1 else
+                      f" (les {r.get('people')} personnes gardées") + \
+                ", image entière sur fond flouté)"
+        if r.get("reframe", {}).get("mode") in ("auto", "keyframes"):
+            frame = r["reframe"]
+            state += (f" (cadrage {frame['format']} suivant les sujets"
+                      + (f", {frame['keyframes']} image(s) clé" if frame.get("keyframes") else "")
+                      + ")")
         lines.append(f"{Path(r['output']).name}: {dims}{dur}, {r['bytes'] / 1e6:.2f} Mo{loud} — "
                      f"{state}{flag}")
     lines += [f"REFUSÉ {m}" for m in summary.refused]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediakit.channels import framing
 from mediakit.channels.export import run_export, summary_text
 from mediakit.channels.presets import load_presets
 from mediakit.library.project import Operation
@@ -35,7 +36,45 @@ from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.labels import kind_name
 from mediakit.ui.messages import plain
+from mediakit.ui.numbers import DecimalBox, format_decimal, seconds_box
 from mediakit.ui.workers import Worker
+
+
+class _FramePicker(QLabel):
+    """A video picture on which a click picks the frame's centre (shares of width/height)."""
+
+    def __init__(self, on_pick) -> None:  # noqa: ANN001
+        super().__init__()
+        self.on_pick = on_pick
+        self.image: QImage | None = None
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def set_image(self, image: QImage, x: float, y: float | None) -> None:
+        self.image = image
+        self._draw(x, y)
+
+    def _draw(self, x: float, y: float | None) -> None:
+        if self.image is None:
+            return
+        pixmap = QPixmap.fromImage(self.image)
+        painter = QPainter(pixmap)
+        painter.setPen(QPen(QColor("#ffb000"), 2))
+        cx = int(x * pixmap.width())
+        cy = int((0.5 if y is None else y) * pixmap.height())
+        painter.drawLine(cx, 0, cx, pixmap.height())
+        if y is not None:
+            painter.drawLine(0, cy, pixmap.width(), cy)
+        painter.end()
+        self.setPixmap(pixmap)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        if self.image is None:
+            return
+        pos = event.position()
+        x = min(max(pos.x() / max(self.image.width(), 1), 0.0), 1.0)
+        y = min(max(pos.y() / max(self.image.height(), 1), 0.0), 1.0)
+        self.on_pick(round(x, 3), round(y, 3))
+        self._draw(x, y)
 
 
 class ExportPanel(QWidget):
@@ -86,6 +125,7 @@ class ExportPanel(QWidget):
         self.jobs.horizontalHeader().setStretchLastSection(True)
         self.overall = QProgressBar()
         self.summary = QTextEdit(readOnly=True)
+        framing_box = self._framing_box()
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("Éléments")))
         left.addWidget(self.items)
@@ -93,6 +133,7 @@ class ExportPanel(QWidget):
         checks.addWidget(check_all)
         checks.addWidget(uncheck_all)
         left.addLayout(checks)
+        left.addWidget(framing_box)
         right = QVBoxLayout()
         right.addWidget(box)
         right.addWidget(self.fit)
@@ -116,6 +157,172 @@ class ExportPanel(QWidget):
         self._rows: dict[str, int] = {}
         self._skipped: set[str] = set()
         self.bridge = DocumentBridge(self.refresh_items, delay_ms=200, parent=self)
+
+    def _framing_box(self) -> QGroupBox:
+        """Framing keyframes of the chosen video, per format: « centre here at this time »."""
+        box = QGroupBox(tr("Cadrage des vidéos (formats verticaux et carrés)"))
+        self.frame_format = QComboBox()
+        self.frame_format.addItem(tr("9:16 (reel, story, shorts, TikTok)"), "9:16")
+        self.frame_format.addItem(tr("4:5 (fil Instagram, Facebook)"), "4:5")
+        self.frame_format.addItem(tr("1:1 (carré)"), "1:1")
+        self.frame_time = seconds_box()
+        self.frame_x = DecimalBox(0.0, 1.0, 2, step=0.05)
+        self.frame_x.setValue(0.5)
+        self.frame_x.setToolTip(tr("Centre du cadre : 0 = bord gauche, 1 = bord droit"))
+        self.frame_y = DecimalBox(0.0, 1.0, 2, step=0.05)
+        self.frame_y.setValue(0.5)
+        self.frame_y.setToolTip(tr("Centre du cadre : 0 = haut, 1 = bas"))
+        self.frame_y_auto = QCheckBox(tr("hauteur automatique"))
+        self.frame_y_auto.setChecked(True)
+        self.frame_y_auto.toggled.connect(lambda on: self.frame_y.setEnabled(not on))
+        self.frame_y.setEnabled(False)
+        set_key = QPushButton(tr("Centrer ici à cet instant"))
+        set_key.clicked.connect(self.set_framing_key)
+        remove_key = QPushButton(tr("Retirer l'image clé"))
+        remove_key.clicked.connect(self.remove_framing_key)
+        clear_keys = QPushButton(tr("Cadrage automatique"))
+        clear_keys.setToolTip(tr("Retire toutes les images clés de ce format"))
+        clear_keys.clicked.connect(self.clear_framing_keys)
+        self.frame_keys = QLabel()
+        self.frame_keys.setWordWrap(True)
+        self.frame_view = _FramePicker(self._picked)
+        self.frame_view.setToolTip(tr("Cliquez sur l'image pour centrer le cadre à cet endroit, "
+                                      "puis « Centrer ici à cet instant »"))
+        show = QPushButton(tr("Voir l'image à cet instant"))
+        show.clicked.connect(self.show_frame)
+        self._frame_worker: Worker | None = None
+        self._frame_size = (320, 180)
+        grid = QGridLayout(box)
+        grid.addWidget(QLabel(tr("Format :")), 0, 0)
+        grid.addWidget(self.frame_format, 0, 1, 1, 3)
+        grid.addWidget(QLabel(tr("Instant :")), 1, 0)
+        grid.addWidget(self.frame_time, 1, 1)
+        grid.addWidget(QLabel(tr("Centre x :")), 1, 2)
+        grid.addWidget(self.frame_x, 1, 3)
+        grid.addWidget(self.frame_y_auto, 2, 0, 1, 2)
+        grid.addWidget(QLabel(tr("Centre y :")), 2, 2)
+        grid.addWidget(self.frame_y, 2, 3)
+        grid.addWidget(set_key, 3, 0, 1, 2)
+        grid.addWidget(remove_key, 3, 2)
+        grid.addWidget(clear_keys, 3, 3)
+        grid.addWidget(self.frame_keys, 4, 0, 1, 4)
+        grid.addWidget(show, 5, 0, 1, 4)
+        grid.addWidget(self.frame_view, 6, 0, 1, 4)
+        self.items.currentItemChanged.connect(lambda *_: self.show_framing_keys())
+        self.frame_format.currentIndexChanged.connect(lambda *_: self.show_framing_keys())
+        return box
+
+    def show_frame(self) -> None:
+        """Decode the highlighted video's picture at the chosen time, off the UI thread."""
+        sha = self._framing_video()
+        if sha is None or self.op is None or self._frame_worker is not None:
+            self.show_framing_keys()
+            return
+        from mediakit.ui.rush_review import decode_frame
+
+        info = self.op.items[sha].get("info") or {}
+        width, height = int(info.get("width") or 320), int(info.get("height") or 180)
+        vw = 320
+        vh = max(2, int(round(height * vw / width / 2)) * 2)
+        path, t = str(self.op.original_path(sha)), self.frame_time.value()
+
+        def task(progress, cancelled, on_message):  # noqa: ANN001, ARG001
+            return decode_frame(path, t, vw, vh)
+
+        self._frame_size = (vw, vh)
+        worker = self._frame_worker = Worker(task)
+        # bound slots of this widget: run on the UI thread (a lambda would run on the worker's)
+        worker.finished.connect(self._frame_ready)
+        worker.failed.connect(self._frame_ready)
+        worker.start()
+
+    def _frame_ready(self, data: object) -> None:
+        width, height = self._frame_size
+        if self._frame_worker is not None:
+            self._frame_worker.thread.wait(2000)
+        self._frame_worker = None
+        if not isinstance(data, bytes):
+            self.frame_keys.setText(plain(str(data)))
+            return
+        image = QImage(data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+        self.frame_view.set_image(image, self.frame_x.value(),
+                                  None if self.frame_y_auto.isChecked() else self.frame_y.value())
+
+    def _picked(self, x: float, y: float) -> None:
+        """A click on the picture: its place becomes the centre to set."""
+        self.frame_x.setValue(x)
+        if not self.frame_y_auto.isChecked():
+            self.frame_y.setValue(y)
+
+    def _framing_video(self) -> str | None:
+        """The highlighted item when it is a video (rush or montage), else None."""
+        entry = self.items.currentItem()
+        if self.op is None or entry is None:
+            return None
+        sha = entry.data(Qt.ItemDataRole.UserRole)
+        item = self.op.items.get(sha) or {}
+        return sha if item.get("kind") in ("video", "montage") else None
+
+    def show_framing_keys(self) -> None:
+        """List the keyframes of the highlighted video for the chosen format."""
+        sha = self._framing_video()
+        if sha is None:
+            self.frame_keys.setText(tr("Choisissez une vidéo dans la liste pour régler son "
+                                       "cadrage ; sans image clé, le cadre suit les sujets."))
+            return
+        from mediakit.channels.video_reframe import item_keyframes
+
+        assert self.op is not None
+        keys = item_keyframes(self.op.items[sha], self.frame_format.currentData())
+        if not keys:
+            self.frame_keys.setText(tr("Cadrage automatique : le cadre suit les sujets."))
+            return
+        parts = []
+        for k in keys:
+            centre = format_decimal(k["x"]) if k.get("x") is not None else tr("auto")
+            if k.get("y") is not None:
+                centre += " ; " + format_decimal(k["y"])
+            parts.append(tr("{t} s : centre {c}").format(t=format_decimal(k["t"]), c=centre))
+        self.frame_keys.setText(tr("Images clés : ") + ", ".join(parts))
+
+    def set_framing_key(self) -> None:
+        """« Centre here at this time » for the highlighted video and the chosen format."""
+        sha = self._framing_video()
+        if sha is None or self.op is None:
+            self.show_framing_keys()
+            return
+        y = None if self.frame_y_auto.isChecked() else self.frame_y.value()
+        try:
+            framing.set_keyframe(self.op, sha, self.frame_format.currentData(),
+                                 self.frame_time.value(), self.frame_x.value(), y)
+        except Exception as exc:  # noqa: BLE001 - shown to the user in words
+            self.summary.setPlainText(plain(str(exc)))
+            return
+        self.op.save()
+        self.show_framing_keys()
+
+    def remove_framing_key(self) -> None:
+        sha = self._framing_video()
+        if sha is None or self.op is None:
+            self.show_framing_keys()
+            return
+        try:
+            framing.remove_keyframe(self.op, sha, self.frame_format.currentData(),
+                                    self.frame_time.value())
+        except Exception as exc:  # noqa: BLE001 - shown to the user in words
+            self.summary.setPlainText(plain(str(exc)))
+            return
+        self.op.save()
+        self.show_framing_keys()
+
+    def clear_framing_keys(self) -> None:
+        sha = self._framing_video()
+        if sha is None or self.op is None:
+            self.show_framing_keys()
+            return
+        framing.clear_keyframes(self.op, sha, self.frame_format.currentData())
+        self.op.save()
+        self.show_framing_keys()
 
     @staticmethod
     def _summary(preset: dict) -> str:
@@ -148,6 +355,8 @@ class ExportPanel(QWidget):
         unticked = {self.items.item(i).data(Qt.ItemDataRole.UserRole)
                     for i in range(self.items.count())
                     if self.items.item(i).checkState() != Qt.CheckState.Checked}
+        current = self.items.currentItem()
+        current_sha = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.items.clear()
         for sha, item in sorted(self.op.items.items(), key=lambda kv: kv[1]["name"]):
             label = item["name"]
@@ -159,6 +368,9 @@ class ExportPanel(QWidget):
             entry.setCheckState(Qt.CheckState.Unchecked if sha in unticked
                                 else Qt.CheckState.Checked)
             self.items.addItem(entry)
+            if sha == current_sha:
+                self.items.setCurrentItem(entry)
+        self.show_framing_keys()
 
     def selected_items(self) -> list[str]:
         return [self.items.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.items.count())

@@ -412,6 +412,58 @@
       <translation>Open the folder</translation>
     </message>
     <message>
+      <source>Cadrage des vidéos (formats verticaux et carrés)</source>
+      <translation>Video framing (vertical and square formats)</translation>
+    </message>
+    <message>
+      <source>9:16 (reel, story, shorts, TikTok)</source>
+      <translation>9:16 (reel, story, shorts, TikTok)</translation>
+    </message>
+    <message>
+      <source>4:5 (fil Instagram, Facebook)</source>
+      <translation>4:5 (Instagram feed, Facebook)</translation>
+    </message>
+    <message>
+      <source>1:1 (carré)</source>
+      <translation>1:1 (square)</translation>
+    </message>
+    <message>
+      <source>Centre du cadre : 0 = bord gauche, 1 = bord droit</source>
+      <translation>Frame centre: 0 = left edge, 1 = right edge</translation>
+    </message>
+    <message>
+      <source>Centre du cadre : 0 = haut, 1 = bas</source>
+      <translation>Frame centre: 0 = top, 1 = bottom</translation>
+    </message>
+    <message>
+      <source>hauteur automatique</source>
+      <translation>automatic height</translation>
+    </message>
+    <message>
+      <source>Centrer ici à cet instant</source>
+      <translation>Centre here at this time</translation>
+    </message>
+    <message>
+      <source>Retirer l'image clé</source>
+      <translation>Remove the keyframe</translation>
+    </message>
+    <message>
+      <source>Cadrage automatique</source>
+      <translation>Automatic framing</translation>
+    </message>
+    <message>
+      <source>Retire toutes les images clés de ce format</source>
+      <translation>Removes every keyframe of this format</translation>
+    </message>
+    <message>
+      <source>Cliquez sur l'image pour centrer le cadre à cet endroit, puis « Centrer ici à cet instant »</source>
+      <translation>Click on the picture to centre the frame there, then “Centre here at this time”</translation>
+    </message>
+    <message>
+      <source>Voir l'image à cet instant</source>
+      <translation>Show the picture at this time</translation>
+    </message>
+    <message>
       <source>Dossier d'export</source>
       <translation>Export folder</translation>
     </message>
@@ -448,6 +500,38 @@
       <translation>Folder:</translation>
     </message>
     <message>
+      <source>Format :</source>
+      <translation>Format:</translation>
+    </message>
+    <message>
+      <source>Instant :</source>
+      <translation>Time:</translation>
+    </message>
+    <message>
+      <source>Centre x :</source>
+      <translation>Centre x:</translation>
+    </message>
+    <message>
+      <source>Centre y :</source>
+      <translation>Centre y:</translation>
+    </message>
+    <message>
+      <source>Choisissez une vidéo dans la liste pour régler son cadrage ; sans image clé, le cadre suit les sujets.</source>
+      <translation>Choose a video in the list to set its framing; without keyframes, the frame follows the subjects.</translation>
+    </message>
+    <message>
+      <source>Cadrage automatique : le cadre suit les sujets.</source>
+      <translation>Automatic framing: the frame follows the subjects.</translation>
+    </message>
+    <message>
+      <source>auto</source>
+      <translation>auto</translation>
+    </message>
+    <message>
+      <source>Images clés : </source>
+      <translation>Keyframes: </translation>
+    </message>
+    <message>
       <source>Choisissez au moins un élément et un canal.</source>
       <translation>Choose at least one item and one channel.</translation>
     </message>
@@ -478,6 +562,10 @@
     <message>
       <source>Export interrompu : </source>
       <translation>Export interrupted: </translation>
+    </message>
+    <message>
+      <source>{t} s : centre {c}</source>
+      <translation>{t} s: centre {c}</translation>
     </message>
     <message>
       <source>vidéo {w}×{h}, {rate} b/s, {lufs} LUFS</source>
