@@ -75,18 +75,39 @@ def _to_unicode(pdf: Pdf, font: bytes) -> dict[int, str]:
     return out
 
 
+_LITERAL_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def _literal(raw: str) -> bytes:
+    """The bytes of a literal string's content (backslash escapes undone)."""
+    out = re.sub(r"\\([0-7]{1,3}|.)", lambda m: chr(int(m.group(1), 8)) if m.group(1).isdigit()
+                 else _LITERAL_ESCAPES.get(m.group(1), m.group(1)), raw, flags=re.DOTALL)
+    return out.encode("latin-1")
+
+
+# a font selection, or a string shown (hex or literal), in a content stream
+_TEXT_OPS = re.compile(r"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|"
+                       r"\(((?:\\.|[^\\)])*)\)\s*Tj", re.DOTALL)
+
+
 def page_texts(pdf: Pdf) -> list[list[str]]:
-    """Each page's text lines, in the order of its content stream."""
+    """Each page's text lines (one per string shown), in the order of its content stream."""
     out = []
     for body in pdf.objects.values():
         if not re.search(rb"/Type /Page\b(?!s)", body):
             continue
-        fonts = dict(re.findall(rb"/(F\d+) (\d+) 0 R", body))
+        res = pdf.ref(body, "Resources")
+        resources = pdf.obj(res) if res is not None else body  # indirect or inline
+        fonts = dict(re.findall(rb"/(F\d+) (\d+) 0 R", resources))
         maps = {name.decode(): _to_unicode(pdf, pdf.obj(ref)) for name, ref in fonts.items()}
         content = pdf.streams[pdf.ref(body, "Contents")].decode("latin-1")
-        lines = []
-        for font, hexes in re.findall(r"/(F\d+) [\d.]+ Tf.*?<([0-9A-F]*)> Tj", content):
-            gids = [int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4)]
+        lines, font = [], None
+        for m in _TEXT_OPS.finditer(content):
+            if m.group(1):
+                font = m.group(1)
+                continue
+            raw = bytes.fromhex(m.group(2)) if m.group(2) is not None else _literal(m.group(3))
+            gids = [int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw), 2)]
             lines.append("".join(maps[font].get(g, "\ufffd") for g in gids))
         out.append(lines)
     return out
