@@ -29,7 +29,7 @@ _HINTS: list[tuple[re.Pattern[str], str]] = [
 # the command line's verbs (tests/ui/test_ui_strings.py checks them against its parser)
 VERBS = ("anonymise", "anonymize", "audit", "charte", "demo", "derush", "detect", "export",
          "gui", "import", "info", "infographic", "infographie", "masks", "montage", "new",
-         "people", "photo", "presets", "review", "tracks", "voice")
+         "people", "photo", "presets", "reframe", "review", "tracks", "voice")
 _VERB = "(?:" + "|".join(VERBS) + r")\b"
 COMMAND_LINE = re.compile(r"\bmediakit " + _VERB + r"|(?<![\w-])--[a-z][a-z-]+")
 _LEFT_COMMAND = re.compile(r"[ \t]*[(«]?[ \t]*mediakit " + _VERB + r"[^()»,;\n]*[»)]?")
