@@ -676,6 +676,23 @@ MESSAGES: dict[str, str] = {
     "infographie enregistrée": "infographic saved",
     "mediakit : {msg}": "mediakit: {msg}",
     "  détail technique : {msg}": "  technical detail: {msg}",
+    # tracks list, voice list, presets list
+    "masquée": "masked", "laissée visible": "left visible", "manuelle": "manual",
+    "(était à vérifier)": "(was to check)", "images {first}–{last}": "frames {first}–{last}",
+    "{n} clé(s)": "{n} keyframe(s)",
+    "{name}: voix d'origine (aucune plage modifiée)":
+        "{name}: original voice (no range disguised)",
+    "{name}: voix modifiée ({preset}) : {ranges}": "{name}: disguised voice ({preset}): {ranges}",
+    "plus grave": "deeper", "plus aiguë": "higher", "tout le rush": "the whole rush",
+    "{start} s–fin": "{start} s–end",
+    "image": "image", "pleine résolution": "full resolution",
+    # the bundled channel presets' labels (mediakit/channels/presets/*.json)
+    "Facebook": "Facebook", "Instagram (fil)": "Instagram (feed)",
+    "Instagram (reel)": "Instagram (reel)", "Instagram (story)": "Instagram (story)",
+    "LinkedIn": "LinkedIn", "Presse (JPEG pleine résolution, master 1080p)":
+        "Press (full-resolution JPEG, 1080p master)",
+    "TikTok": "TikTok", "X (Twitter)": "X (Twitter)", "YouTube Shorts": "YouTube Shorts",
+    "YouTube": "YouTube",
 }
 EN.update({k: v for k, v in MESSAGES.items() if k not in EN})
 

@@ -177,3 +177,48 @@ def test_numbers_in_each_language(monkeypatch):
                      "une vidéo lisible") == ("FAILED /x/junk.mp4: unreadable video: invalid "
                                               "content: not a readable video")
     assert translate("inconnu de tous") == "inconnu de tous"  # unknown: left as it is
+
+
+def _lists(tmp_path: Path, media_dir: Path, capsys) -> dict[str, str]:
+    """``tracks list``, ``voice list`` (before and after disguising ranges) and ``presets
+    list`` of an operation with a rush, one manual track left visible."""
+    op = tmp_path / "op"
+    for argv in (["new", op, "--name", "Essai"], ["import", op, media_dir / "clip.mp4"],
+                 ["tracks", "add", op, "clip", "--frame", "0", "--box", "10,10,40,40"]):
+        assert run(capsys, *argv)[0] == 0, argv
+    said = {"voice-none": run(capsys, "voice", "list", op, "clip")[1]}
+    for argv in (["tracks", "reject", op, "clip", "t1"],
+                 ["voice", "add", op, "clip", "0,5-1", "--preset", "aigu"],
+                 ["voice", "add", op, "clip", "1,5-"]):
+        assert run(capsys, *argv)[0] == 0, argv
+    said["tracks"] = run(capsys, "tracks", "list", op, "clip")[1]
+    said["voice"] = run(capsys, "voice", "list", op, "clip")[1]
+    said["presets"] = run(capsys, "presets", "list")[1]
+    return said
+
+
+def test_list_commands_in_english(media_dir, tmp_path, english, capsys):
+    said = _lists(tmp_path, media_dir, capsys)
+    for name, text in said.items():
+        assert not french_in(text), (name, french_in(text), text)
+    assert re.search(r"t1\s+face\s+left visible\s+manual\s+frames 0–\d+\s+\d+ keyframe\(s\)"
+                     r"\s+score 1\.00", said["tracks"]), said["tracks"]
+    assert "clip.mp4: original voice (no range disguised)" in said["voice-none"]
+    assert "clip.mp4: disguised voice (higher): 0.5–1.0 s ; 1.5 s–end" in said["voice"]
+    assert re.search(r"instagram-feed +Instagram \(feed\) +image 1080×1350 +video 1080×1350",
+                     said["presets"])
+    assert "Press (full-resolution JPEG, 1080p master)" in said["presets"]
+    assert "image full resolution" in said["presets"]
+
+
+def test_list_commands_in_french(media_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("MEDIAKIT_LANG", raising=False)
+    said = _lists(tmp_path, media_dir, capsys)
+    for name, text in said.items():
+        assert not english_or_repr(text), (name, english_or_repr(text), text)
+    assert re.search(r"t1\s+visage\s+laissée visible\s+manuelle\s+images 0–\d+\s+\d+ clé\(s\)"
+                     r"\s+score 1,00", said["tracks"]), said["tracks"]
+    assert "clip.mp4: voix d'origine (aucune plage modifiée)" in said["voice-none"]
+    assert "clip.mp4: voix modifiée (plus aiguë) : 0,5–1,0\u00a0s ; 1,5\u00a0s–fin" in \
+        said["voice"]
+    assert re.search(r"instagram-feed +Instagram \(fil\) +image 1080×1350 +vidéo", said["presets"])

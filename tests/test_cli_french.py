@@ -352,3 +352,31 @@ def test_export_summary_covers_every_batch(tmp_path):
     _write_summary(out, ExportSummary())
     data = json.loads((out / "export_summary.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in data["outputs"]] == ["b.jpg"]
+
+
+def test_export_summary_file_has_the_languages_numbers(tmp_path, monkeypatch):
+    """export_summary.txt: « 0,54 Mo », « 2,50 s », « -14,0 LUFS » in French (no-break space
+    before the unit), « 0.54 MB » and English words under MEDIAKIT_LANG=en; the JSON keeps
+    the raw numbers."""
+    from mediakit.channels.export import ExportSummary, _write_summary
+
+    out = tmp_path / "export"
+    out.mkdir()
+    (out / "a_x.mp4").write_bytes(b"x")
+    summary = ExportSummary(outputs=[{
+        "output": str(out / "a_x.mp4"), "name": "a.mp4", "width": 1080, "height": 1920,
+        "bytes": 540_000, "duration": 2.5, "loudness": -14.04,
+        "checks": {"dimensions": True}}])
+    monkeypatch.delenv("MEDIAKIT_LANG", raising=False)
+    _write_summary(out, summary)
+    text = (out / "export_summary.txt").read_text(encoding="utf-8")
+    assert "a_x.mp4: 1080×1920, 2,50\u00a0s, 0,54\u00a0Mo, -14,0\u00a0LUFS — OK" in text
+    assert not re.search(r"\d\.\d", text)
+    data = json.loads((out / "export_summary.json").read_text(encoding="utf-8"))
+    assert data["outputs"][0]["bytes"] == 540_000 and data["outputs"][0]["duration"] == 2.5
+    monkeypatch.setenv("MEDIAKIT_LANG", "en")
+    _write_summary(out, summary)
+    text = (out / "export_summary.txt").read_text(encoding="utf-8")
+    assert "a_x.mp4: 1080×1920, 2.50 s, 0.54 MB, -14.0 LUFS — OK" in text
+    assert "1 file(s) (0 already done), 0 refused, 0 failed" in text
+    assert "Mo" not in text and "fichier" not in text

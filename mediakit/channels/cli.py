@@ -8,7 +8,7 @@ import sys
 
 from mediakit.channels.naming import DEFAULT_PATTERN
 from mediakit.channels.presets import get_preset, load_presets, resolve_channels
-from mediakit.clitext import UsageError, say, warn
+from mediakit.clitext import UsageError, say, t, warn
 from mediakit.library.project import Operation
 
 
@@ -168,8 +168,9 @@ def cmd_presets(args: argparse.Namespace) -> int:
         still = p.get("still") or {}
         video = p.get("video") or {}
         s = f"{still.get('width')}×{still.get('height')}" if still.get("width") else (
-            "pleine résolution" if still else "—")
+            t("pleine résolution") if still else "—")
         v = f"{video['width']}×{video['height']} {video['bitrate']}b/s" if video else "—"
         cap = f" ≤ {video['max_duration']} s" if video.get("max_duration") else ""
-        print(f"{name:<16} {p.get('label', ''):<44} image {s:<18} vidéo {v}{cap}")
+        say(f"{name:<16} {t(p.get('label', '')):<44} {t('image')} {s:<18} {t('vidéo')} "
+            f"{v}{cap}", clean=False)
     return 0

@@ -27,7 +27,7 @@ from mediakit.channels.naming import DEFAULT_PATTERN, check_pattern, output_name
 from mediakit.channels.presets import get_preset, load_presets, resolve_channels
 from mediakit.channels.reframe import salient_focus
 from mediakit.channels.stills import EXT, export_still
-from mediakit.clitext import CHECKS_FR
+from mediakit.clitext import CHECKS_FR, number, translate, typeset
 from mediakit.errors import Cancelled, MediakitError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
@@ -428,7 +428,9 @@ def _save_state(out_dir: Path, state: dict[str, Any]) -> None:
 
 
 def summary_text(summary: ExportSummary) -> str:
-    """The human-readable summary (also written as export_summary.txt)."""
+    """The human-readable summary (also written as export_summary.txt): French sentences,
+    numbers in the command line's typography (:func:`~mediakit.clitext.number`: « 0,54 Mo »,
+    « 2,50 s » in French)."""
     lines = []
     for r in sorted(summary.outputs, key=lambda r: r["output"]):
         checks = r.get("checks", {})
@@ -437,8 +439,8 @@ def summary_text(summary: ExportSummary) -> str:
             bad.append(f"{len(r['left_out'])} personne(s) sur {r.get('people', '?')} hors "
                        f"cadre : {', '.join(r['left_out'])}")
         dims = f"{r['width']}×{r['height']}"
-        dur = f", {r['duration']:.2f} s" if r.get("duration") else ""
-        loud = f", {r['loudness']:.1f} LUFS" if r.get("loudness") is not None else ""
+        dur = f", {number(r['duration'], 2)} s" if r.get("duration") else ""
+        loud = f", {number(r['loudness'], 1)} LUFS" if r.get("loudness") is not None else ""
         flag = " [MASQUES NON REVUS]" if r.get("forced") else ""
         flag += "" if r.get("validated", True) else " [NON VALIDÉ]"
         state = "OK" if not bad else "À VÉRIFIER : " + ", ".join(bad)
@@ -451,7 +453,7 @@ def summary_text(summary: ExportSummary) -> str:
             state += (f" (cadrage {frame['format']} suivant les sujets"
                       + (f", {frame['keyframes']} image(s) clé" if frame.get("keyframes") else "")
                       + ")")
-        lines.append(f"{Path(r['output']).name}: {dims}{dur}, {r['bytes'] / 1e6:.2f} Mo{loud} — "
+        lines.append(f"{Path(r['output']).name}: {dims}{dur}, {number(r['bytes'] / 1e6, 2)} Mo{loud} — "
                      f"{state}{flag}")
     lines += [f"REFUSÉ {m}" for m in summary.refused]
     lines += [f"ÉCHEC {m}" for m in summary.failed]
@@ -471,7 +473,14 @@ def _write_summary(out_dir: Path, summary: ExportSummary) -> None:
             "skipped": merged.skipped, "cancelled": merged.cancelled}
     write_text_atomic(out_dir / "export_summary.json", json.dumps(data, ensure_ascii=False,
                                                                   indent=1))
-    write_text_atomic(out_dir / "export_summary.txt", summary_text(merged) + "\n")
+    write_text_atomic(out_dir / "export_summary.txt", summary_file_text(merged) + "\n")
+
+
+def summary_file_text(summary: ExportSummary) -> str:
+    """export_summary.txt: :func:`summary_text` as the command line shows it, line by line
+    (French « 0,54 Mo » with a no-break space; English « 0.54 MB » under
+    ``MEDIAKIT_LANG=en``)."""
+    return "\n".join(typeset(translate(line)) for line in summary_text(summary).splitlines())
 
 
 def _read_summary(out_dir: Path) -> ExportSummary:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,7 +35,7 @@ from mediakit.library.project import Operation
 from mediakit.privacy.review_gate import unreviewed
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
-from mediakit.ui.labels import kind_name
+from mediakit.ui.labels import channel_label, kind_name
 from mediakit.ui.messages import plain
 from mediakit.ui.numbers import DecimalBox, format_decimal, seconds_box
 from mediakit.ui.workers import Worker
@@ -86,11 +87,11 @@ class ExportPanel(QWidget):
         self.worker: Worker | None = None
         self.items = QListWidget()
         self.channels: dict[str, QCheckBox] = {}
-        presets = load_presets()
+        presets = self.presets = load_presets()
         box = QGroupBox(tr("Canaux"))
         grid = QGridLayout(box)
         for i, (name, preset) in enumerate(sorted(presets.items())):
-            check = QCheckBox(preset.get("label", name))
+            check = QCheckBox(channel_label(name, preset))
             check.setToolTip(self._summary(preset))
             self.channels[name] = check
             grid.addWidget(check, i // 2, i % 2)
@@ -122,7 +123,14 @@ class ExportPanel(QWidget):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.out_dir.text())))
         self.jobs = QTableWidget(0, 2)
         self.jobs.setHorizontalHeaderLabels([tr("Travail"), tr("Progression")])
-        self.jobs.horizontalHeader().setStretchLastSection(True)
+        # the job's name takes the room left (long item names elided in the middle, whole in
+        # the tooltip); the progress column keeps a bar's width
+        header = self.jobs.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 120)
+        self.jobs.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.jobs.setWordWrap(False)
         self.overall = QProgressBar()
         self.summary = QTextEdit(readOnly=True)
         framing_box = self._framing_box()
@@ -445,7 +453,7 @@ class ExportPanel(QWidget):
         item = self.jobs.item(row, 0) if row >= 0 else None
         if item is None or self.worker is None:
             return
-        self._skipped.add(item.text())
+        self._skipped.add(item.data(Qt.ItemDataRole.UserRole))
         self._mark(row, tr("annulé"))
 
     def _mark(self, row: int, text: str) -> None:
@@ -459,12 +467,23 @@ class ExportPanel(QWidget):
         if job not in self._rows:
             row = self.jobs.rowCount()
             self.jobs.insertRow(row)
-            self.jobs.setItem(row, 0, QTableWidgetItem(job))
+            self.jobs.setItem(row, 0, self._job_item(job))
             self.jobs.setCellWidget(row, 1, QProgressBar())
             self._rows[job] = row
         bar = self.jobs.cellWidget(self._rows[job], 1)
         if isinstance(bar, QProgressBar):  # a cancelled row keeps its word
             bar.setValue(int(float(fraction or 0) * 100))
+
+    def _job_item(self, job: str) -> QTableWidgetItem:
+        """A job's row: « item → channel label » shown (whole in the tooltip), the core's
+        « item → channel » kept as its key."""
+        name, sep, channel = job.rpartition(" → ")
+        text = f"{name} → {channel_label(channel, self.presets.get(channel))}" if sep else job
+        cell = QTableWidgetItem(text)
+        cell.setToolTip(text)
+        cell.setData(Qt.ItemDataRole.UserRole, job)
+        cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        return cell
 
     def _finish(self) -> None:
         if self.worker is not None:

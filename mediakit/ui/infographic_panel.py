@@ -90,6 +90,39 @@ class _PreviewJob(QRunnable):
             self.signals.done.emit(self.generation, self.index, result)
 
 
+class ParagraphEdit(QPlainTextEdit):
+    """A text field of a few visible lines (a message, a description): long text wraps
+    instead of scrolling out of sight. Same ``text()``/``setText()`` as a line edit, the
+    same string in the data (a line break typed starts a new paragraph)."""
+
+    LINES = 4
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setTabChangesFocus(True)  # Tab goes to the next field, as in a line edit
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES
+                            + 2 * int(self.document().documentMargin())
+                            + margins.top() + margins.bottom() + 2 * self.frameWidth())
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the line edit's name
+        self.setPlainText(text)
+
+
+def is_paragraph(spec: dict[str, Any], sample: object) -> bool:
+    """A text field edited on several lines: the template says so (``"multiline": true``),
+    or, when it does not, its sample text is long (over 100 characters or on several
+    lines)."""
+    if "multiline" in spec:
+        return bool(spec["multiline"])
+    text = str(sample or "")
+    return len(text) > 100 or "\n" in text
+
+
 class PhotoField(QWidget):
     """A photo field: one of the operation's photos (never a file from disk), its
     description for the alt text, and why it may not be used yet."""
@@ -238,7 +271,7 @@ class InfographicPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
-        self._inputs: dict[str, QLineEdit] = {}
+        self._inputs: dict[str, QLineEdit | ParagraphEdit] = {}
         self.tables: dict[str, FiguresTable] = {}
         self.photo_fields: dict[str, PhotoField] = {}
         self.base_dir = Path(".")
@@ -310,7 +343,11 @@ class InfographicPanel(QWidget):
                 self.photo_fields[name] = photo
                 widget = photo
             else:
-                line = QLineEdit(str(data.get(name, "")))
+                line: QLineEdit | ParagraphEdit
+                if kind == "text" and is_paragraph(spec, data.get(name)):
+                    line = ParagraphEdit(str(data.get(name, "")))
+                else:
+                    line = QLineEdit(str(data.get(name, "")))
                 if kind == "phone":
                     line.setPlaceholderText(tr("par exemple 01 23 45 67 89"))
                 line.textChanged.connect(self.schedule)

@@ -66,3 +66,21 @@ def region_text(region: dict[str, Any]) -> str:
     """One mask or track in words: « visage, automatique, à vérifier » (for lists)."""
     return ", ".join((label_name(region.get("label")), source_name(region.get("source")),
                       state_name(region.get("state"))))
+
+
+# the bundled channel presets' labels (mediakit/channels/presets/*.json), French in the files;
+# a user's own preset label is shown as written
+CHANNEL_LABELS = (tr_noop("Facebook"), tr_noop("Instagram (fil)"), tr_noop("Instagram (reel)"),
+                  tr_noop("Instagram (story)"), tr_noop("LinkedIn"),
+                  tr_noop("Presse (JPEG pleine résolution, master 1080p)"), tr_noop("TikTok"),
+                  tr_noop("X (Twitter)"), tr_noop("YouTube Shorts"), tr_noop("YouTube"))
+
+
+def channel_label(name: str, preset: dict[str, Any] | None = None) -> str:
+    """A channel's label in the interface language: ``instagram-feed`` → « Instagram (fil) »
+    (its preset's label; the channel's name when it has none)."""
+    if preset is None:
+        from mediakit.channels.presets import load_presets
+
+        preset = load_presets().get(name) or {}
+    return tr(preset.get("label") or name)

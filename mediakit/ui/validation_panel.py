@@ -35,7 +35,7 @@ from mediakit.library.project import Operation
 from mediakit.privacy.review_gate import unreviewed as gate_unreviewed
 from mediakit.ui.i18n import tr, tr_noop
 from mediakit.ui.item_state import item_state
-from mediakit.ui.labels import kind_name
+from mediakit.ui.labels import channel_label, kind_name
 from mediakit.ui.messages import plain
 from mediakit.ui.widgets import ERROR_MARK, OK_MARK, WARNING_MARK, heading, hint
 from mediakit.ui.workers import Worker
@@ -59,7 +59,7 @@ def channel_boxes(channels: dict[str, dict], ticked: set[str]
     boxes: dict[str, QCheckBox] = {}
     grid = QGridLayout()
     for i, (name, preset) in enumerate(sorted(channels.items())):
-        box = QCheckBox(preset.get("label") or name)
+        box = QCheckBox(channel_label(name, preset))
         box.setChecked(name in ticked)
         boxes[name] = box
         grid.addWidget(box, i // 2, i % 2)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from mediakit.clitext import LABELS_FR, LISTS_FR, UsageError
+from mediakit.clitext import LABELS_FR, LISTS_FR, UsageError, number, say, t, translate
 from mediakit.errors import MediaError, display_path
 from mediakit.library.project import Operation
 from mediakit.privacy.cli import box_arg
@@ -85,16 +85,8 @@ def cmd_tracks(args: argparse.Namespace) -> int:
                             progress=lambda d, t: progress_bar(d, t, op.items[sha]["name"]))
         print(f"{op.items[sha]['name']}: {len(found)} piste(s) proposée(s)")
     elif action == "list":
-        for t in tr.item_tracks(op, sha):
-            person = (f" · {t['person']['name']} ({LISTS_FR.get(t['person']['list'], '')})"
-                      if t.get("person") else "")
-            state = STATES_FR.get(t["state"], t["state"])
-            if t.get("suspect") and t["state"] != tr.SUSPECT:
-                state += " (était à vérifier)"  # a decided suspect
-            print(f"{t['id']:>4}  {LABELS_FR.get(t['label'], t['label']):<7}  {state:<15}  "
-                  f"{SOURCES_FR.get(t['source'], t['source']):<12}  "
-                  f"images {t['frames'][0]}–{t['frames'][1]}  "
-                  f"{len(t['keyframes'])} clé(s)  score {t.get('score', 1.0):.2f}{person}")
+        for track in tr.item_tracks(op, sha):
+            say(_track_line(track, tr.SUSPECT), clean=False)
         return EXIT_OK
     elif action in ("accept", "reject"):
         tr.set_state(op, sha, _need(args.track, TRACK),
@@ -117,6 +109,23 @@ def cmd_tracks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _track_line(track: dict[str, Any], suspect: str) -> str:
+    """One row of ``mediakit tracks list``, its words in the command line's language."""
+    person = (f" · {track['person']['name']} "
+              f"({t(LISTS_FR.get(track['person']['list'], ''))})" if track.get("person") else "")
+    state = t(STATES_FR.get(track["state"], track["state"]))
+    if track.get("suspect") and track["state"] != suspect:
+        state += " " + t("(était à vérifier)")  # a decided suspect
+    label = t(LABELS_FR.get(track["label"], track["label"]))
+    source = t(SOURCES_FR.get(track["source"], track["source"]))
+    # frame numbers as they are (no thousands separator: they name frames)
+    frames = t("images {first}–{last}", first=str(track["frames"][0]),
+               last=str(track["frames"][1]))
+    keys = t("{n} clé(s)", n=len(track["keyframes"]))
+    return (f"{track['id']:>4}  {label:<7}  {state:<15}  {source:<12}  {frames}  {keys}  "
+            f"score {number(track.get('score', 1.0), 2)}{person}")
+
+
 def cmd_voice(args: argparse.Namespace) -> int:
     from mediakit.video import voice as vc
 
@@ -126,10 +135,12 @@ def cmd_voice(args: argparse.Namespace) -> int:
     if args.action == "list":
         current = vc.voice_of(item)
         if current is None:
-            print(f"{item['name']}: voix d'origine (aucune plage modifiée)")
+            say(t("{name}: voix d'origine (aucune plage modifiée)", name=item["name"]),
+                clean=False)
         else:
-            print(f"{item['name']}: voix modifiée ({vc.PRESET_FR[current['preset']]}) : "
-                  f"{vc.describe_ranges(current['ranges'])}")
+            say(t("{name}: voix modifiée ({preset}) : {ranges}", name=item["name"],
+                  preset=t(vc.PRESET_FR[current["preset"]]),
+                  ranges=translate(vc.describe_ranges(current["ranges"]))), clean=False)
         return EXIT_OK
     if args.action == "clear":
         vc.clear(op, sha)

@@ -20,3 +20,11 @@ def test_demo_appel_a_temoins_matches_its_photo() -> None:
         rendered = render_one(charte, template, {**data, **texts}, base, w, h, dpi)
         assert not rendered.issues, rendered.issues
         assert "grise" not in rendered.record["alt"] and "berline bleue" in rendered.record["alt"]
+
+
+def test_sample_appel_a_temoins_matches_its_photo() -> None:
+    """The template's own sample (used by the goldens and the window's form) describes the
+    same blue saloon as its photo."""
+    data, _ = load_template(load_charte("etat"), "appel-a-temoins").sample_data()
+    for key in ("photo_description", "description"):
+        assert "berline bleue" in data[key] and "grise" not in data[key], data[key]

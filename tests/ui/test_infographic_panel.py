@@ -257,3 +257,33 @@ def test_photo_reviewed_elsewhere_clears_the_refusal(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not panel.is_stale(), timeout=30_000)
     assert "revu" in panel.photo_fields["photo"].combo.currentText()
     assert not [e for e in audit.entries(op.root) if e["action"] == "override"]
+
+
+def test_message_is_typed_in_a_box_of_a_few_lines_with_the_same_data(qtbot, window):
+    """« Message » wraps on several visible lines (it used to scroll out of a one-line
+    field); the template still receives one string; a short field stays one line."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    panel = _panel(qtbot, window, "alerte-crise")
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(panel)
+    message = panel._inputs["message"]
+    assert isinstance(message, QPlainTextEdit)
+    assert isinstance(panel._inputs["titre"], QLineEdit)
+    assert isinstance(panel._inputs["niveau"], QLineEdit)
+    line = message.fontMetrics().lineSpacing()
+    assert 3 * line <= message.height() <= 7 * line  # a few lines, not a page
+    text = ("Évitez le secteur de la gare : une intervention est en cours, suivez les "
+            "consignes des forces de l'ordre et ne relayez que les informations officielles.")
+    message.setText(text)
+    qtbot.waitUntil(lambda: message.document().firstBlock().layout().lineCount() > 0)
+    assert message.document().firstBlock().layout().lineCount() >= 2  # wrapped, in sight
+    assert message.horizontalScrollBar().maximum() == 0  # nothing scrolls sideways
+    assert panel.data()["message"] == text
+    assert panel.data()["titre"] == panel._inputs["titre"].text()
+    rendered = _fresh(qtbot, panel)
+    assert rendered is not None
+    # Tab leaves the box (moves to the next field) instead of typing a tab
+    assert message.tabChangesFocus()

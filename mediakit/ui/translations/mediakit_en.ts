@@ -1048,6 +1048,46 @@
       <translation>video detection</translation>
     </message>
     <message>
+      <source>Facebook</source>
+      <translation>Facebook</translation>
+    </message>
+    <message>
+      <source>Instagram (fil)</source>
+      <translation>Instagram (feed)</translation>
+    </message>
+    <message>
+      <source>Instagram (reel)</source>
+      <translation>Instagram (reel)</translation>
+    </message>
+    <message>
+      <source>Instagram (story)</source>
+      <translation>Instagram (story)</translation>
+    </message>
+    <message>
+      <source>LinkedIn</source>
+      <translation>LinkedIn</translation>
+    </message>
+    <message>
+      <source>Presse (JPEG pleine résolution, master 1080p)</source>
+      <translation>Press (full-resolution JPEG, 1080p master)</translation>
+    </message>
+    <message>
+      <source>TikTok</source>
+      <translation>TikTok</translation>
+    </message>
+    <message>
+      <source>X (Twitter)</source>
+      <translation>X (Twitter)</translation>
+    </message>
+    <message>
+      <source>YouTube Shorts</source>
+      <translation>YouTube Shorts</translation>
+    </message>
+    <message>
+      <source>YouTube</source>
+      <translation>YouTube</translation>
+    </message>
+    <message>
       <source>manuel</source>
       <translation>manual</translation>
     </message>
