@@ -46,6 +46,9 @@ PLATE_VIDEO_WIDEN = 1.15
 # box clear of the border: that box, held against the box's inner edge and carried at the
 # track's speed (see hold_full_size), the speed for at most this many frames.
 HOLD_SPEED_FRAMES = 25
+# An object coming in is held at the size it has once in (see hold_full_size) only if it
+# is in within this time: the look-ahead of the one-decode pass (mediakit.video.onepass).
+HOLD_BACK_S = 1.0
 BORDER_NEAR = 0.25  # "at the border": this share of the object's last full size from it
 
 
@@ -381,7 +384,7 @@ def widen(box: BoxTuple, factor: float) -> BoxTuple:
 
 
 def hold_full_size(frames: list[int], boxes: list[BoxTuple], size: tuple[int, int],
-                   ) -> list[BoxTuple]:
+                   back: int | None = None) -> list[BoxTuple]:
     """Boxes of an object leaving (or entering) the picture never narrower than it was: a
     detector boxes only the part still inside, and the box shrinks frame after frame,
     however slowly. While a box is at the border (within BORDER_NEAR of the object's size:
@@ -389,7 +392,8 @@ def hold_full_size(frames: list[int], boxes: list[BoxTuple], size: tuple[int, in
     in), that box is joined to it twice: held against the box's inner edges (the object's
     side still in the picture), and moved on at the track's speed (its box centre's, over
     the last two boxes clear of the border; for at most HOLD_SPEED_FRAMES frames).
-    Nothing changes away from the border."""
+    Nothing changes away from the border. ``back``: an object coming in is held only from
+    a box this many frames later at most (what a one-decode pass has seen ahead)."""
     out = list(boxes)
     for order in (range(len(boxes)), range(len(boxes) - 1, -1, -1)):
         refs: list[int] = []  # the last (up to two) boxes clear of the border, in order
@@ -403,6 +407,8 @@ def hold_full_size(frames: list[int], boxes: list[BoxTuple], size: tuple[int, in
             if not refs or clipped[2] <= 0 or clipped[3] <= 0:
                 continue
             r = refs[-1]
+            if back is not None and order.step < 0 and frames[r] - frames[i] > back:
+                continue
             grown = union_box(out[i], _held_against(clipped, ref, size, margins))
             if len(refs) == 2 and abs(frames[i] - frames[r]) <= HOLD_SPEED_FRAMES:
                 q = boxes[refs[0]]
@@ -446,7 +452,7 @@ def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
         if motions is not None and size is not None:
             boxes = hold_at_border(track.frames, boxes, motions, size)
     if size is not None:
-        boxes = hold_full_size(track.frames, boxes, size)
+        boxes = hold_full_size(track.frames, boxes, size, int(round(HOLD_BACK_S * fps)))
     boxes = _smooth(boxes)
     first, last, carried = extension(track, n_frames, cuts, extend, size, fps, motions, boxes)
     keys = {f: b for f, b in carried.items() if first <= f <= last}
