@@ -34,10 +34,14 @@ PREFETCH = 4  # frames decoded ahead of the caller (a reader thread; memory: 4 f
 
 
 HDR_TRANSFERS = {"smpte2084": "PQ", "arib-std-b67": "HLG"}
-# HDR to SDR: linear light (100 nits nominal peak), BT.709 primaries, Hable's curve
-# (highlights rolled off, no desaturation), BT.709 transfer and matrix, limited range.
-TONEMAP = ("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
-           "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p")
+# HDR to SDR: linear light with HDR reference white (203 nits, ITU-R BT.2408: where phones
+# put diffuse white) at 1.0, BT.709 primaries, Möbius curve (values up to reference white
+# kept, highlights rolled off into the top; no desaturation), BT.709 transfer and matrix,
+# limited range. Measured on HLG and PQ clips made from an SDR picture (tests): grey 128
+# stays 128, white 235 becomes 207, red 200 becomes 189; Hable's curve gave 86 / 147 / 129
+# (a dark, flat picture), at 100 nits 112 / 182 / 161.
+TONEMAP = ("zscale=t=linear:npl=203,format=gbrpf32le,zscale=p=bt709,"
+           "tonemap=tonemap=mobius:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p")
 
 
 def stream_facts(path: str | Path) -> dict[str, Any]:
