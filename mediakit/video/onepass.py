@@ -9,8 +9,8 @@ back to its first frame, as long as that is within the look-ahead (tracks are ex
 backwards by at most EDGE_EXTEND_S, and an object is found a few frames after it appears).
 The last frames are masked with the final tracks.
 
-Memory is the ring, bounded by LOOKAHEAD_BYTES (so shorter at 4K: 38 frames, 1.5 s at
-25 fps), whatever the clip's length. Nothing is left to chance: once the final tracks are
+Memory is the ring, bounded by LOOKAHEAD_BYTES (so shorter at 4K), whatever the clip's
+length. Nothing is left to chance: once the final tracks are
 known, every frame already written is checked against them (each box the final tracks mask
 there lies inside what was masked, and no track of the *laisser visible* list was masked);
 if one is not, the clip is rendered again from the final tracks (a second decode, reported
@@ -19,6 +19,8 @@ as ``passes: 2``), as the two-pass pipeline did.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -34,8 +36,13 @@ from mediakit.video.detect import VideoTracker, covered_share
 from mediakit.video.stream import FrameReader, FrameWriter, even_size
 from mediakit.video.tracks import TrackIndex
 
-LOOKAHEAD_S = 2.0  # seconds detected ahead of the frame being masked
-LOOKAHEAD_BYTES = 480 * 2**20  # at most this much frame memory in the ring
+# Seconds detected ahead of the frame being masked. A track found late reaches furthest
+# back when it enters at the border (EDGE_EXTEND_S, 1.5 s, before its second detection) and
+# is a plate (its second detection 12-24 frames after the first): about 2.3 s.
+LOOKAHEAD_S = 2.5
+# At most this much frame memory in the ring (MEDIAKIT_VIDEO_LOOKAHEAD_MB to change it):
+# 1080p holds the whole 2.5 s (230 MB at 30 fps), 4K 51 frames (1.7 s at 30 fps).
+LOOKAHEAD_BYTES = 640 * 2**20
 LOOKAHEAD_MIN = 24  # frames, whatever the size
 WRITE_QUEUE = 2  # frames handed to the encoder's writing thread
 
@@ -45,8 +52,10 @@ Masker = Callable[[np.ndarray, Sequence[BoxTuple], MaskStyle], None]
 def lookahead_frames(fps: float, size: tuple[int, int]) -> int:
     """Frames the ring holds for a clip of ``size`` (w, h) at ``fps``."""
     frame_bytes = size[0] * size[1] * 3 // 2
-    return max(LOOKAHEAD_MIN, min(int(round(LOOKAHEAD_S * fps)),
-                                  LOOKAHEAD_BYTES // frame_bytes))
+    budget = LOOKAHEAD_BYTES
+    with contextlib.suppress(KeyError, ValueError):
+        budget = int(float(os.environ["MEDIAKIT_VIDEO_LOOKAHEAD_MB"]) * 2**20)
+    return max(LOOKAHEAD_MIN, min(int(round(LOOKAHEAD_S * fps)), budget // frame_bytes))
 
 
 def covered(final: Sequence[BoxTuple], masked: Sequence[BoxTuple], size: tuple[int, int],
