@@ -126,6 +126,10 @@ def masked_rendering(op: Operation, sha: str, *, style: MaskStyle | None = None,
     facts: list[Any] = [sha, item["tracks"], style.style, style.shape, style.feather]
     if voice_of(item):  # only then: the renderings of other rushes keep their cache
         facts.append(voice_of(item))
+    from mediakit.video.stream import stream_facts
+
+    if stream_facts(op.original_path(sha))["hdr"]:  # renderings made before tone mapping
+        facts.append("sdr")
     key = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:20]
     out = op.root / "cache" / "masked" / f"{key}.mp4"
     if out.exists():
