@@ -1,6 +1,7 @@
-"""Video anonymisation: tracks (pass 1, or the reviewed tracks of a project) then one
-streaming pass decode → mask → encode, with the audio kept, muted, bleeped or disguised, and no
-metadata. The output appears only once complete (atomic rename)."""
+"""Video anonymisation: with no tracks given, detection, tracking and masking from one
+decode of the source (:mod:`mediakit.video.onepass`); with the reviewed tracks of a project,
+one streaming pass decode → mask → encode. The audio is kept, muted, bleeped or disguised,
+no metadata is written, and the output appears only once complete (atomic rename)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import BoxTuple, clip_box
 from mediakit.video.audio import Segment, audio_args
 from mediakit.video.detect import source_info, track_video
+from mediakit.video.onepass import anonymize_one_pass
 from mediakit.video.stream import FrameReader, FrameWriter, even_size
 from mediakit.video.tracks import SUSPECT, TrackIndex, is_masked
 
@@ -78,58 +80,56 @@ def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: 
                     tracks: list[dict[str, Any]] | None = None, audio: str = "keep",
                     bleeps: Sequence[Segment] = (), voice: VoicePlan | None = None,
                     progress: Progress | None = None,
-                    cancelled: Callable[[], bool] | None = None,
-                    **track_options: Any) -> dict[str, Any]:
+                    cancelled: Callable[[], bool] | None = None, fps: float | None = None,
+                    one_pass: bool = True, **track_options: Any) -> dict[str, Any]:
     """Mask every face and plate of a video into ``out`` (MP4, H.264) and return a report.
 
-    ``tracks`` (project tracks, already reviewed) replaces a fresh detection when given;
-    ``voice`` disguises the voice over its ranges (see :mod:`mediakit.video.voice`).
+    ``tracks`` (project tracks, already reviewed) replaces a fresh detection when given,
+    ``fps`` the rate their frames count at (the project's detection rate; default the
+    source's, see :func:`mediakit.video.detect.source_info`). ``voice`` disguises the voice
+    over its ranges (see :mod:`mediakit.video.voice`). ``one_pass``: a fresh detection
+    masks from the same decode (False: detect, then decode again to mask).
     """
     path, out = Path(path), Path(out)
     info = source_info(path)
+    if fps:
+        info["rate"] = float(fps)
     name = display_path(path.name)
     pass1: dict[str, Any] = {}
-    if tracks is None:
-        pass1 = track_video(path, detector, matcher=matcher, info=info, cancelled=cancelled,
-                            progress=(lambda d, t: progress(d, 2 * t, name)) if progress
-                            else None, **track_options)
-        tracks = pass1["tracks"]
     a_args, audio_action = audio_args(audio, info.get("audio_codec"), bool(info.get("audio")),
                                       bleeps, voice)
     size = even_size(info["width"], info["height"])
-    index = TrackIndex(tracks)
-    expected = max(1, int(pass1.get("frames") or info.get("frames") or 0))
     masked_frames = 0
     with atomic_path(out) as tmp:
-        reader = FrameReader(path, (info["width"], info["height"]), info["fps"],
-                             pix_fmt="yuv420p")
-        writer = FrameWriter(tmp, path, size, info["fps"], a_args)
-        try:
-            for i, frame in enumerate(reader):
-                if cancelled and cancelled():
-                    raise Cancelled("anonymisation annulée")
-                boxes = [box for _, box, _ in index.boxes(i)]
-                if boxes:
-                    mask_i420(frame, boxes, style)
-                    masked_frames += 1
-                writer.write(frame)
-                if progress:
-                    done = i + 1
-                    progress(done + (expected if pass1 else 0),
-                             expected * (2 if pass1 else 1), name)
-            writer.finish()
-        except BaseException:
-            writer.close()
-            reader.close()
-            raise
+        if tracks is None and one_pass:
+            pass1 = anonymize_one_pass(
+                path, tmp, info, detector=detector, style=style, mask=mask_i420,
+                audio_args=a_args, matcher=matcher, cancelled=cancelled,
+                progress=(lambda d, t: progress(d, t, name)) if progress else None,
+                **track_options)
+            tracks = pass1["tracks"]
+            written, masked_frames = pass1["frames_written"], pass1["frames_masked"]
+        if tracks is None:
+            pass1 = track_video(path, detector, matcher=matcher, info=info,
+                                cancelled=cancelled,
+                                progress=(lambda d, t: progress(d, 2 * t, name)) if progress
+                                else None, **track_options)
+            tracks = pass1["tracks"]
+        if not pass1 or pass1.get("passes", 2) == 2:
+            written, masked_frames = _render(path, tmp, info, tracks, style, a_args,
+                                             progress, cancelled, name,
+                                             int(pass1.get("frames") or 0))
     masked = [t for t in tracks if is_masked(t)]
     return {
         "file": display_path(path),
         "output": display_path(out),
         "width": size[0],
         "height": size[1],
-        "fps": info["fps"],
-        "frames": writer.count,
+        "fps": info["rate"],
+        "frames": written,
+        "passes": pass1.get("passes", 2) if pass1 else 1,
+        "second_pass": pass1.get("second_pass"),
+        "hdr_tonemapped": info.get("hdr"),
         "rotation_applied": info.get("rotation", 0),
         "style": style.style,
         "style_note": STYLE_NOTES[style.style],
@@ -147,6 +147,40 @@ def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: 
         "metadata_removed": metadata_removed(info),
         "detections_run": pass1.get("detections_run"),
     }
+
+
+def _render(path: Path, tmp: Path, info: dict[str, Any], tracks: list[dict[str, Any]],
+            style: MaskStyle, a_args: Sequence[str], progress: Progress | None,
+            cancelled: Callable[[], bool] | None, name: str, detected: int) -> tuple[int, int]:
+    """Decode → mask ``tracks`` → encode into ``tmp``; (frames written, frames masked).
+    ``detected``: frames of a detection pass just run (progress counts both passes)."""
+    size = even_size(info["width"], info["height"])
+    index = TrackIndex(tracks)
+    expected = max(1, int(detected or info.get("frames") or 0))
+    masked_frames = 0
+    reader = FrameReader(path, (info["width"], info["height"]), info["rate"],
+                         pix_fmt="yuv420p", hdr=info.get("hdr"))
+    writer = FrameWriter(tmp, path, size, info["rate"], a_args, sdr_tags=bool(info.get("hdr")),
+                         queued=2)
+    try:
+        for i, frame in enumerate(reader):
+            if cancelled and cancelled():
+                raise Cancelled("anonymisation annulée")
+            boxes = [box for _, box, _ in index.boxes(i)]
+            if boxes:
+                mask_i420(frame, boxes, style)
+                masked_frames += 1
+            writer.write(frame)
+            if progress:
+                done = i + 1
+                progress(done + (expected if detected else 0),
+                         expected * (2 if detected else 1), name)
+        writer.finish()
+    except BaseException:
+        writer.close()
+        reader.close()
+        raise
+    return writer.count, masked_frames
 
 
 def detect_video(path: str | Path, detector: Any, suspects: bool = False,

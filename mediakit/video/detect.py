@@ -31,9 +31,16 @@ from mediakit.privacy.detector import SUSPECT_COVER, Detector
 from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
-from mediakit.video.stream import FrameReader, even_size
+from mediakit.video.stream import FrameReader, even_size, output_rate, stream_facts
 from mediakit.video.text_tracks import MotionTracker, worth_refining
-from mediakit.video.tracking import MAX_GAP, LiveTrack, Tracker, to_data
+from mediakit.video.tracking import (
+    CARRY_KEY_STEP,
+    EDGE_EXTEND_S,
+    MAX_GAP,
+    LiveTrack,
+    Tracker,
+    to_data,
+)
 from mediakit.video.tracks import SUSPECT, TrackBoxes, is_masked
 
 DETECT_EVERY = 2  # faces are detected on one frame in this many
@@ -82,12 +89,18 @@ Progress = Callable[[int, int], None]
 
 
 def source_info(path: str | Path) -> dict[str, Any]:
-    """video_info with the values the pipeline needs checked (MediaError otherwise)."""
+    """video_info with the values the pipeline needs checked (MediaError otherwise), plus
+    what :func:`mediakit.video.stream.stream_facts` reads: ``hdr`` ("HLG", "PQ" or None),
+    ``pix_fmt``, and ``rate``, the constant rate frames are decoded at (frame indices of
+    tracks count at that rate; the nominal rate of a variable-frame-rate source)."""
     info = video_info(path)
     if not info["width"] or not info["height"]:
         raise MediaError(path, "dimensions de la vidéo introuvables")
     if not info["fps"] or info["fps"] <= 0:
         raise MediaError(path, "cadence de la vidéo introuvable")
+    facts = stream_facts(path)
+    info.update(hdr=facts["hdr"], pix_fmt=facts["pix_fmt"],
+                rate=round(output_rate(info["fps"], facts["tbr"]), 3))
     return info
 
 
@@ -312,75 +325,154 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
     detection reached the suspect floor come too, as suspect tracks (``"state":
     "suspect"``, ``"suspect": true``: not masked until a person accepts them); one lying
     inside a masked track on every frame it was detected (the same face boxed twice) is
-    left out. The masked tracks do not depend on ``suspects``."""
+    left out. The masked tracks do not depend on ``suspects``. The video is decoded once,
+    at the detectors' largest size (see :class:`VideoTracker`)."""
     path = Path(path)
     info = info or source_info(path)
-    full = even_size(info["width"], info["height"])
-    plan = split_detector(detector, every, plate_every, sides, plate_side)
-    estimator = MotionEstimator(full)
-    motions = Motions()
-    decoded = detection_size(*full, max(max(p.sides) for p in plan))
-    schedules = [_Schedule(p if suspects else p._replace(floor=None), full, bool(matcher),
-                           *((full_every, motions) if getattr(p.detector, "faces", True) is None
-                             else (None, None)))
-                 for p in plan]
-    reader = FrameReader(path, (info["width"], info["height"]), info["fps"], size=decoded)
-    held = max(MAX_WAIT, *(p.every for p in plan))
-    buffer: deque[tuple[int, np.ndarray, bool]] = deque(maxlen=held)
-    cuts: list[int] = []
-    prev_thumb: np.ndarray | None = None
-    changes = Changes(estimator)
+    tracker = VideoTracker(info, detector, matcher=matcher, every=every,
+                           plate_every=plate_every, sides=sides, plate_side=plate_side,
+                           extend=extend, full_every=full_every, suspects=suspects)
+    reader = FrameReader(path, (info["width"], info["height"]), info["rate"],
+                         size=tracker.decoded, hdr=info.get("hdr"))
     expected = max(1, int(info.get("frames") or 0))
-    count = 0
     try:
-        for index, frame in enumerate(reader):
+        for frame in reader:
             if cancelled and cancelled():
                 raise Cancelled("anonymisation annulée")
-            grey = estimator.shrink(frame)
-            thumb = cv2.resize(grey, (64, 36), interpolation=cv2.INTER_AREA).astype(np.int16)
-            if prev_thumb is not None and np.abs(thumb - prev_thumb).mean() > CUT_DIFF:
-                cuts.append(index)
-                estimator.reset()
-                changes.invalidate()
-            prev_thumb = thumb
-            before = estimator.current
-            motion = estimator.step(grey)
-            repeat = before is not None and same_picture(before, estimator.current)
-            motions.append(motion)
-            changes.step(motion)
-            buffer.append((index, frame, repeat))
-            for sched in schedules:
-                if sched.due(index, repeat):
-                    sched.process(index, frame, buffer, cuts, motions, changes)
-            count = index + 1
+            count = tracker.feed(frame)
             if progress:
                 progress(count, max(expected, count))
-        if count == 0:
+        if tracker.count == 0:
             raise MediaError(path, "aucune image décodable")
-        for sched in schedules:
-            if sched.last != count - 1:
-                sched.process(count - 1, buffer[-1][1], buffer, cuts, motions, changes)
     finally:
         reader.close()
-    finished = sorted((t for s in schedules for t in s.finish()),
-                      key=lambda t: (t.frames[0], t.label))
-    tracks = [to_data(t, i, count, cuts, extend, size=full, fps=info["fps"], motions=motions)
-              for i, t in enumerate(finished, start=1)]
-    finished, tracks = distinct_suspect_tracks(finished, tracks)
-    for i, data in enumerate(tracks, start=1):
-        data["id"] = f"t{i}"
-    if matcher:
-        for live, data in zip(finished, tracks, strict=True):
-            if live.crop is not None:
-                image, box = live.crop
-                data["person"] = matcher.match(image, box)
-                if data["person"] and data["person"]["list"] == "keep_visible":
-                    data["state"] = "rejected"
-    return {"frames": count, "fps": info["fps"], "width": full[0], "height": full[1],
-            "tracks": tracks, "cuts": cuts, "detections_run": sum(s.runs for s in schedules),
-            "detector_frames": [round(s.pixels, 1) for s in schedules],
-            "detect_sizes": [list(size) for size in schedules[0].sizes], "detect_every": every,
-            "plate_every": plate_every}
+    return tracker.result()
+
+
+class VideoTracker:
+    """Detection and tracking fed one frame at a time (RGB at :attr:`decoded` size, the
+    detectors' largest input): :meth:`feed` each frame, then :meth:`result`. Between the
+    two, :meth:`masks` gives the regions the tracks found so far mask on a frame already
+    fed (see :mod:`mediakit.video.onepass`, which masks from the same decode)."""
+
+    def __init__(self, info: dict[str, Any], detector: Any, *,
+                 matcher: PeopleMatcher | None = None, every: int = DETECT_EVERY,
+                 plate_every: int = PLATE_EVERY, sides: Sequence[int] = DETECT_SIDES,
+                 plate_side: int = PLATE_SIDE, extend: int = EXTEND,
+                 full_every: int | None = PLATE_FULL_EVERY, suspects: bool = True) -> None:
+        self.info, self.matcher, self.extend = info, matcher, extend
+        self.every, self.plate_every = every, plate_every
+        self.fps = float(info.get("rate") or info["fps"])
+        self.full = even_size(info["width"], info["height"])
+        plan = split_detector(detector, every, plate_every, sides, plate_side)
+        self.estimator = MotionEstimator(self.full)
+        self.motions = Motions()
+        self.decoded = detection_size(*self.full, max(max(p.sides) for p in plan))
+        self.schedules = [
+            _Schedule(p if suspects else p._replace(floor=None), self.full, bool(matcher),
+                      *((full_every, self.motions) if getattr(p.detector, "faces", True) is None
+                        else (None, None)))
+            for p in plan]
+        held = max(MAX_WAIT, *(p.every for p in plan))
+        self.buffer: deque[tuple[int, np.ndarray, bool]] = deque(maxlen=held)
+        self.cuts: list[int] = []
+        self._prev_thumb: np.ndarray | None = None
+        self.changes = Changes(self.estimator)
+        self.count = 0
+        self._finished = False
+        self._cache: dict[tuple[int, int], tuple[tuple[int, int, int], TrackBoxes]] = {}
+        self._retired: set[tuple[int, int]] = set()
+
+    def feed(self, frame: np.ndarray) -> int:
+        """Take the next frame (RGB, :attr:`decoded` size); returns the frames fed."""
+        index = self.count
+        grey = self.estimator.shrink(frame)
+        thumb = cv2.resize(grey, (64, 36), interpolation=cv2.INTER_AREA).astype(np.int16)
+        if self._prev_thumb is not None and np.abs(thumb - self._prev_thumb).mean() > CUT_DIFF:
+            self.cuts.append(index)
+            self.estimator.reset()
+            self.changes.invalidate()
+        self._prev_thumb = thumb
+        before = self.estimator.current
+        motion = self.estimator.step(grey)
+        repeat = before is not None and same_picture(before, self.estimator.current)
+        self.motions.append(motion)
+        self.changes.step(motion)
+        self.buffer.append((index, frame, repeat))
+        for sched in self.schedules:
+            if sched.due(index, repeat):
+                sched.process(index, frame, self.buffer, self.cuts, self.motions, self.changes)
+        self.count = index + 1
+        return self.count
+
+    def masks(self, frame: int) -> list[BoxTuple]:
+        """Regions masked at ``frame`` (fed already; asked in increasing order) by the
+        confirmed tracks found so far, live or ended, in their project form over the frames
+        fed. A track found later, or confirmed later, or extended back further than the
+        frames fed since, is not in it (:mod:`mediakit.video.onepass` checks the final
+        tracks against what it masked)."""
+        out = []
+        reach = max(self.extend, int(round(EDGE_EXTEND_S * self.fps))) + 1
+        for k, sched in enumerate(self.schedules):
+            for done, track in [*((True, t) for t in sched.tracker.done),
+                                *((False, t) for t in sched.tracker.live)]:
+                key = (k, track.id)
+                if not track.confirmed or key in self._retired \
+                        or track.frames[0] > frame + reach:
+                    continue
+                state = (len(track.frames), len(self.cuts), self.count)
+                cached = self._cache.get(key)
+                # recomputed when the track changed, or this frame is near where its forward
+                # extension was cut by the frames fed then (the extension's last keyframe)
+                if cached is None or cached[0][:2] != state[:2] or (
+                        cached[1].last == cached[0][2] - 1
+                        and frame >= cached[1].last - CARRY_KEY_STEP):
+                    data = to_data(track, 0, self.count, self.cuts, self.extend, size=self.full,
+                                   fps=self.fps, motions=self.motions)
+                    cached = (state, TrackBoxes(data))
+                    self._cache[key] = cached
+                boxes = cached[1]
+                if frame > boxes.last and done \
+                        and boxes.last < cached[0][2] - 1:
+                    self._retired.add(key)  # ended for good before this frame
+                    del self._cache[key]
+                    continue
+                box = boxes.box(frame)
+                if box is not None:
+                    out.append(box)
+        return out
+
+    def result(self) -> dict[str, Any]:
+        """The tracks (project form) and the facts of the run, as :func:`track_video`."""
+        count, full = self.count, self.full
+        if not self._finished:
+            self._finished = True
+            for sched in self.schedules:
+                if count and sched.last != count - 1:
+                    sched.process(count - 1, self.buffer[-1][1], self.buffer, self.cuts,
+                                  self.motions, self.changes)
+        finished = sorted((t for s in self.schedules for t in s.finish()),
+                          key=lambda t: (t.frames[0], t.label))
+        tracks = [to_data(t, i, count, self.cuts, self.extend, size=full, fps=self.fps,
+                          motions=self.motions)
+                  for i, t in enumerate(finished, start=1)]
+        finished, tracks = distinct_suspect_tracks(finished, tracks)
+        for i, data in enumerate(tracks, start=1):
+            data["id"] = f"t{i}"
+        if self.matcher:
+            for live, data in zip(finished, tracks, strict=True):
+                if live.crop is not None:
+                    image, box = live.crop
+                    data["person"] = self.matcher.match(image, box)
+                    if data["person"] and data["person"]["list"] == "keep_visible":
+                        data["state"] = "rejected"
+        schedules = self.schedules
+        return {"frames": count, "fps": self.fps, "width": full[0], "height": full[1],
+                "tracks": tracks, "cuts": self.cuts,
+                "detections_run": sum(s.runs for s in schedules),
+                "detector_frames": [round(s.pixels, 1) for s in schedules],
+                "detect_sizes": [list(size) for size in schedules[0].sizes],
+                "detect_every": self.every, "plate_every": self.plate_every}
 
 
 def distinct_suspect_tracks(live: list[LiveTrack], tracks: list[dict[str, Any]],

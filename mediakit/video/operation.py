@@ -25,6 +25,12 @@ def output_name(path: Path, suffix: str = "_anonymise") -> str:
     return f"{stem}{suffix}.mp4"
 
 
+def detection_rate(item: dict[str, Any]) -> float | None:
+    """The rate the item's track frames count at (its detection's decoding rate), if known."""
+    fps = (item.get("detection") or {}).get("fps")
+    return float(fps) if fps else None
+
+
 def detect_item(op: Operation, sha: str, detector: Any, matcher: PeopleMatcher | None = None,
                 progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
     """Track faces and plates of a video item and store the tracks (manual ones kept)."""
@@ -71,7 +77,8 @@ def anonymize_items(op: Operation, out_dir: Path, *, detector: Any, style: MaskS
             out = out_dir / output_name(Path(item["name"]))
             result = anonymize_video(op.original_path(sha), out, detector=detector, style=style,
                                      tracks=item["tracks"], audio=audio, bleeps=bleeps,
-                                     voice=item_plan(op, sha), progress=progress)
+                                     voice=item_plan(op, sha), progress=progress,
+                                     fps=detection_rate(op.items[sha]))
         except MediaError as exc:
             results.append({"file": item["name"], "error": exc.reason})
             continue
@@ -119,13 +126,18 @@ def masked_rendering(op: Operation, sha: str, *, style: MaskStyle | None = None,
     facts: list[Any] = [sha, item["tracks"], style.style, style.shape, style.feather]
     if voice_of(item):  # only then: the renderings of other rushes keep their cache
         facts.append(voice_of(item))
+    from mediakit.video.stream import stream_facts
+
+    if stream_facts(op.original_path(sha))["hdr"]:  # renderings made before tone mapping
+        facts.append("sdr")
     key = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:20]
     out = op.root / "cache" / "masked" / f"{key}.mp4"
     if out.exists():
         return out
     with atomic_path(out) as tmp:
         anonymize_video(op.original_path(sha), tmp, detector=detector, style=style,
-                        tracks=item["tracks"], voice=item_plan(op, sha), cancelled=cancelled)
+                        tracks=item["tracks"], voice=item_plan(op, sha), cancelled=cancelled,
+                        fps=detection_rate(item))
     return out
 
 
@@ -135,7 +147,7 @@ def subject_samples(op: Operation, sha: str, step: float = 0.2
     from mediakit.video.tracks import TrackBoxes, is_masked
 
     item = op.items[sha]
-    fps = float(item["info"].get("fps") or 25.0)
+    fps = detection_rate(item) or float(item["info"].get("fps") or 25.0)
     faces = [TrackBoxes(t) for t in item.get("tracks", [])
              if t["label"] == "face" and is_masked(t)]
     frames = int(item["info"].get("frames") or item["info"].get("duration", 0) * fps)

@@ -36,6 +36,20 @@ BORDER_HOLD = 0.8
 # plate: the text detector run on a crop (see mediakit.video.detect) boxes a plate somewhat
 # differently than on the whole frame (part of its text, or more), under MATCH_IOU at times.
 PLATE_COVER = 0.6
+# A plate's mask box (the text line x PLATE_MARGIN, mediakit.privacy.detector) leaves out
+# the plate's bands: on the demo rush's last frame (a keyframe: no in-between growth), the
+# text GZ-482-KT boxed 287 px, its mask 330 px, the plate with its EU band "F" and regional
+# band 351 px (x 500-851), and the band and a digit showed. Video plate masks are this much
+# wider (x 1.32 the text line; 380 px there, 14 px to spare on each side).
+PLATE_VIDEO_WIDEN = 1.15
+# While a track's box touches the frame border, its box is never narrower than its last
+# box clear of the border: that box, held against the box's inner edge and carried at the
+# track's speed (see hold_full_size), the speed for at most this many frames.
+HOLD_SPEED_FRAMES = 25
+# An object coming in is held at the size it has once in (see hold_full_size) only if it
+# is in within this time: the look-ahead of the one-decode pass (mediakit.video.onepass).
+HOLD_BACK_S = 1.0
+BORDER_NEAR = 0.25  # "at the border": this share of the object's last full size from it
 
 
 @dataclass
@@ -293,24 +307,31 @@ def extension(track: LiveTrack, n_frames: int, cuts: list[int], extend: int,
         return lo, hi, {}
     boxes = boxes or track.boxes
     keys: dict[int, BoxTuple] = {}
-    first = _carry(boxes[0], track.frames[0], lo, motions, size, keys)
-    last = _carry(boxes[-1], track.frames[-1], hi, motions, size, keys)
+    first = _carry(boxes[0], track.frames[0], lo, motions, size, keys, track.boxes[0])
+    last = _carry(boxes[-1], track.frames[-1], hi, motions, size, keys, track.boxes[-1])
     return first, last, keys
 
 
 def _carry(box: BoxTuple, start: int, stop: int, motions: Motions,
-           size: tuple[int, int] | None, keys: dict[int, BoxTuple]) -> int:
+           size: tuple[int, int] | None, keys: dict[int, BoxTuple],
+           probe: BoxTuple | None = None) -> int:
     """Carry ``box`` from frame ``start`` towards ``stop`` (keyframes into ``keys``); the
-    last frame reached with the box still in the picture."""
+    last frame reached with the box still in the picture. ``probe`` (the detection the box
+    was made from; default the box), carried alike, says when it has left: a box held at
+    its full size at the border (see hold_full_size) lies mostly outside already."""
     step = 1 if stop >= start else -1
     side = max(box[2], box[3])
+    probe = probe or box
     frame, grown = start, box
     while frame != stop:
         nxt = frame + step
-        box = warp_box(box, motions[nxt] if step > 0 else inverse(motions[frame]))
+        matrix = motions[nxt] if step > 0 else inverse(motions[frame])
+        box, probe = warp_box(box, matrix), warp_box(probe, matrix)
         g = CARRY_GROWTH * abs(nxt - start) * side
         candidate = (box[0] - g, box[1] - g, box[2] + 2 * g, box[3] + 2 * g)
-        if size is not None and _outside(candidate, size):
+        gp = CARRY_GROWTH * abs(nxt - start) * max(probe[2], probe[3])
+        if size is not None and _outside((probe[0] - gp, probe[1] - gp, probe[2] + 2 * gp,
+                                          probe[3] + 2 * gp), size):
             break
         frame, grown = nxt, candidate
         if abs(frame - start) % CARRY_KEY_STEP == 0:
@@ -356,13 +377,82 @@ def _at_border(box: BoxTuple, size: tuple[int, int], margin: float = 2.0) -> boo
     return x <= margin or y <= margin or x + w >= size[0] - margin or y + h >= size[1] - margin
 
 
+def widen(box: BoxTuple, factor: float) -> BoxTuple:
+    """``box`` ``factor`` times wider, same centre and height."""
+    x, y, w, h = box
+    return (x - (factor - 1) * w / 2, y, w * factor, h)
+
+
+def hold_full_size(frames: list[int], boxes: list[BoxTuple], size: tuple[int, int],
+                   back: int | None = None) -> list[BoxTuple]:
+    """Boxes of an object leaving (or entering) the picture never narrower than it was: a
+    detector boxes only the part still inside, and the box shrinks frame after frame,
+    however slowly. While a box is at the border (within BORDER_NEAR of the object's size:
+    its last box clear of the border, the next one going backwards for an object coming
+    in), that box is joined to it twice: held against the box's inner edges (the object's
+    side still in the picture), and moved on at the track's speed (its box centre's, over
+    the last two boxes clear of the border; for at most HOLD_SPEED_FRAMES frames).
+    Nothing changes away from the border. ``back``: an object coming in is held only from
+    a box this many frames later at most (what a one-decode pass has seen ahead)."""
+    out = list(boxes)
+    for order in (range(len(boxes)), range(len(boxes) - 1, -1, -1)):
+        refs: list[int] = []  # the last (up to two) boxes clear of the border, in order
+        for i in order:
+            clipped = clip_box(boxes[i], *size)
+            ref = boxes[refs[-1]] if refs else clipped
+            margins = (max(2.0, BORDER_NEAR * ref[2]), max(2.0, BORDER_NEAR * ref[3]))
+            if not _near_border(clipped, size, margins):
+                refs = (refs + [i])[-2:]
+                continue
+            if not refs or clipped[2] <= 0 or clipped[3] <= 0:
+                continue
+            r = refs[-1]
+            if back is not None and order.step < 0 and frames[r] - frames[i] > back:
+                continue
+            grown = union_box(out[i], _held_against(clipped, ref, size, margins))
+            if len(refs) == 2 and abs(frames[i] - frames[r]) <= HOLD_SPEED_FRAMES:
+                q = boxes[refs[0]]
+                span = frames[r] - frames[refs[0]]
+                u = (frames[i] - frames[r]) / span if span else 0.0
+                cx = (ref[0] + ref[2] / 2) - (q[0] + q[2] / 2)
+                cy = (ref[1] + ref[3] / 2) - (q[1] + q[3] / 2)
+                grown = union_box(grown, (ref[0] + cx * u, ref[1] + cy * u, ref[2], ref[3]))
+            out[i] = grown
+    return out
+
+
+def _near_border(box: BoxTuple, size: tuple[int, int], margins: tuple[float, float]) -> bool:
+    x, y, w, h = box
+    mx, my = margins
+    return w <= 0 or h <= 0 or x <= mx or y <= my or x + w >= size[0] - mx \
+        or y + h >= size[1] - my
+
+
+def _held_against(clipped: BoxTuple, ref: BoxTuple, size: tuple[int, int],
+                  margins: tuple[float, float]) -> BoxTuple:
+    """``ref``'s size placed on ``clipped`` (a box at the border): against its inner edge
+    on each axis where it is near one border, centred on it otherwise."""
+    x, y, w, h = clipped
+    mx, my = margins
+    rw, rh = max(w, ref[2]), max(h, ref[3])
+    left, right = x <= mx, x + w >= size[0] - mx
+    top, bottom = y <= my, y + h >= size[1] - my
+    nx = x + w - rw if left and not right else x if right and not left else x + w / 2 - rw / 2
+    ny = y + h - rh if top and not bottom else y if bottom and not top else y + h / 2 - rh / 2
+    return (nx, ny, rw, rh)
+
+
 def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
             extend: int, size: tuple[int, int] | None = None,
             fps: float = 25.0, motions: Motions | None = None) -> dict[str, Any]:
     """The project form of a finished track (see :mod:`mediakit.video.tracks`)."""
     boxes = track.boxes
-    if track.label == PLATE and motions is not None and size is not None:
-        boxes = hold_at_border(track.frames, boxes, motions, size)
+    if track.label == PLATE:
+        boxes = [widen(b, PLATE_VIDEO_WIDEN) for b in boxes]
+        if motions is not None and size is not None:
+            boxes = hold_at_border(track.frames, boxes, motions, size)
+    if size is not None:
+        boxes = hold_full_size(track.frames, boxes, size, int(round(HOLD_BACK_S * fps)))
     boxes = _smooth(boxes)
     first, last, carried = extension(track, n_frames, cuts, extend, size, fps, motions, boxes)
     keys = {f: b for f, b in carried.items() if first <= f <= last}
