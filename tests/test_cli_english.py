@@ -172,6 +172,9 @@ def test_numbers_in_each_language(monkeypatch):
     assert number(12000) == "12,000" and number(2.5, unit="s") == "2.5 s"
     assert typeset("2,50\u00a0s, 12\u202f000 fichiers, 392,8 Ko") == "2.50 s, 12,000 fichiers, " \
                                                                        "392.8 kB"
+    # an English number written by number() is not read back as a French decimal
+    assert typeset(f"{number(12000)} file(s), frames {number(1234)}-{number(1300)}, "
+                   f"{number(1234567)}") == "12,000 file(s), frames 1,234-1,300, 1,234,567"
     # a message from the core, translated with its parts
     assert translate("ÉCHEC /x/junk.mp4: vidéo illisible : contenu invalide : ce n'est pas "
                      "une vidéo lisible") == ("FAILED /x/junk.mp4: unreadable video: invalid "
