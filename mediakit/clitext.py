@@ -68,7 +68,7 @@ _DECIMAL_POINT = re.compile(rf"(?<![\w.,])(\d+)\.(\d+)(?=[ {NBSP}]?(?:{_UNITS})(
 _SCORE = re.compile(r"(?<=\bscore )(\d+)\.(\d+)\b")
 _NUMBER_UNIT = re.compile(rf"(?<![\w.,])(\d+(?:,\d+)?) (?=(?:{_UNITS})(?![\w/]))")
 # a French decimal comma; « 12,000 » or « 1,234,567 » is an English number (thousands)
-_FR_DECIMAL = re.compile(rf"(?<![\w.,])(\d+),(?!\d{{3}}(?:,\d{{3}})*(?![\d,]))(\d+)(?=[ {NBSP}]?(?:{_UNITS})(?![\w/])|\b)")
+_FR_DECIMAL = re.compile(rf"(?<![\w.,])(\d+),(?!\d{{3}}(?:,\d{{3}})*(?!\d|,\d))(\d+)(?=[ {NBSP}]?(?:{_UNITS})(?![\w/])|\b)")
 _FR_BYTES = re.compile(rf"(\d[ {NBSP}])(o|Ko|Mo|Go)\b")
 _FR_THOUSANDS = re.compile(rf"(?<![\w.,])(\d{{1,3}})((?:{NNBSP}\d{{3}})+)(?![\d])")
 
