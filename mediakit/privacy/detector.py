@@ -65,6 +65,7 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 import numpy as np
@@ -171,6 +172,7 @@ class Detector:
             raise ValueError(f"unknown profile {profile!r}, expected one of {list(PROFILES)}")
         cfg = PROFILES[profile]
         self.profile = profile
+        self.last_timings: dict[str, float] = {}  # seconds per label of the last detect()
         self.face_margin: float = cfg["face_margin"]
         self.face_tall: float = cfg["face_tall"]
         self.suspect_floor: float = cfg["face_suspect_floor"]
@@ -192,10 +194,15 @@ class Detector:
             raise ValueError("expected an RGB uint8 image of shape (H, W, 3)")
         h, w = rgb.shape[:2]
         dets: list[Detection] = []
+        self.last_timings = {}
         if self.faces is not None:
+            t0 = time.perf_counter()
             dets += self.faces.detect(rgb, self.suspect_floor if suspects else None)
+            self.last_timings["faces"] = time.perf_counter() - t0
         if self.plates is not None:
+            t0 = time.perf_counter()
             dets += self.plates.detect(rgb)
+            self.last_timings["plates"] = time.perf_counter() - t0
         for det in dets:
             det.box = clip_box(det.box, w, h)
             det.mask_box = clip_box(self.mask_box(det.label, det.box), w, h)
