@@ -59,6 +59,7 @@ class Collage:
     entry: dict
     used: list[str] = field(default_factory=list)
     coverage: float = 0.0
+    rects: list[tuple[int, int, int, int]] = field(default_factory=list)  # x, y, w, h
 
 
 def build_collage(gt: dict, images: Path, size: tuple[int, int], key: str,
@@ -72,7 +73,7 @@ def build_collage(gt: dict, images: Path, size: tuple[int, int], key: str,
     if limit is not None:
         order = order[:limit]
     x = y = row_h = 0
-    boxes, used, area = [], [], 0
+    boxes, used, rects, area = [], [], [], 0
     for item in order:
         with Image.open(images / item["file"]) as img:
             rgb = np.asarray(img.convert("RGB"))
@@ -86,11 +87,12 @@ def build_collage(gt: dict, images: Path, size: tuple[int, int], key: str,
             bx, by, bw, bh = obj["box"]
             boxes.append({**obj, "box": [bx + x, by + y, bw, bh]})
         used.append(item["file"])
+        rects.append((x, y, w, h))
         area += w * h
         x, row_h = x + w, max(row_h, h)
     name = f"collage_{width}x{height}_{key}_{start}.jpg"
     entry = {"file": name, "width": width, "height": height, key: boxes}
-    return Collage(canvas, entry, used, area / (width * height))
+    return Collage(canvas, entry, used, area / (width * height), rects)
 
 
 def write_jpeg(rgb: np.ndarray, path: Path) -> None:
