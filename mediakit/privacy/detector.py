@@ -81,6 +81,7 @@ from mediakit.privacy.plates import (
     DET_MOBILE,
     LEGIBLE_TEXT_HEIGHT,
     BrightPlates,
+    NativeText,
     PlateDetector,
     PlateFilter,
     PlateLevel,
@@ -106,6 +107,7 @@ PROFILES: dict[str, dict] = {
         # faces/dlib: 0.5 an image (recall 1.0 either way)
         "face_suspect_floor": 0.17,
         "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560, focused=True)),
+        "plate_native": NativeText(),  # photos over 1600 px: these levels at native scale
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
         "plate_second_look": SecondLook(),
         "plate_bright": BrightPlates(),
@@ -139,6 +141,7 @@ PROFILES: dict[str, dict] = {
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)
         "plate_levels": (PlateLevel(1.0, 1280, model=DET_MOBILE),),
+        "plate_native": None,
         # frames are downscaled for detection: a text line too small here can still be
         # legible in the full-resolution frame, so only the model's own floor applies
         "plate_min_height": 4.0,
@@ -191,7 +194,8 @@ class Detector:
         self.plates = PlateDetector(cfg["plate_levels"], min_height=cfg["plate_min_height"],
                                     second_look=cfg["plate_second_look"],
                                     bright=cfg["plate_bright"],
-                                    plate_filter=cfg["plate_filter"]) if plates else None
+                                    plate_filter=cfg["plate_filter"],
+                                    native=cfg["plate_native"]) if plates else None
 
     def detect(self, rgb: np.ndarray, suspects: bool = False) -> list[Detection]:
         """Detections of both labels; boxes and mask boxes in the image's pixel frame.
