@@ -287,4 +287,5 @@ EN: dict[str, str] = {
         "unexpected internal error: the operation was not changed beyond what was already "
         "saved (run again with -v for the technical detail, and report it)",
     "mediakit : interrompu": "mediakit: interrupted",
+    "reste environ {durée}": "about {durée} left",
 }
