@@ -269,13 +269,11 @@ def small_text_regions(blobs: np.ndarray, width: int, height: int,
     return [(int(x), int(y), int(x + w), int(y + h)) for x, y, w, h, _ in stats[1:]]
 
 
-def _detect_scaled(img: np.ndarray, tile: int, model: TextModel, even: bool = False,
+def _detect_scaled(img: np.ndarray, tile: int, model: TextModel,
                    **kw: float) -> tuple[np.ndarray, np.ndarray]:
-    """Text boxes and small-text blobs of an (already scaled) image, in its frame; with
-    ``even``, in the fewest tiles of at most ``tile`` px (:func:`even_tiles`)."""
+    """Text boxes and small-text blobs of an (already scaled) image, in its frame."""
     found, blobs = [], []
-    layout = even_tiles if even else tiles
-    for x0, y0, x1, y1 in layout(img.shape[1], img.shape[0], tile, 96):
+    for x0, y0, x1, y1 in tiles(img.shape[1], img.shape[0], tile, 96):
         prob = text_probability(img[y0:y1, x0:x1], model)
         boxes = text_boxes(prob, **kw)
         small = small_text_blobs(prob)
@@ -289,7 +287,7 @@ def _detect_scaled(img: np.ndarray, tile: int, model: TextModel, even: bool = Fa
 
 def detect_text_and_blobs(rgb: np.ndarray, level: PlateLevel,
                           regions: list[tuple[int, int, int, int]] | None = None,
-                          even: bool = False, **kw: float) -> tuple[np.ndarray, np.ndarray]:
+                          **kw: float) -> tuple[np.ndarray, np.ndarray]:
     """Text boxes (x0, y0, x1, y1, score) and small-text blobs (x0, y0, x1, y1) of one
     pass, in the image's pixel frame; only inside ``regions`` (image frame) if given."""
     h, w = rgb.shape[:2]
@@ -302,7 +300,7 @@ def detect_text_and_blobs(rgb: np.ndarray, level: PlateLevel,
         for x0, y0, x1, y1 in regions:
             size = (max(1, round((x1 - x0) * fx)), max(1, round((y1 - y0) * fy)))
             b, s = _detect_scaled(_resize(rgb[y0:y1, x0:x1], size), level.tile,
-                                  level.model, even, **kw)
+                                  level.model, **kw)
             for arr in (b, s):
                 arr[:, [0, 2]] += x0 * fx
                 arr[:, [1, 3]] += y0 * fy
@@ -730,17 +728,18 @@ def _merge_quads(rects: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class NativeText:
     """How a photo larger than the first level's ``max_side`` is searched (photo profile):
-    the levels at their own scales of its native pixels, so that a plate of a given size
-    in pixels is looked at as in a dashcam frame. The first level runs capped as an
-    overview for text lines at least ``big_text`` px tall (which native tiles of ``tile``
-    px, overlapping by ``overlap``, could cut; kept where they read as plate text), then
-    at native scale over the tiles that
-    hold texture (:func:`~mediakit.privacy.faces.textured_tiles`, ``flat_std``); the
-    focused level runs around the native pass's small text blobs. Text seen at an angle,
-    bright rectangles and the recogniser then work on these candidates only."""
+    as a mosaic of frames. Each tile of the photo that holds texture
+    (:func:`~mediakit.privacy.faces.textured_tiles`, ``flat_std``), of at most ``tile``
+    px (and the first level's cap) overlapping by ``overlap`` px, gets the small-image
+    passes at native scale (1x, then 1.6x around its small text blobs, or over the whole
+    tile when they cover most of it), so that a plate of a given size in pixels is looked
+    at as in a dashcam frame. The first level, capped, runs once as an overview for the
+    text lines at least ``big_text`` px tall (which the tiles could cut), kept where they
+    read as plate text. Text seen at an angle, bright rectangles and the recogniser then
+    work on the whole photo's candidates."""
 
     big_text: float = 96.0
-    tile: int = 1024
+    tile: int = 1600
     overlap: int = 96
     flat_std: float = 3.0
 
@@ -801,7 +800,7 @@ class PlateDetector:
 
     def _native_candidates(self, rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """:meth:`_candidates` of a photo larger than the first level's cap (see
-        :class:`NativeText`): the levels at their own scales of the native pixels."""
+        :class:`NativeText`): the small-image passes on each textured native tile."""
         cfg = self.native
         assert cfg is not None
         h, w = rgb.shape[:2]
@@ -809,35 +808,27 @@ class PlateDetector:
         # overview (the first level, capped): text lines too tall for the native tiles
         ov, _ = detect_text_and_blobs(rgb, base, box_thresh=self.box_thresh)
         ov = join_rows(ov[ov[:, 3] - ov[:, 1] >= cfg.big_text])
+        ov = ov[[plate_shaped(b, self.min_height) for b in ov]].reshape(-1, 5)
         if len(ov):  # kept where they read as plate text: a coarse pass's large unreadable
-            # blobs (car rears, shop fronts) tripled the false alarms of a dashcam collage
+            # blobs (car rears, shop fronts) are no evidence of a plate
             reads = read_text(rgb, ov) if self.read else [("", 0.0)] * len(ov)
             ov = ov[[(text_score(t, c, float(b[4])) or 0.0) >= PLATE_TEXT_SCORE
                      for b, (t, c) in zip(ov, reads, strict=True)]].reshape(-1, 5)
         d = _pass_size(rgb.shape, base)[0] / w
         overview = _resize(rgb, (max(1, round(w * d)), max(1, round(h * d))))
-        all_tiles = even_tiles(w, h, cfg.tile, cfg.overlap)
+        tile = min(cfg.tile, base.max_side)  # a tile takes the small-image path
+        all_tiles = even_tiles(w, h, tile, cfg.overlap)
         busy = textured_tiles(overview, d, all_tiles, cfg.flat_std)
         del overview
-        native = PlateLevel(base.upscale, 10**9, tile=cfg.tile, model=base.model)
-        boxes, blobs = detect_text_and_blobs(rgb, native, busy, True, box_thresh=self.box_thresh)
         self.last_stats = {"tiles": len(all_tiles), "native_tiles": len(busy)}
-        found, rejected = [], [np.zeros((0, 5), np.float32)]
-        for level in self.levels[1:]:
-            lines = join_rows(boxes)
-            shaped = np.array([plate_shaped(b, self.min_height) for b in lines], bool)
-            found.append(lines[shaped].reshape(-1, 5))
-            rejected.append(lines[~shaped].reshape(-1, 5))
-            regions = small_text_regions(blobs, w, h, 32) if level.focused else [(0, 0, w, h)]
-            self.last_stats[f"x{level.upscale:g}_kpx"] = round(sum(
-                (x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions) * level.upscale ** 2 / 1e3)
-            free = PlateLevel(level.upscale, 10**9, tile=cfg.tile, model=level.model)
-            boxes, blobs = detect_text_and_blobs(rgb, free, regions, True,
-                                                 box_thresh=self.box_thresh)
-        lines = join_rows(np.concatenate([boxes, ov]))
-        shaped = np.array([plate_shaped(b, self.min_height) for b in lines], bool)
-        found.append(lines[shaped].reshape(-1, 5))
-        rejected.append(lines[~shaped].reshape(-1, 5))
+        found, rejected = [ov], [np.zeros((0, 5), np.float32)]
+        for x0, y0, x1, y1 in busy:
+            lines, other = self._candidates(np.ascontiguousarray(rgb[y0:y1, x0:x1]))
+            for arr in (lines, other):
+                arr[:, [0, 2]] += x0
+                arr[:, [1, 3]] += y0
+            found.append(lines)
+            rejected.append(other)
         out = np.concatenate(found)
         return merge_boxes(out, 0.5) if len(out) else out, np.concatenate(rejected)
 

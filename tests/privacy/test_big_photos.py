@@ -91,3 +91,25 @@ def test_video_profile_keeps_its_capped_single_pass() -> None:
     video = Detector(plates=False, profile="video").faces
     assert video is not None and video.native is None
     assert Detector(plates=False).faces.native is not None
+
+
+def test_small_plate_in_a_24_mp_photo_is_found_and_read() -> None:
+    from tests.privacy.test_detection import plate_image
+
+    img, (x0, y0, x1, y1) = plate_image("AB-123-CD")
+    small = cv2.resize(np.asarray(img), None, fx=0.4, fy=0.4, interpolation=cv2.INTER_AREA)
+    photo = np.full((4000, 6000, 3), 120, np.uint8)
+    photo[2500:2500 + small.shape[0], 3100:3100 + small.shape[1]] = small
+    cx, cy = 3100 + 0.4 * (x0 + x1) / 2, 2500 + 0.4 * (y0 + y1) / 2
+
+    def plates_at(det: Detector) -> list:
+        return [d for d in det.detect(photo) if d.label == "plate"
+                and abs(d.box[0] + d.box[2] / 2 - cx) < 20 and abs(d.box[1] + d.box[3] / 2 - cy) < 10]
+
+    det = Detector(faces=False)
+    found = plates_at(det)
+    assert found and found[0].text == "AB-123-CD"
+    assert det.plates.last_stats["native_tiles"] < det.plates.last_stats["tiles"]
+    capped = Detector(faces=False)
+    capped.plates.native = None
+    assert not [d for d in plates_at(capped) if d.text == "AB-123-CD"]
