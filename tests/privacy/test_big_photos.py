@@ -94,22 +94,25 @@ def test_video_profile_keeps_its_capped_single_pass() -> None:
 
 
 def test_small_plate_in_a_24_mp_photo_is_found_and_read() -> None:
+    """A plate of ~12 px glyphs (a 26 px text line) in a 6000 x 4000 photo."""
     from tests.privacy.test_detection import plate_image
 
     img, (x0, y0, x1, y1) = plate_image("AB-123-CD")
-    small = cv2.resize(np.asarray(img), None, fx=0.4, fy=0.4, interpolation=cv2.INTER_AREA)
+    small = cv2.resize(np.asarray(img), None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     photo = np.full((4000, 6000, 3), 120, np.uint8)
     photo[2500:2500 + small.shape[0], 3100:3100 + small.shape[1]] = small
-    cx, cy = 3100 + 0.4 * (x0 + x1) / 2, 2500 + 0.4 * (y0 + y1) / 2
+    cx, cy = 3100 + 0.5 * (x0 + x1) / 2, 2500 + 0.5 * (y0 + y1) / 2
 
     def plates_at(det: Detector) -> list:
         return [d for d in det.detect(photo) if d.label == "plate"
                 and abs(d.box[0] + d.box[2] / 2 - cx) < 20 and abs(d.box[1] + d.box[3] / 2 - cy) < 10]
 
     det = Detector(faces=False)
-    found = plates_at(det)
-    assert found and found[0].text == "AB-123-CD"
+    found = [d for d in plates_at(det) if d.extra["proposal"] == "text"]
+    assert found and found[0].text == "AB-123-CD"  # found by the text detector
     assert det.plates.last_stats["native_tiles"] < det.plates.last_stats["tiles"]
+    # the capped search's text detection misses it (only the bright rectangle finder,
+    # which always works on the native pixels, sees that plate there)
     capped = Detector(faces=False)
     capped.plates.native = None
-    assert not [d for d in plates_at(capped) if d.text == "AB-123-CD"]
+    assert not [d for d in plates_at(capped) if d.extra["proposal"] == "text"]
