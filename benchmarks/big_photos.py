@@ -230,7 +230,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=None,
                     help="distinct 12 MP photos in the batch run (default 20; 0: none)")
     ap.add_argument("--no-plates", action="store_true", help="faces only (plate detector off)")
-    ap.add_argument("--sets", default="faces,plates", help="faces, plates or both")
+    ap.add_argument("--sets", default="faces,plates", help="faces, plates, both or none")
     args = ap.parse_args()
     shared = shared_dir()
     if not (shared / "data").is_dir():
@@ -248,8 +248,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="mk-big-") as tmp_name:
         tmp = Path(tmp_name)
         for kind in args.sets.split(","):
-            if kind == "plates" and args.no_plates:
-                continue
+            if kind not in ("faces", "plates") or (kind == "plates" and args.no_plates):
+                continue  # --sets none: the batch alone
             bench_set(kind.strip(), sizes, args.quick, detector, shared, tmp,
                       deface and kind == "faces")
         if batch:

@@ -94,6 +94,11 @@ PROFILES: dict[str, dict] = {
         "face_levels": (Level(1.0, 1600), Level(2.0, 3200, focused=True)),
         # photos over 1600 px: the same levels at native scale, in tiles (see NativeTiles)
         "face_native": NativeTiles(),
+        # weaker 1x candidates (0.1-0.15: texture) do not ask for the focused 2x pass:
+        # faces/wider 2x area 45 -> 39 % of the pixels, face CPU -13 %, recall unchanged
+        # (0.916/0.921/0.855, h<16 0.771), false alarms 2.64 -> 2.68 an image (0.2: one
+        # hard face lost)
+        "face_focus_floor": 0.15,
         "face_threshold": 0.2,
         "face_verify": Verify(low=0.18, high=0.4, weight=0.7),
         "face_margin": 1.45,
@@ -116,6 +121,7 @@ PROFILES: dict[str, dict] = {
     "video": {
         "face_levels": (Level(1.0, 1280),),
         "face_native": None,  # frames are downscaled on purpose: tracking fills the gaps
+        "face_focus_floor": 0.0,  # no focused level
         "face_threshold": 0.3,
         "face_verify": None,
         # wider than in photos: a mask interpolated between detections, on a moving head,
@@ -190,7 +196,8 @@ class Detector:
         self.suspect_floor: float = cfg["face_suspect_floor"]
         self.faces = FaceDetector(cfg["face_levels"], cfg["face_threshold"],
                                   verify=cfg["face_verify"],
-                                  native=cfg["face_native"]) if faces else None
+                                  native=cfg["face_native"],
+                                  focus_floor=cfg["face_focus_floor"]) if faces else None
         self.plates = PlateDetector(cfg["plate_levels"], min_height=cfg["plate_min_height"],
                                     second_look=cfg["plate_second_look"],
                                     bright=cfg["plate_bright"],

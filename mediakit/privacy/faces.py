@@ -479,9 +479,11 @@ class FaceDetector:
     def __init__(self, levels: tuple[Level, ...], threshold: float = 0.22,
                  candidate_threshold: float = 0.1, tile: int = 1024,
                  verify: Verify | None = None, max_focus_area: float = 1.0,
-                 native: NativeTiles | None = None) -> None:
+                 native: NativeTiles | None = None, focus_floor: float = 0.0) -> None:
         self.levels = levels
         self.native = native
+        # candidates under this score do not ask for a closer look (see Detector profiles)
+        self.focus_floor = focus_floor
         self.last_stats: dict[str, float] = {}  # what the last big-photo search ran
         self.threshold = threshold
         self.candidate_threshold = candidate_threshold
@@ -506,13 +508,17 @@ class FaceDetector:
                 raw.append(run_level(rgb, level, self.candidate_threshold, self.tile))
                 continue
             scale = self.levels[0].scale(w, h)
-            regions, grid = small_face_regions(raw[0], scale, w, h)
+            regions, grid = small_face_regions(self._focus(raw[0]), scale, w, h)
             if sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions) > self.max_focus_area * w * h:
                 raw.append(run_level(rgb, level, self.candidate_threshold, self.tile))
                 continue
             dets = run_level(rgb, level, self.candidate_threshold, self.tile, regions=regions)
             raw.append(in_cells(dets, grid, FOCUS_CELL / scale))
         return raw
+
+    def _focus(self, dets: np.ndarray) -> np.ndarray:
+        """The first level's candidates that ask for a closer look (``focus_floor``)."""
+        return dets[dets[:, 4] >= self.focus_floor] if self.focus_floor else dets
 
     def run_native(self, rgb: np.ndarray) -> list[np.ndarray]:
         """:meth:`run_levels` for a photo larger than the first level's cap (see
@@ -538,7 +544,7 @@ class FaceDetector:
             regions: list[tuple[int, int, int, int]] = [(0, 0, w, h)]
             grid = None
             if level.focused:
-                regions, grid = small_face_regions(raw[0], base.upscale, w, h)
+                regions, grid = small_face_regions(self._focus(raw[0]), base.upscale, w, h)
                 if sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions) \
                         > self.max_focus_area * w * h:
                     regions, grid = [(0, 0, w, h)], None
