@@ -10,8 +10,13 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
   an overview pass at 1600 px for large faces, native tiles wherever the overview shows
   texture, the focused 2x pass tile by tile), so a face of a given pixel size is found
   as in a small image: on a 12 MP collage of 28 WIDER images (``benchmarks/big_photos.py``)
-  recall easy/medium/hard 0.907/0.936/0.853 against 0.917/0.940/0.847 one by one (the
-  former 1600 px cap: 0.935/0.888/0.608).
+  recall easy/medium/hard 0.907/0.936/0.851 against 0.917/0.940/0.847 one by one (the
+  former 1600 px cap: 0.935/0.888/0.608); 41 images in 12 MP and 68 in 24 MP: within
+  0.012 (see README). Plates of photos over 1600 px likewise
+  (:class:`~mediakit.privacy.plates.NativeText`: each textured native tile of <= 1600 px
+  gets the small-image passes): ro-dashcam collages 12 MP 19/19 plates (one by one
+  18/19; cap 0.737), 24 MP 26/28 (27/28), but 1.3-1.9 false alarms a frame instead of
+  0.5-0.7, and on crowds (WIDER collages) the plate passes cost ~3x the faces.
   The 2x pass is focused: it runs only on crops around the 48 px cells (of the 1x pass)
   that hold a 1x candidate under 32 px tall, or next to one, with 16 px of context so
   that such a face centred in a kept cell is whole in its crop (the whole image when the
