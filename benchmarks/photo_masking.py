@@ -2,6 +2,7 @@
 
     python benchmarks/photo_masking.py [--sets faces/wider,plates/ro-dashcam] [--limit N]
                                        [--profile photo|video]
+    python benchmarks/photo_masking.py --big [--quick]   # 12/24 MP: big_photos.py
 
 For each set, both tools run on the same images in this same run; both outputs are
 scored by ``shared/eval/score.py --json``. Face sets run the face detector only and
@@ -150,6 +151,11 @@ def _fmt(value: float | None) -> str:
 
 
 def main() -> None:
+    if "--big" in sys.argv:  # camera-sized photos: benchmarks/big_photos.py (issue 22)
+        import big_photos
+
+        sys.argv.remove("--big")
+        return big_photos.main()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated, e.g. faces/wider")
     ap.add_argument("--limit", type=int, default=None, help="first N images of each set")

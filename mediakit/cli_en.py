@@ -331,6 +331,7 @@ EN: dict[str, str] = {
         "rush), repeatable; for an operation, 'mediakit voice'",
     "voix modifiée : plus grave (défaut) ou plus aiguë":
         "disguised voice: deeper (default) or higher",
+    "reste environ {durée}": "about {durée} left",
 }
 
 # -- messages: summaries, item states, errors naming a file and the reason ------------------

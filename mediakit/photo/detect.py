@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
 from mediakit.errors import display_path
 from mediakit.media.images import load_oriented_rgb
@@ -20,11 +21,17 @@ def detect_file(path: Path, detector: Any, suspects: bool = False) -> dict[str, 
     ``suspects``, the suspects too, each with ``"suspect": true``."""
     original, oriented = load_oriented_rgb(path)
     try:
-        orientation = int(original.getexif().get(TAG_ORIENTATION, 1) or 1)
-        stored_w, stored_h = original.size
-        masks = detect_masks(np.asarray(oriented), detector, suspects=suspects)
+        return detect_decoded(path, original, oriented, detector, suspects)
     finally:
         original.close()
+
+
+def detect_decoded(path: Path, original: Image.Image, oriented: Image.Image, detector: Any,
+                   suspects: bool = False) -> dict[str, Any]:
+    """:func:`detect_file` on a photo already decoded (``load_oriented_rgb``)."""
+    orientation = int(original.getexif().get(TAG_ORIENTATION, 1) or 1)
+    stored_w, stored_h = original.size
+    masks = detect_masks(np.asarray(oriented), detector, suspects=suspects)
     detections = []
     for mask in masks:
         suspect = mask["state"] == "suspect"

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
 from mediakit.errors import MediaError
 from mediakit.library import audit
@@ -27,13 +28,15 @@ def matcher_for(op: Operation) -> PeopleMatcher:
 
 def detect_item(op: Operation, sha: str, detector: Any,
                 matcher: PeopleMatcher | None = None, *,
-                suspects: bool = True) -> list[dict[str, Any]]:
+                suspects: bool = True,
+                loaded: tuple[Image.Image, Image.Image] | None = None) -> list[dict[str, Any]]:
     """Run detection on a photo item and store the proposed masks (manual ones kept).
 
     With ``suspects`` (the product's default) the detector's uncertain regions are stored
     too, as masks in state "suspect" ("à vérifier"): not masked until a person accepts
-    them, and the item cannot be marked reviewed while one is undecided."""
-    _, img = load_oriented_rgb(op.original_path(sha))
+    them, and the item cannot be marked reviewed while one is undecided. ``loaded``: the
+    photo already decoded (``load_oriented_rgb``, see :func:`mediakit.photo.batch.decode_ahead`)."""
+    _, img = loaded or load_oriented_rgb(op.original_path(sha))
     masks = detect_masks(np.asarray(img), detector, matcher or matcher_for(op),
                          suspects=suspects)
     store_detections(op, sha, masks, DETECTOR_NAME)

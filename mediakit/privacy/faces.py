@@ -239,6 +239,95 @@ def run_level(rgb: np.ndarray, level: Level, threshold: float, tile: int = 1024,
     return np.concatenate(found)
 
 
+def even_starts(n: int, size: int, overlap: int) -> tuple[list[int], int]:
+    """Starts and common length of the fewest windows of at most ``size`` px, overlapping
+    by ``overlap`` px at least, that cover ``n`` px: the length shrunk to share the
+    overlap evenly (a 4032 px side: 5 windows of 909 px, 13 % more pixels than the
+    image, where 1024 px windows would add 27 %)."""
+    if n <= size:
+        return [0], n
+    count = int(np.ceil((n - overlap) / (size - overlap)))
+    length = min(size, -(-(n + (count - 1) * overlap) // count))
+    return [round(k * (n - length) / (count - 1)) for k in range(count)], length
+
+
+def even_tiles(width: int, height: int, size: int, overlap: int,
+               ) -> list[tuple[int, int, int, int]]:
+    """Tiles (x0, y0, x1, y1) of :func:`even_starts` over a ``width`` x ``height`` image."""
+    xs, tw = even_starts(width, size, overlap)
+    ys, th = even_starts(height, size, overlap)
+    return [(x, y, x + tw, y + th) for y in ys for x in xs]
+
+
+def run_scaled(rgb: np.ndarray, scale: float, threshold: float,
+               regions: list[tuple[int, int, int, int]], tile: int = 1024,
+               overlap: int = 128) -> np.ndarray:
+    """CenterFace at ``scale`` (1 or more) on ``regions`` (x0, y0, x1, y1; image frame) of
+    a large image, tile by tile: each tile is cut (native scale) or resampled (bilinear,
+    as ``cv2.resize``) from the image on its own, so no upscaled copy of a region is ever
+    held (a 45 MP photo at 2x would be 540 MB). Rows x0, y0, x1, y1, score; image frame."""
+    found = [np.empty((0, 5), np.float32)]
+    for rx0, ry0, rx1, ry1 in regions:
+        sw, sh = max(STRIDE, round((rx1 - rx0) * scale)), max(STRIDE, round((ry1 - ry0) * scale))
+        fx, fy = (rx1 - rx0) / sw, (ry1 - ry0) / sh
+        for x0, y0, x1, y1 in even_tiles(sw, sh, tile, overlap):
+            if (sw, sh) == (rx1 - rx0, ry1 - ry0):
+                img = rgb[ry0 + y0:ry0 + y1, rx0 + x0:rx0 + x1]
+            else:  # dst (u, v) <- src (rx0 + (u + x0 + 0.5) fx - 0.5, ...)
+                m = np.array([[1 / fx, 0, (0.5 - rx0) / fx - 0.5 - x0],
+                              [0, 1 / fy, (0.5 - ry0) / fy - 0.5 - y0]], np.float64)
+                img = cv2.warpAffine(rgb, m, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR,
+                                     borderMode=cv2.BORDER_REPLICATE)
+            dets = _run(np.ascontiguousarray(img), threshold)
+            dets[:, [0, 2]] = (dets[:, [0, 2]] + x0) * fx + rx0
+            dets[:, [1, 3]] = (dets[:, [1, 3]] + y0) * fy + ry0
+            found.append(dets)
+    return np.concatenate(found)
+
+
+@dataclass(frozen=True)
+class NativeTiles:
+    """How a photo larger than the first level's ``max_side`` is searched (photo profile):
+    at the levels' own scales (1x, 2x...) relative to its native pixels, so that a face of
+    a given size in pixels is looked at as in a small image, whatever the photo's size.
+
+    - An overview pass at ``overview_side`` px (longest side; at least ``min_overview``
+      of the photo) finds the faces at least ``big_face`` native px tall, which native
+      tiles (overlapping by ``overlap`` px) could cut.
+    - The native pass runs in tiles of at most ``tile`` px over every tile of the photo
+      holding texture: a pixel of the overview whose 5x5 neighbourhood varies by
+      ``flat_std`` grey levels or more. Flat tiles (sky, wall, studio ground) hold no
+      face; anything else is searched ("unsure" means searched: recall first).
+    - The following levels work on the native pass as on a small image (a focused 2x
+      pass around its small candidates), tile by tile (:func:`run_scaled`).
+    """
+
+    overview_side: int = 1600
+    min_overview: float = 0.3
+    big_face: float = 96.0
+    tile: int = 1024
+    overlap: int = 128
+    flat_std: float = 3.0
+
+
+def textured_tiles(overview: np.ndarray, scale: float, tiles_: list[tuple[int, int, int, int]],
+                   flat_std: float) -> list[tuple[int, int, int, int]]:
+    """The tiles (image frame) whose footprint on the ``overview`` (the image at
+    ``scale``) holds a pixel with a local (5x5) grey-level std of ``flat_std`` or more."""
+    gray = cv2.cvtColor(overview, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    mean = cv2.blur(gray, (5, 5))
+    var = cv2.blur(gray * gray, (5, 5)) - mean * mean
+    busy = (var >= flat_std ** 2).astype(np.uint8)
+    oh, ow = busy.shape
+    kept = []
+    for x0, y0, x1, y1 in tiles_:
+        a0, b0 = max(0, int(x0 * scale) - 2), max(0, int(y0 * scale) - 2)
+        a1, b1 = min(ow, int(np.ceil(x1 * scale)) + 2), min(oh, int(np.ceil(y1 * scale)) + 2)
+        if busy[b0:b1, a0:a1].any():
+            kept.append((x0, y0, x1, y1))
+    return kept
+
+
 def small_face_regions(dets: np.ndarray, scale: float, width: int, height: int,
                        cell: int = FOCUS_CELL, max_face: int = FOCUS_MAX_FACE,
                        ) -> tuple[list[tuple[int, int, int, int]], np.ndarray]:
@@ -349,12 +438,21 @@ def verify_crops(rgb: np.ndarray, boxes: np.ndarray, need: np.ndarray | None = N
     return opinion
 
 
+VERIFY_BATCH = 32  # crops per inference: a 700-crop batch of a 12 MP crowd took 4x longer
+
+
 def _centre_peaks(crops: list[np.ndarray]) -> np.ndarray:
-    """CenterFace's peak score near the centre of each (square, same size) crop."""
-    blob = np.ascontiguousarray(np.stack(crops).transpose(0, 3, 1, 2), np.float32)
-    heat = get_session().run(None, {"input.1": blob})[0][:, 0]
+    """CenterFace's peak score near the centre of each (square, same size) crop, in
+    batches of at most ``VERIFY_BATCH`` (a huge batch costs onnxruntime a new plan and
+    arena for its shape: 600 crops 5.7 s in one batch, 1.2 s in batches of 50)."""
     c, r = crops[0].shape[0] // 8, 2  # heat map cell of the crop centre (stride 4), radius
-    return heat[:, c - r:c + r + 1, c - r:c + r + 1].reshape(len(crops), -1).max(1)
+    out = []
+    for k in range(0, len(crops), VERIFY_BATCH):
+        part = crops[k:k + VERIFY_BATCH]
+        blob = np.ascontiguousarray(np.stack(part).transpose(0, 3, 1, 2), np.float32)
+        heat = get_session().run(None, {"input.1": blob})[0][:, 0]
+        out.append(heat[:, c - r:c + r + 1, c - r:c + r + 1].reshape(len(part), -1).max(1))
+    return np.concatenate(out)
 
 
 @dataclass(frozen=True)
@@ -380,8 +478,13 @@ class FaceDetector:
 
     def __init__(self, levels: tuple[Level, ...], threshold: float = 0.22,
                  candidate_threshold: float = 0.1, tile: int = 1024,
-                 verify: Verify | None = None, max_focus_area: float = 1.0) -> None:
+                 verify: Verify | None = None, max_focus_area: float = 1.0,
+                 native: NativeTiles | None = None, focus_floor: float = 0.0) -> None:
         self.levels = levels
+        self.native = native
+        # candidates under this score do not ask for a closer look (see Detector profiles)
+        self.focus_floor = focus_floor
+        self.last_stats: dict[str, float] = {}  # what the last big-photo search ran
         self.threshold = threshold
         self.candidate_threshold = candidate_threshold
         self.tile = tile
@@ -396,18 +499,60 @@ class FaceDetector:
         when those regions would cover over ``max_focus_area`` of it (default: when the
         crops, which may overlap, hold more pixels than the image)."""
         h, w = rgb.shape[:2]
+        base = self.levels[0]
+        if self.native is not None and base.scale(w, h) < base.upscale:
+            return self.run_native(rgb)
         raw: list[np.ndarray] = []
         for level in self.levels:
             if not (level.focused and raw):
                 raw.append(run_level(rgb, level, self.candidate_threshold, self.tile))
                 continue
             scale = self.levels[0].scale(w, h)
-            regions, grid = small_face_regions(raw[0], scale, w, h)
+            regions, grid = small_face_regions(self._focus(raw[0]), scale, w, h)
             if sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions) > self.max_focus_area * w * h:
                 raw.append(run_level(rgb, level, self.candidate_threshold, self.tile))
                 continue
             dets = run_level(rgb, level, self.candidate_threshold, self.tile, regions=regions)
             raw.append(in_cells(dets, grid, FOCUS_CELL / scale))
+        return raw
+
+    def _focus(self, dets: np.ndarray) -> np.ndarray:
+        """The first level's candidates that ask for a closer look (``focus_floor``)."""
+        return dets[dets[:, 4] >= self.focus_floor] if self.focus_floor else dets
+
+    def run_native(self, rgb: np.ndarray) -> list[np.ndarray]:
+        """:meth:`run_levels` for a photo larger than the first level's cap (see
+        :class:`NativeTiles`): the same levels at their own scales, in tiles."""
+        cfg = self.native
+        assert cfg is not None
+        h, w = rgb.shape[:2]
+        d = min(1.0, max(cfg.overview_side / max(w, h), cfg.min_overview))
+        size = (max(STRIDE, round(w * d)), max(STRIDE, round(h * d)))
+        overview = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+        ov = run_level(overview, Level(1.0, 10**9), self.candidate_threshold, cfg.tile,
+                       cfg.overlap)
+        ov[:, [0, 2]] *= w / size[0]
+        ov[:, [1, 3]] *= h / size[1]
+        big = ov[ov[:, 3] - ov[:, 1] >= cfg.big_face]
+        all_tiles = even_tiles(w, h, cfg.tile, cfg.overlap)
+        busy = textured_tiles(overview, d, all_tiles, cfg.flat_std)
+        base = self.levels[0]
+        raw = [np.concatenate([run_scaled(rgb, base.upscale, self.candidate_threshold, busy,
+                                          cfg.tile, cfg.overlap), big])]
+        self.last_stats = {"tiles": len(all_tiles), "native_tiles": len(busy)}
+        for level in self.levels[1:]:
+            regions: list[tuple[int, int, int, int]] = [(0, 0, w, h)]
+            grid = None
+            if level.focused:
+                regions, grid = small_face_regions(self._focus(raw[0]), base.upscale, w, h)
+                if sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions) \
+                        > self.max_focus_area * w * h:
+                    regions, grid = [(0, 0, w, h)], None
+            dets = run_scaled(rgb, level.upscale, self.candidate_threshold, regions,
+                              cfg.tile, cfg.overlap)
+            self.last_stats[f"x{level.upscale:g}_kpx"] = round(sum(
+                (x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions) * level.upscale ** 2 / 1e3)
+            raw.append(dets if grid is None else in_cells(dets, grid, FOCUS_CELL / base.upscale))
         return raw
 
     def scores(self, rgb: np.ndarray, fused: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
