@@ -481,23 +481,27 @@ class MainWindow(QMainWindow):
         self.chutier.set_activity(None, set(self.queued))
 
         def task(progress, cancelled, on_message):  # noqa: ANN001
+            from mediakit.photo.batch import TimeLeft
             from mediakit.photo.operation import detect_item as detect_photo
             from mediakit.privacy.detector import Detector
             from mediakit.video.operation import detect_item as detect_rush
 
             detectors: dict[str, Detector] = {}
-            done = 0
+            done, timer = 0, TimeLeft()
             for i, sha in enumerate(shas):
                 if cancelled():
                     break
                 item = op.items[sha]
                 activity.detecting.emit(sha)
-                progress(i * 100, len(shas) * 100, item["name"])
+                left = timer.text(i, len(shas))  # from the mean time of the items done
+                label = (tr("{name} — reste environ {left}").format(name=item["name"], left=left)
+                         if left else item["name"])
+                progress(i * 100, len(shas) * 100, label)
                 if item["kind"] == VIDEO:
                     detector = detectors.setdefault("video", Detector(profile="video"))
                     found = detect_rush(op, sha, detector, progress=lambda d, t, i=i,
-                                        n=item["name"]: progress(i * 100 + (100 * d) // max(t, 1),
-                                                                len(shas) * 100, n))
+                                        n=label: progress(i * 100 + (100 * d) // max(t, 1),
+                                                          len(shas) * 100, n))
                     on_message(tr("{name} : {n} piste(s) proposée(s)").format(
                         name=item["name"], n=len(found)))
                 else:

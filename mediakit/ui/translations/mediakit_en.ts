@@ -284,6 +284,10 @@
       <translation>Operation created in {folder}</translation>
     </message>
     <message>
+      <source>{name} — reste environ {left}</source>
+      <translation>{name} — about {left} left</translation>
+    </message>
+    <message>
       <source>La détection a déjà été lancée sur chaque élément. La relancer sur les {n} élément(s) non revus ? Les décisions prises sur leurs masques automatiques seront remplacées.</source>
       <translation>Detection has already run on every item. Run it again on the {n} item(s) not reviewed? The decisions taken on their automatic masks will be replaced.</translation>
     </message>
