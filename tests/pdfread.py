@@ -9,6 +9,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 _OBJ = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.DOTALL)
 
 
@@ -85,13 +87,28 @@ def _literal(raw: str) -> bytes:
     return out.encode("latin-1")
 
 
-# a font selection, or a string shown (hex or literal), in a content stream
-_TEXT_OPS = re.compile(r"/(F\d+)\s+[\d.]+\s+Tf|<([0-9A-Fa-f]*)>\s*Tj|"
-                       r"\(((?:\\.|[^\\)])*)\)\s*Tj", re.DOTALL)
+@dataclass
+class Run:
+    """A string shown on a page: its text, text render mode (0 fill, 3 invisible), fill
+    colour (0-1), font resource, and the ``/ActualText`` of the marked content around it."""
+
+    text: str
+    mode: int
+    colour: tuple[float, float, float]
+    font: str | None
+    actual: str | None
 
 
-def page_texts(pdf: Pdf) -> list[list[str]]:
-    """Each page's text lines (one per string shown), in the order of its content stream."""
+# in a content stream: a marked content (with its ActualText), its end, a graphics state
+# saved or restored, a fill colour, a text render mode, a font selection, a string shown
+_CONTENT_OPS = re.compile(
+    r"/\w+ <</MCID \d+(?: /ActualText <([0-9A-Fa-f]*)>)?>> BDC|(?<!\S)(EMC|q|Q)(?!\S)|"
+    r"([\d.]+) ([\d.]+) ([\d.]+) rg|(\d) Tr|/(F\d+)\s+[\d.]+\s+Tf|"
+    r"<([0-9A-Fa-f]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj", re.DOTALL)
+
+
+def page_runs(pdf: Pdf) -> list[list[Run]]:
+    """Each page's strings shown, in the order of its content stream."""
     out = []
     for body in pdf.objects.values():
         if not re.search(rb"/Type /Page\b(?!s)", body):
@@ -101,16 +118,48 @@ def page_texts(pdf: Pdf) -> list[list[str]]:
         fonts = dict(re.findall(rb"/(F\d+) (\d+) 0 R", resources))
         maps = {name.decode(): _to_unicode(pdf, pdf.obj(ref)) for name, ref in fonts.items()}
         content = pdf.streams[pdf.ref(body, "Contents")].decode("latin-1")
-        lines, font = [], None
-        for m in _TEXT_OPS.finditer(content):
-            if m.group(1):
-                font = m.group(1)
-                continue
-            raw = bytes.fromhex(m.group(2)) if m.group(2) is not None else _literal(m.group(3))
-            gids = [int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw), 2)]
-            lines.append("".join(maps[font].get(g, "\ufffd") for g in gids))
-        out.append(lines)
+        runs: list[Run] = []
+        state: tuple[int, tuple[float, float, float]] = (0, (0.0, 0.0, 0.0))
+        saved: list[tuple[int, tuple[float, float, float]]] = []
+        font: str | None = None
+        actual: list[str | None] = []
+        for m in _CONTENT_OPS.finditer(content):
+            op = m.group(2)
+            if m.group(0).endswith("BDC"):
+                actual.append(pdf_text(f"<{m.group(1)}>".encode()) if m.group(1) else None)
+            elif op == "EMC":
+                actual = actual[:-1]
+            elif op == "q":
+                saved.append(state)
+            elif op == "Q":
+                state = saved.pop()
+            elif m.group(3):
+                state = (state[0], (float(m.group(3)), float(m.group(4)), float(m.group(5))))
+            elif m.group(6):
+                state = (int(m.group(6)), state[1])
+            elif m.group(7):
+                font = m.group(7)
+            else:
+                raw = bytes.fromhex(m.group(8)) if m.group(8) is not None \
+                    else _literal(m.group(9))
+                gids = [int.from_bytes(raw[i:i + 2], "big") for i in range(0, len(raw), 2)]
+                text = "".join(maps[font].get(g, "\ufffd") for g in gids) if font else ""
+                runs.append(Run(text, state[0], state[1], font,
+                                next((a for a in reversed(actual) if a), None)))
+        out.append(runs)
     return out
+
+
+def page_texts(pdf: Pdf) -> list[list[str]]:
+    """Each page's text lines (one per string shown), in the order of its content stream."""
+    return [[run.text for run in runs] for runs in page_runs(pdf)]
+
+
+def images(pdf: Pdf) -> list[tuple[int, int]]:
+    """The pixel size of every picture in the document."""
+    return [(int(re.search(rb"/Width (\d+)", body).group(1)),
+             int(re.search(rb"/Height (\d+)", body).group(1)))
+            for body in pdf.objects.values() if b"/Subtype /Image" in body]
 
 
 def embedded_fonts(pdf: Pdf) -> list[tuple[str, bool]]:
@@ -159,3 +208,27 @@ def qt_text(path: str | Path) -> list[str] | None:
     title = doc.metaData(QPdfDocument.MetaDataField.Title)
     doc.close()
     return [str(title), *texts]
+
+
+def qt_render(path: str | Path, size: tuple[int, int], page: int = 0) -> np.ndarray | None:
+    """A page as Qt's PDF reader (PDFium) draws it at ``size`` pixels, on white paper (RGB
+    array); None without QtPdf."""
+    try:
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QImage
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return None
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive
+    doc = QPdfDocument()
+    if doc.load(str(path)) != QPdfDocument.Error.None_:
+        raise AssertionError(f"Qt cannot open {path}: {doc.status()}")
+    image = doc.render(page, QSize(*size)).convertToFormat(QImage.Format.Format_ARGB32)
+    doc.close()
+    w, h = size
+    data = np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine() // 4, 4)
+    bgra = data[:, :w].astype(np.float32)
+    alpha = bgra[..., 3:] / 255
+    rgb = bgra[..., [2, 1, 0]] * alpha + 255 * (1 - alpha)
+    return np.round(rgb).astype(np.uint8)

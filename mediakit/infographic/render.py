@@ -18,7 +18,7 @@ from mediakit.infographic.icons import draw_icon
 from mediakit.infographic.layout import Layout, build_layout
 from mediakit.infographic.templates import Template
 from mediakit.infographic.textfit import load_font
-from mediakit.media.pdf import Figure, Page, TextLine, write_pdf
+from mediakit.media.pdf import Figure, Page, TextLine, can_embed, write_pdf
 
 A4_300DPI = (2480, 3508)
 SUPER = 4  # supersampling for round shapes
@@ -58,8 +58,9 @@ def _draw_text(draw: ImageDraw.ImageDraw, el: dict[str, Any]) -> None:
                   fill=hex_to_rgb(el["colour"]))
 
 
-def draw(layout: Layout) -> Image.Image:
-    """The RGB picture of a layout."""
+def draw(layout: Layout, without: frozenset[int] = frozenset()) -> Image.Image:
+    """The RGB picture of a layout (``without`` the text elements of these ids: they are
+    drawn in vector in the PDF)."""
     im = Image.new("RGB", (layout.width, layout.height),
                    hex_to_rgb(layout.charte.colour("background")))
     draw_ = ImageDraw.Draw(im)
@@ -70,7 +71,8 @@ def draw(layout: Layout) -> Image.Image:
         elif kind == "disc":
             _fill_shape(im, el["box"], el["colour"], ellipse=True)
         elif kind == "text":
-            _draw_text(draw_, el)
+            if el["id"] not in without:
+                _draw_text(draw_, el)
         elif kind == "polyline":
             draw_.line([tuple(p) for p in el["points"]], fill=hex_to_rgb(el["colour"]),
                        width=round(el["width"]), joint="curve")
@@ -174,12 +176,43 @@ def render_one(charte: Charte, template: Template, data: dict[str, Any], base_di
 HEADING_ROLES = {"title": "H1", "urgent": "H1"}  # the kicker (label) stays a paragraph
 
 
+def _bbox(el: dict[str, Any]) -> tuple[float, float, float, float]:
+    """An element's extent: ``x0, y0, x1, y1``."""
+    if el["kind"] == "polyline":
+        xs, ys = [p[0] for p in el["points"]], [p[1] for p in el["points"]]
+        half = el.get("width", 0) / 2
+        return min(xs) - half, min(ys) - half, max(xs) + half, max(ys) + half
+    x, y, w, h = el["box"]
+    return x, y, x + w, y + h
+
+
+def vector_texts(layout: Layout) -> frozenset[int]:
+    """The text elements the PDF draws in vector: those whose font it can embed and over
+    which nothing else is drawn later (else they stay in the picture, with an invisible
+    text layer, so that the page looks as its PNG)."""
+    out = set()
+    elements = layout.elements
+    for i, el in enumerate(elements):
+        if el["kind"] != "text" or not can_embed(str(el["font_file"])):
+            continue
+        pad = el["size_px"] * 0.15  # ink may go a little past the box (accents, italics)
+        x0, y0, x1, y1 = _bbox(el)
+        x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+        if not any(other["kind"] != "text" and _bbox(other)[0] < x1
+                   and _bbox(other)[2] > x0 and _bbox(other)[1] < y1 and _bbox(other)[3] > y0
+                   for other in elements[i + 1:]):
+            out.add(el["id"])
+    return frozenset(out)
+
+
 def pdf_page(rendered: Rendered) -> Page:
-    """The rendered picture as an accessible PDF page: every text line drawn (in the order
-    of the template, which is the reading order), the photos and the bloc-marque as
-    figures with their alternative text."""
+    """The layout as an accessible PDF page: a picture without the text (colours, shapes,
+    photos), then, in the order of the template (which is the reading order), every text
+    line in vector (its font embedded, its colour, where Pillow draws it), the photos and
+    the bloc-marque as figures with their alternative text."""
     lay = rendered.layout
-    page = Page(rendered.image, lay.dpi or 300)
+    vector = vector_texts(lay)
+    page = Page((lay.width, lay.height), lay.dpi or 300, background=draw(lay, vector))
     for el in lay.elements:
         kind = el["kind"]
         if kind == "text":
@@ -187,21 +220,23 @@ def pdf_page(rendered: Rendered) -> Page:
             ascent = font.getmetrics()[0]
             x, y, w, _ = el["box"]
             tag = HEADING_ROLES.get(el["role"], "P")
+            colour = hex_to_rgb(el["colour"]) if el["id"] in vector else None
             for i, line in enumerate(el["lines"]):
                 if not line.strip():
                     continue
                 lw = font.getlength(line)
                 lx = x if el["align"] == "left" else x + w - lw if el["align"] == "right" \
                     else x + (w - lw) / 2
-                page.lines.append(TextLine(line, lx, y + i * el["line_height"] + ascent, lw,
-                                           el["size_px"], tag, el["id"], bool(el.get("bold"))))
+                page.items.append(TextLine(
+                    line, lx, y + i * el["line_height"] + ascent, lw, el["size_px"], tag,
+                    el["id"], bool(el.get("bold")), colour=colour,
+                    font_file=str(el["font_file"])))
         elif kind in ("image", "logo"):
             if kind == "logo":
                 alt = f"Bloc-marque : {lay.charte.title}"
             else:
                 alt = str(lay.data.get(f"{el['field']}_description") or "Photo")
-            page.figures.append(Figure(tuple(el["box"]), alt))  # type: ignore[arg-type]
-            page.figures_at.append(len(page.lines))
+            page.items.append(Figure(tuple(el["box"]), alt))  # type: ignore[arg-type]
     return page
 
 

@@ -1,17 +1,17 @@
-"""Printable contact sheet of a review pack (multi-page A4 PDF drawn with Pillow): thumbnail,
-version, status, caption and alerts (in red) for each item; an accessible PDF (text layer in
-reading order, tags, language, title: :mod:`mediakit.media.pdf`)."""
+"""Printable contact sheet of a review pack (multi-page A4 PDF): thumbnail, version, status,
+caption and alerts (in red) for each item; an accessible PDF (vector text in reading order,
+embedded fonts, tags, language, title: :mod:`mediakit.media.pdf`), or Pillow pictures."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageFont
 
 from mediakit.atomic import atomic_path
 from mediakit.media.fonts import sans, wrap_text
-from mediakit.media.pdf import Figure, Page, TextLine
+from mediakit.media.pdf import Canvas, Page
 from mediakit.media.pdf import write_pdf as write_accessible_pdf
 
 PAGE = (1240, 1754)  # A4 portrait at 150 dpi
@@ -24,29 +24,20 @@ def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     return sans(size)
 
 
-class _Drawn:
-    """Draws on a page and keeps each line of text for the PDF's text layer."""
-
-    def __init__(self, page: Page) -> None:
-        self.page, self.draw = page, ImageDraw.Draw(page.image)
-
-    def text(self, xy: tuple[float, float], text: str, fill: Any, font: Any, tag: str = "P",
-             group: int | str = 0) -> None:
-        self.draw.text(xy, text, fill=fill, font=font)
-        ascent = font.getmetrics()[0] if hasattr(font, "getmetrics") else 0
-        self.page.lines.append(TextLine(text, xy[0], xy[1] + ascent,
-                                        self.draw.textlength(text, font=font),
-                                        getattr(font, "size", 20), tag, group))
-
-
 def render_pages(title: str, subtitle: str, cells: list[dict[str, Any]]) -> list[Image.Image]:
     """Pages for ``cells``: each has ``image`` (path or None), ``title``, ``lines`` (text,
     colour) and ``caption``."""
-    return [page.image for page in sheet_pages(title, subtitle, cells)]
+    return [canvas.image for canvas in sheet_canvases(title, subtitle, cells)]
 
 
 def sheet_pages(title: str, subtitle: str, cells: list[dict[str, Any]]) -> list[Page]:
-    """The pages with their text layer and figures (see :func:`render_pages`)."""
+    """The vector pages: text, thumbnails with their alternative text (see
+    :func:`render_pages`)."""
+    return [canvas.page for canvas in sheet_canvases(title, subtitle, cells)]
+
+
+def sheet_canvases(title: str, subtitle: str, cells: list[dict[str, Any]]) -> list[Canvas]:
+    """The pages, drawn and kept as vector pages (see :func:`render_pages`)."""
     per_page = COLS * ROWS
     cell_w = (PAGE[0] - 2 * MARGIN) // COLS
     cell_h = (PAGE[1] - 2 * MARGIN - HEADER) // ROWS
@@ -54,8 +45,7 @@ def sheet_pages(title: str, subtitle: str, cells: list[dict[str, Any]]) -> list[
     pages = []
     count = max(1, -(-len(cells) // per_page))
     for number in range(count):
-        page = Page(Image.new("RGB", PAGE, "white"), 150)
-        drawn = _Drawn(page)
+        drawn = Canvas(PAGE, 150)
         drawn.text((MARGIN, MARGIN - 20), title, BLACK, big, "H1", "title")
         drawn.text((MARGIN, MARGIN + 28), subtitle, GREY, small, group="subtitle")
         for slot, cell in enumerate(cells[number * per_page:(number + 1) * per_page]):
@@ -64,15 +54,15 @@ def sheet_pages(title: str, subtitle: str, cells: list[dict[str, Any]]) -> list[
             _draw_cell(drawn, cell, x, y, cell_w - 30, cell_h - 20, mid, small, slot)
         drawn.text((PAGE[0] - MARGIN - 140, PAGE[1] - MARGIN + 20),
                    f"page {number + 1}/{count}", GREY, small, group="folio")
-        pages.append(page)
+        pages.append(drawn)
     return pages
 
 
-def _draw_cell(drawn: _Drawn, cell: dict[str, Any], x: int, y: int, w: int, h: int,
+def _draw_cell(drawn: Canvas, cell: dict[str, Any], x: int, y: int, w: int, h: int,
                mid: Any, small: Any, slot: int) -> None:
-    page, draw = drawn.page, drawn.draw
+    draw = drawn.draw
     thumb_h = int(h * 0.55)
-    draw.rectangle((x, y, x + w, y + thumb_h), outline=(200, 200, 200), fill=(245, 245, 245))
+    drawn.rect((x, y, x + w, y + thumb_h), outline=(200, 200, 200), fill=(245, 245, 245))
     ty = y + thumb_h + 10
     drawn.text((x, ty), cell["title"][:60], BLACK, mid, "H2", f"{slot}-title")
     if cell.get("image"):
@@ -80,11 +70,8 @@ def _draw_cell(drawn: _Drawn, cell: dict[str, Any], x: int, y: int, w: int, h: i
             thumb = img.convert("RGB")
             thumb.thumbnail((w - 4, thumb_h - 4))
             tx, tyy = x + (w - thumb.width) // 2, y + (thumb_h - thumb.height) // 2
-            page.image.paste(thumb, (tx, tyy))
-        page.figures.append(Figure((tx, tyy, thumb.width, thumb.height),
-                                   cell.get("alt") or cell.get("caption")
-                                   or f"Aperçu de {cell['title']}"))
-        page.figures_at.append(len(page.lines))
+        drawn.picture(thumb, (tx, tyy), cell.get("alt") or cell.get("caption")
+                      or f"Aperçu de {cell['title']}")
     else:
         drawn.text((x + 20, y + thumb_h // 2 - 12), "aperçu indisponible", GREY, mid,
                    group=f"{slot}-image")
@@ -103,7 +90,7 @@ def _draw_cell(drawn: _Drawn, cell: dict[str, Any], x: int, y: int, w: int, h: i
 
 
 def write_pdf(out: Path, title: str, subtitle: str, cells: list[dict[str, Any]]) -> Path:
-    """The contact sheet as an accessible PDF (text layer, tags, ``fr-FR``, title)."""
+    """The contact sheet as an accessible PDF (vector text, tags, ``fr-FR``, title)."""
     pages = sheet_pages(title, subtitle, cells)
     with atomic_path(out) as tmp:
         write_accessible_pdf(tmp, pages, title=title, subject=subtitle)

@@ -1,5 +1,6 @@
 """The infographics' A4 PDF and the photo contact sheet are real documents (RGAA): text
-that can be searched and read aloud, embedded fonts, language, title, tags, alt texts."""
+that can be searched and read aloud, embedded fonts, language, title, tags, alt texts
+(that the text is drawn in vector, and looks as the PNG: test_pdf_vector.py)."""
 
 from __future__ import annotations
 
@@ -122,8 +123,8 @@ def test_pdf_writer_round_trips_french_text(tmp_path: Path, text: str) -> None:
 
     from mediakit.media.pdf import Page, TextLine, write_pdf
 
-    page = Page(Image.new("RGB", (600, 300), "white"), 150,
-                [TextLine(text, 20, 100, 400, 30, "H1")])
+    page = Page((600, 300), 150, [TextLine(text, 20, 100, 400, 30, "H1", colour=(0, 0, 0))],
+                background=Image.new("RGB", (600, 300), "white"))
     out = write_pdf(tmp_path / "t.pdf", [page], title="Essai")
     (lines,) = page_texts(read(out))
     assert _plain(lines[0]) == _plain(text)
