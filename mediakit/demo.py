@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mediakit.atomic import write_text_atomic
-from mediakit.clitext import AUDIO_FR, adjust_text, metadata_text, plain
+from mediakit.clitext import AUDIO_FR, adjust_text, metadata_text, plain, typeset
 from mediakit.errors import MediaError, MediakitError, display_path
 from mediakit.library.project import Operation, is_operation
 
@@ -17,13 +17,18 @@ ASSETS = Path(__file__).resolve().parents[1] / "assets"
 Step = Callable[[Operation, Path], dict[str, Path]]
 
 
+def _out(text: str = "") -> None:
+    """One line of the demo's report, numbers in French typography (« 2,5 s », « 129,7 Ko »)."""
+    print(typeset(text))
+
+
 def run_demo(out: Path, assets: Path = ASSETS) -> int:
     """Import the samples into ``out/operation`` and run every capability on them."""
     from mediakit.library.importer import import_files
     from mediakit.library.summary import item_lines
 
     if not assets.is_dir():
-        print(f"mediakit demo : dossier d'exemples introuvable : {display_path(assets)}")
+        _out(f"mediakit demo : dossier d'exemples introuvable : {display_path(assets)}")
         return 2
     out.mkdir(parents=True, exist_ok=True)
     op_dir = out / "operation"
@@ -31,13 +36,13 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
     op = (Operation.open(op_dir) if is_operation(op_dir)
           else Operation.create(op_dir, "Opération de démonstration"))
     sources = [p for p in (assets / "photos", assets / "rushes") if p.exists()]
-    report = import_files(op, sources, on_message=lambda m: print("   " + plain(m)))
-    print(f"   {len(report.imported)} importé(s), {len(report.duplicates)} déjà présent(s), "
+    report = import_files(op, sources, on_message=lambda m: _out("   " + plain(m)))
+    _out(f"   {len(report.imported)} importé(s), {len(report.duplicates)} déjà présent(s), "
           f"{len(report.failed)} en échec")
     _done(t0)
     t0 = _step("Inventaire (mediakit info)")
     for line in item_lines(op):
-        print("   " + line)
+        _out("   " + line)
     _done(t0)
 
     outputs: dict[str, Path] = {"opération": op_dir}
@@ -48,21 +53,21 @@ def run_demo(out: Path, assets: Path = ASSETS) -> int:
             outputs.update(step(op, out))
         except MediakitError as exc:
             failures += 1
-            print(f"   ÉCHEC : {plain(str(exc))}")
+            _out(f"   ÉCHEC : {plain(str(exc))}")
         _done(t0)
-    print("\n== Sorties")
+    _out("\n== Sorties")
     for label, path in outputs.items():
-        print(f"   {label:<28} {display_path(path)}")
+        _out(f"   {label:<28} {display_path(path)}")
     return 0 if report.ok and not failures else 1
 
 
 def _step(title: str) -> float:
-    print(f"\n== {title}")
+    _out(f"\n== {title}")
     return time.perf_counter()
 
 
 def _done(t0: float) -> None:
-    print(f"   ({time.perf_counter() - t0:.1f} s)")
+    _out(f"   ({time.perf_counter() - t0:.1f} s)")
 
 
 def _photos(op: Operation) -> list[str]:
@@ -84,7 +89,7 @@ def step_people(op: Operation, out: Path) -> dict[str, Path]:
         raise MediakitError("photo de référence gps.jpg absente des exemples")
     person = listed[0] if listed else enroll(op, DEMO_PERSON, "always_mask", [reference])
     op.save()
-    print(f"   « {person['name']} » sur la liste « toujours masquer » "
+    _out(f"   « {person['name']} » sur la liste « toujours masquer » "
           f"({len(person['encodings'])} photo(s) de référence) : masqué même si un masque est "
           f"rejeté par erreur")
     face = face_path(op, person)
@@ -105,23 +110,23 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
             if "masks" not in op.items[sha]:
                 detect_item(op, sha, detector)  # masks and suspects ("à vérifier")
         except MediaError as exc:
-            print(f"   ÉCHEC {plain(str(exc))}")
+            _out(f"   ÉCHEC {plain(str(exc))}")
             continue
         for mask in undecided(op.items[sha]):  # suspects: the demo masks them (safe side)
             set_state(op, sha, mask["id"], ACCEPTED)
             suspects += 1
         mark_reviewed(op, sha)
     op.save()
-    print(f"   (démo : {suspects} région(s) à vérifier masquée(s), masques marqués comme revus ;"
+    _out(f"   (démo : {suspects} région(s) à vérifier masquée(s), masques marqués comme revus ;"
           f" en vrai, l'agent les revoit un à un)")
     dest = out / "photos_anonymisees"
     results = anonymize_operation(op, dest, detector=detector, style=MaskStyle())
     for r in results:
         if "error" in r:
-            print(f"   ÉCHEC {plain(r['file'] + ': ' + r['error'])}")
+            _out(f"   ÉCHEC {plain(r['file'] + ': ' + r['error'])}")
             continue
         known = sorted({m["person"]["name"] for m in r["masks"] if m.get("person")})
-        print(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués, "
+        _out(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués, "
               f"{r['style_note']} ; métadonnées retirées : "
               f"{metadata_text(r['metadata_removed'])}"
               + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
@@ -159,7 +164,7 @@ def step_voice(op: Operation, out: Path) -> dict[str, Path]:
         preview = voice.preview_path(op, sha, start, end, treated, settings)
         shutil.copyfile(preview, out / name)
         files[label] = out / name
-    print(f"   {op.items[sha]['name']} : voix modifiée ({voice.PRESET_FR[settings.preset]}) "
+    _out(f"   {op.items[sha]['name']} : voix modifiée ({voice.PRESET_FR[settings.preset]}) "
           f"sur {voice.describe_ranges(ranges)} ; écoute avant/après : "
           f"{', '.join(p.name for p in files.values())}")
     return files
@@ -178,7 +183,7 @@ def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
     for r in results:
         if "error" in r:
             raise MediakitError(f"{r['file']}: {r['error']}")
-        print(f"   {r['file']}: {r['tracks_masked']} piste(s) masquée(s) ({r['faces']} visage(s), "
+        _out(f"   {r['file']}: {r['tracks_masked']} piste(s) masquée(s) ({r['faces']} visage(s), "
               f"{r['plates']} plaque(s)) sur {r['frames_masked']}/{r['frames']} trames ; "
               f"son {AUDIO_FR.get(r['audio'], r['audio'])}"
               + (f" (voix modifiée : {describe_ranges(r['voice'])})" if r.get("voice") else "")
@@ -211,7 +216,7 @@ def step_montage(op: Operation, out: Path) -> dict[str, Path]:
                              speed="veryfast")
     from mediakit.video.montage.cli import render_text
 
-    print(f"   {render_text(result)}")
+    _out(f"   {render_text(result)}")
     return {"montage": out / "montage.mp4"}
 
 
@@ -227,7 +232,7 @@ def step_selection(op: Operation, out: Path) -> dict[str, Path]:
     compute_all_hints(op)
     rows = suggest(op)
     for row in rows:
-        print(f"   {'✔' if row['selected'] else '✘'} {row['name']:<14} {' ; '.join(row['reasons'])}")
+        _out(f"   {'✔' if row['selected'] else '✘'} {row['name']:<14} {' ; '.join(row['reasons'])}")
     group = next((s for s in _photos(op) if op.items[s]["name"] == "groupe.jpg"), None)
     if group:
         _, img = load_oriented_rgb(op.original_path(group))
@@ -237,7 +242,7 @@ def step_selection(op: Operation, out: Path) -> dict[str, Path]:
                  credit="Service de communication",
                  alt_text="Quatre intervenants assis derrière une table de conférence de presse, "
                           "visages masqués.")
-        print(f"   groupe.jpg : réglages {adjust_text(adjust)}")
+        _out(f"   groupe.jpg : réglages {adjust_text(adjust)}")
     op.save()
     sheet = write_contact_sheet(op, [r["item"] for r in rows if r["selected"]],
                                 out / "planche_contact.pdf")
@@ -273,7 +278,7 @@ def step_infographic(op: Operation, out: Path) -> dict[str, Path]:
                 raise MediakitError(f"{name} {rendered.name}: {rendered.issues[0].message}")
             write_outputs(rendered, dest)
             written += 1
-    print(f"   {written} rendus conformes à la charte (PNG + PDF A4, fiches et textes alternatifs)")
+    _out(f"   {written} rendus conformes à la charte (PNG + PDF A4, fiches et textes alternatifs)")
     return {"infographies": dest}
 
 
@@ -298,7 +303,7 @@ def step_export(op: Operation, out: Path) -> dict[str, Path]:
         summary.failed += more.failed
         summary.refused += more.refused
     for line in summary_text(summary).splitlines():
-        print("   " + plain(line))
+        _out("   " + plain(line))
     return {"export par canal": dest}
 
 
@@ -306,7 +311,7 @@ def step_review_bundle(op: Operation, out: Path) -> dict[str, Path]:
     from mediakit.validation.bundle import pack
 
     result = pack(op, out / "relecture.zip", items=_photos(op), channels=["instagram-feed"])
-    print(f"   paquet {result.pack_id} : {len(result.items)} élément(s), "
+    _out(f"   paquet {result.pack_id} : {len(result.items)} élément(s), "
           f"empreinte du manifeste {result.manifest_sha256[:16]}…")
     return {"paquet de relecture": result.bundle}
 
@@ -317,7 +322,7 @@ def step_audit(op: Operation, out: Path) -> dict[str, Path]:
     path = out / "journal_audit.csv"
     audit.to_csv(op.root, path)
     problems = audit.verify(op.root)
-    print(f"   {len(audit.entries(op.root))} entrées, chaîne "
+    _out(f"   {len(audit.entries(op.root))} entrées, chaîne "
           f"{'intacte' if not problems else 'ALTÉRÉE'}")
     return {"journal d'audit": path}
 
