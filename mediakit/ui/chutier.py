@@ -232,3 +232,4 @@ class Chutier(QWidget):
         entry = self._entries.get(sha)
         if entry is not None:
             entry.setIcon(icon)
+            self.grid.doItemsLayout()  # a late picture was laid out without it: overlapped
