@@ -27,7 +27,7 @@ import numpy as np
 
 from mediakit.errors import Cancelled, MediaError
 from mediakit.media.probe import video_info
-from mediakit.privacy.detector import SUSPECT_COVER, Detector
+from mediakit.privacy.detector import SUSPECT_COVER, Detector, cover
 from mediakit.privacy.people import PeopleMatcher
 from mediakit.privacy.regions import FACE, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Changes, MotionEstimator, Motions, carry, same_picture
@@ -84,6 +84,14 @@ FACE_TWIN_IOU = 0.5  # see join_twins
 # four face pans (seeds 0, 1, 6, 7): 0.977 -> 0.974 (seed 7: 1.0 -> 0.981) for 16 % fewer
 # suspect tracks. Kept.
 SUSPECT_MIN_DETECTIONS = 1
+# Text keyframes (name tapes, RIO numbers, lettering; see mediakit.video.text_tracks): on one
+# plate frame in this many, the photo profile's own text pass (PP-OCRv6, 1x + focused 1.6x,
+# its verification rules) runs on the whole frame at up to TEXT_SIDE px, so text the photo
+# pipeline would mask on that frame is found as it is there; the plate tracker carries it
+# between keyframes (camera motion, interpolation, extension). The video plate pass alone
+# (PP-OCRv4 mobile at PLATE_SIDE) misses small or soft text the photo pass finds.
+TEXT_EVERY = 12
+TEXT_SIDE = 1600  # the photo profile's 1x cap
 
 Progress = Callable[[int, int], None]
 
@@ -169,8 +177,12 @@ class _Schedule:
     lengthening masked tracks: +6 false alarms a frame on six face pans, no more recall)."""
 
     def __init__(self, plan: Plan, full: tuple[int, int], keep_crops: bool,
-                 full_every: int | None = None, motions: Motions | None = None) -> None:
+                 full_every: int | None = None, motions: Motions | None = None,
+                 text: Any = None, text_every: int = TEXT_EVERY) -> None:
         self.detector, self.every, self.full = plan.detector, plan.every, full
+        self.text, self.text_every = text, text_every
+        self.last_text = -(10**9)
+        self.text_runs = 0
         self.low = plan.low
         self.sizes = [detection_size(*full, side) for side in plan.sides]
         gap = max(MAX_GAP, 3 * plan.every)  # text and plates also follow the camera motion
@@ -212,6 +224,12 @@ class _Schedule:
             crop = np.ascontiguousarray(frame[y0:y1, x0:x1])
             dets += [self._shifted(d, x0, y0, size) for d in self.detector.detect(crop)]
         return frame, [_scaled(d, scale) for d in _dedupe(dets)]
+
+    def text_pass(self, frame: np.ndarray) -> list[Detection]:
+        """The photo profile's text detections of the whole frame (output pixels)."""
+        self.text_runs += 1
+        h, w = frame.shape[:2]
+        return [_scaled(d, (self.full[0] / w, self.full[1] / h)) for d in self.text.detect(frame)]
 
     def _shifted(self, det: Detection, dx: int, dy: int, size: tuple[int, int]) -> Detection:
         box = (det.box[0] + dx, det.box[1] + dy, det.box[2], det.box[3])
@@ -264,6 +282,9 @@ class _Schedule:
                 live = [b for t in self.tracker.live for b in self.tracker.predictions(t, index)]
                 regions = self._regions(live, changed)
         image, dets = self.detect(frame, regions)
+        if self.text is not None and (cut is not None or index - self.last_text >= self.text_every):
+            dets = dets + _new_regions(self.text_pass(frame), dets)
+            self.last_text = index
         if regions is None:
             self.last_full = index
             if changes is not None:
@@ -318,7 +339,7 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
                 extend: int = EXTEND, full_every: int | None = PLATE_FULL_EVERY,
                 info: dict[str, Any] | None = None, progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None,
-                suspects: bool = True) -> dict[str, Any]:
+                suspects: bool = True, text_every: int | None = TEXT_EVERY) -> dict[str, Any]:
     """Tracks of every face and plate of a video (project form), with the frame count.
 
     With ``suspects``, face tracks that never reached the masking threshold but whose best
@@ -326,12 +347,14 @@ def track_video(path: str | Path, detector: Any, *, matcher: PeopleMatcher | Non
     "suspect"``, ``"suspect": true``: not masked until a person accepts them); one lying
     inside a masked track on every frame it was detected (the same face boxed twice) is
     left out. The masked tracks do not depend on ``suspects``. The video is decoded once,
-    at the detectors' largest size (see :class:`VideoTracker`)."""
+    at the detectors' largest size (see :class:`VideoTracker`). With ``text_every``, the
+    photo profile's text pass runs on one plate frame in that many (see TEXT_EVERY)."""
     path = Path(path)
     info = info or source_info(path)
     tracker = VideoTracker(info, detector, matcher=matcher, every=every,
                            plate_every=plate_every, sides=sides, plate_side=plate_side,
-                           extend=extend, full_every=full_every, suspects=suspects)
+                           extend=extend, full_every=full_every, suspects=suspects,
+                           text_every=text_every)
     reader = FrameReader(path, (info["width"], info["height"]), info["rate"],
                          size=tracker.decoded, hdr=info.get("hdr"))
     expected = max(1, int(info.get("frames") or 0))
@@ -359,7 +382,8 @@ class VideoTracker:
                  matcher: PeopleMatcher | None = None, every: int = DETECT_EVERY,
                  plate_every: int = PLATE_EVERY, sides: Sequence[int] = DETECT_SIDES,
                  plate_side: int = PLATE_SIDE, extend: int = EXTEND,
-                 full_every: int | None = PLATE_FULL_EVERY, suspects: bool = True) -> None:
+                 full_every: int | None = PLATE_FULL_EVERY, suspects: bool = True,
+                 text_every: int | None = TEXT_EVERY) -> None:
         self.info, self.matcher, self.extend = info, matcher, extend
         self.every, self.plate_every = every, plate_every
         self.fps = float(info.get("rate") or info["fps"])
@@ -367,11 +391,13 @@ class VideoTracker:
         plan = split_detector(detector, every, plate_every, sides, plate_side)
         self.estimator = MotionEstimator(self.full)
         self.motions = Motions()
-        self.decoded = detection_size(*self.full, max(max(p.sides) for p in plan))
+        text = text_detector(detector) if text_every else None
+        side = max(max(p.sides) for p in plan)
+        self.decoded = detection_size(*self.full, max(side, TEXT_SIDE) if text else side)
         self.schedules = [
             _Schedule(p if suspects else p._replace(floor=None), self.full, bool(matcher),
-                      *((full_every, self.motions) if getattr(p.detector, "faces", True) is None
-                        else (None, None)))
+                      *((full_every, self.motions, text, text_every or TEXT_EVERY)
+                        if getattr(p.detector, "faces", True) is None else (None, None)))
             for p in plan]
         held = max(MAX_WAIT, *(p.every for p in plan))
         self.buffer: deque[tuple[int, np.ndarray, bool]] = deque(maxlen=held)
@@ -472,7 +498,18 @@ class VideoTracker:
                 "detections_run": sum(s.runs for s in schedules),
                 "detector_frames": [round(s.pixels, 1) for s in schedules],
                 "detect_sizes": [list(size) for size in schedules[0].sizes],
-                "detect_every": self.every, "plate_every": self.plate_every}
+                "detect_every": self.every, "plate_every": self.plate_every,
+                "text_runs": sum(s.text_runs for s in schedules)}
+
+
+def text_detector(detector: Any) -> Detector | None:
+    """The photo profile's text (plate) detector for the text keyframes of a mediakit
+    video Detector that looks for plates; None otherwise (a photo-profile or foreign
+    detector, or plates off)."""
+    if not isinstance(detector, Detector) or detector.plates is None \
+            or detector.profile == "photo":
+        return None
+    return Detector(faces=False, plates=True, profile="photo")
 
 
 def distinct_suspect_tracks(live: list[LiveTrack], tracks: list[dict[str, Any]],
@@ -536,6 +573,17 @@ def join_twins(dets: list[Detection], overlap: float = FACE_TWIN_IOU) -> list[De
         else:
             kept.append(det)
     return kept
+
+
+def _new_regions(found: list[Detection], dets: list[Detection],
+                 overlap: float = 0.3) -> list[Detection]:
+    """The detections of ``found`` that no detection of ``dets`` of their label already
+    boxes (``overlap``: share of either's mask box inside the other's): the video pass's own
+    boxes keep a track's box shape, the text keyframes add what it missed."""
+    return [f for f in found
+            if all(d.label != f.label or max(cover(_mask_of(d), _mask_of(f)),
+                                             cover(_mask_of(f), _mask_of(d))) < overlap
+                   for d in dets)]
 
 
 def _dedupe(dets: list[Detection], overlap: float = 0.5) -> list[Detection]:

@@ -15,6 +15,13 @@ detection, masked 2 frames around it, and the name was readable in between.
 Here text tracks are associated through the camera motion (the last box carried by the
 estimated motion is a candidate position besides the constant-velocity guess), and text
 the recogniser reads confidently triggers the in-between search whatever its score.
+
+Finding the text is the photo pipeline's job too: the video plate pass (PP-OCRv4 mobile on
+frames downscaled to 1120 px) misses small or soft text that the photo profile's pass
+(PP-OCRv6, 1x and a focused 1.6x) finds on the same frame extracted as a photo. So on text
+keyframes (one plate frame in ``TEXT_EVERY``, :mod:`mediakit.video.detect`) that photo
+pass runs on the whole frame, at the resolution the photo pipeline would use (up to
+1600 px), and what it finds that the video pass does not already box joins these tracks.
 """
 
 from __future__ import annotations
