@@ -686,6 +686,11 @@ MESSAGES: dict[str, str] = {
     "{name}: voix modifiée ({preset}) : {ranges}": "{name}: disguised voice ({preset}): {ranges}",
     "plus grave": "deeper", "plus aiguë": "higher", "tout le rush": "the whole rush",
     "{start} s–fin": "{start} s–end",
+    "{name}: {n} piste(s) proposée(s)": "{name}: {n} track(s) proposed",
+    "{name}: voix d'origine partout": "{name}: original voice everywhere",
+    "avant → {path}": "before → {path}", "après → {path}": "after → {path}",
+    "{name}: voix modifiée : {ranges}": "{name}: disguised voice: {ranges}",
+    "aucune plage": "no range",
     "image": "image", "pleine résolution": "full resolution",
     # the bundled channel presets' labels (mediakit/channels/presets/*.json)
     "Facebook": "Facebook", "Instagram (fil)": "Instagram (feed)",

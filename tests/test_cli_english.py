@@ -190,10 +190,15 @@ def _lists(tmp_path: Path, media_dir: Path, capsys) -> dict[str, str]:
                  ["tracks", "add", op, "clip", "--frame", "0", "--box", "10,10,40,40"]):
         assert run(capsys, *argv)[0] == 0, argv
     said = {"voice-none": run(capsys, "voice", "list", op, "clip")[1]}
+    edits = []
     for argv in (["tracks", "reject", op, "clip", "t1"],
                  ["voice", "add", op, "clip", "0,5-1", "--preset", "aigu"],
-                 ["voice", "add", op, "clip", "1,5-"]):
-        assert run(capsys, *argv)[0] == 0, argv
+                 ["voice", "add", op, "clip", "1,5-"],
+                 ["voice", "preview", op, "clip", "0-1", "-o", tmp_path / "apres.wav"]):
+        code, text = run(capsys, *argv)
+        assert code == 0, argv
+        edits.append(text)
+    said["edits"] = "".join(edits)  # what the edits said, in the same language
     said["tracks"] = run(capsys, "tracks", "list", op, "clip")[1]
     said["voice"] = run(capsys, "voice", "list", op, "clip")[1]
     said["presets"] = run(capsys, "presets", "list")[1]

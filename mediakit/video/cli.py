@@ -83,7 +83,8 @@ def cmd_tracks(args: argparse.Namespace) -> int:
 
         found = detect_item(op, sha, Detector(profile="video"),
                             progress=lambda d, t: progress_bar(d, t, op.items[sha]["name"]))
-        print(f"{op.items[sha]['name']}: {len(found)} piste(s) proposée(s)")
+        say(t("{name}: {n} piste(s) proposée(s)", name=op.items[sha]["name"], n=len(found)),
+            clean=False)
     elif action == "list":
         for track in tr.item_tracks(op, sha):
             say(_track_line(track, tr.SUSPECT), clean=False)
@@ -104,7 +105,7 @@ def cmd_tracks(args: argparse.Namespace) -> int:
         tr.set_span(op, sha, _need(args.track, TRACK), args.first, args.last)
     elif action == "reviewed":
         tr.mark_reviewed(op, sha)
-        print(f"{op.items[sha]['name']}: revu")
+        say(t("{name}: revu", name=op.items[sha]["name"]), clean=False)
     op.save()
     return EXIT_OK
 
@@ -145,7 +146,7 @@ def cmd_voice(args: argparse.Namespace) -> int:
     if args.action == "clear":
         vc.clear(op, sha)
         op.save()
-        print(f"{item['name']}: voix d'origine partout")
+        say(t("{name}: voix d'origine partout", name=item["name"]), clean=False)
         return EXIT_OK
     if not args.range:
         raise UsageError(f"mediakit voice {args.action} : plage DÉBUT-FIN requise")
@@ -163,14 +164,16 @@ def cmd_voice(args: argparse.Namespace) -> int:
         import shutil
 
         shutil.copyfile(path, args.out)
-        print(f"{'avant' if args.before else 'après'} → {display_path(args.out)}")
+        say(t("avant → {path}" if args.before else "après → {path}", path=display_path(args.out)),
+            clean=False)
         return EXIT_OK
     if args.action == "add":
         ranges = vc.add_range(op, sha, start, end, args.preset)
     else:
         ranges = vc.remove_range(op, sha, start, end)
     op.save()
-    print(f"{item['name']}: voix modifiée : {vc.describe_ranges(ranges) or 'aucune plage'}")
+    say(t("{name}: voix modifiée : {ranges}", name=item["name"],
+          ranges=vc.describe_ranges(ranges) or t("aucune plage")), clean=False)
     return EXIT_OK
 
 
