@@ -691,6 +691,13 @@ MESSAGES: dict[str, str] = {
     "avant → {path}": "before → {path}", "après → {path}": "after → {path}",
     "{name}: voix modifiée : {ranges}": "{name}: disguised voice: {ranges}",
     "aucune plage": "no range",
+    "à {t} s : centre {centre}": "at {t} s: centre {centre}",
+    "{name} : cadrage automatique (aucune image clé)":
+        "{name}: automatic framing (no keyframe)",
+    "{name} : {n} image(s) clé retirée(s), cadrage automatique":
+        "{name}: {n} keyframe(s) removed, automatic framing",
+    ": image clé de {t} s retirée": ": keyframe at {t} s removed",
+    "à {t} s : cadre centré sur {centre}": "at {t} s: frame centred on {centre}",
     "image": "image", "pleine résolution": "full resolution",
     # the bundled channel presets' labels (mediakit/channels/presets/*.json)
     "Facebook": "Facebook", "Instagram (fil)": "Instagram (feed)",

@@ -194,7 +194,10 @@ def _lists(tmp_path: Path, media_dir: Path, capsys) -> dict[str, str]:
     for argv in (["tracks", "reject", op, "clip", "t1"],
                  ["voice", "add", op, "clip", "0,5-1", "--preset", "aigu"],
                  ["voice", "add", op, "clip", "1,5-"],
-                 ["voice", "preview", op, "clip", "0-1", "-o", tmp_path / "apres.wav"]):
+                 ["voice", "preview", op, "clip", "0-1", "-o", tmp_path / "apres.wav"],
+                 ["reframe", "set", op, "clip", "0,5", "--x", "0,3"],
+                 ["reframe", "list", op, "clip"], ["reframe", "remove", op, "clip", "0,5"],
+                 ["reframe", "list", op, "clip"]):
         code, text = run(capsys, *argv)
         assert code == 0, argv
         edits.append(text)

@@ -124,33 +124,36 @@ def cmd_reframe(args: argparse.Namespace) -> int:
             for k in item_keyframes(op.items[sha], key):
                 centre = ", ".join(f"{axis} = {_fr(k[axis])}" for axis in ("x", "y")
                                    if k.get(axis) is not None)
-                print(f"{name} {key} à {_fr(k['t'])} s : centre {centre}")
+                say(f"{name} {key} " + t("à {t} s : centre {centre}", t=_fr(k["t"]), centre=centre),
+                    clean=False)
                 shown += 1
         if not shown:
-            print(f"{name} : cadrage automatique (aucune image clé)")
+            say(t("{name} : cadrage automatique (aucune image clé)", name=name), clean=False)
         return 0
     if args.action == "clear":
         count = framing.clear_keyframes(op, sha, fmt)
         op.save()
-        print(f"{name} : {count} image(s) clé retirée(s), cadrage automatique")
+        say(t("{name} : {n} image(s) clé retirée(s), cadrage automatique", name=name, n=count),
+            clean=False)
         return 0
-    t = _number(args.time, "l'instant")
-    if t is None:
+    instant = _number(args.time, "l'instant")
+    if instant is None:
         raise UsageError(f"mediakit reframe {args.action} : INSTANT requis (secondes)")
     fmt = fmt or "9:16"
     if args.action == "remove":
-        framing.remove_keyframe(op, sha, fmt, t)
+        framing.remove_keyframe(op, sha, fmt, instant)
         op.save()
-        print(f"{name} {fmt} : image clé de {_fr(t)} s retirée")
+        say(f"{name} {fmt} " + t(": image clé de {t} s retirée", t=_fr(instant)), clean=False)
         return 0
     x, y = _number(args.x, "x"), _number(args.y, "y")
     if x is None and y is None:
         raise UsageError("mediakit reframe set : --x et/ou --y requis (centre, de 0 à 1)")
-    key = framing.set_keyframe(op, sha, fmt, t, x, y)
+    key = framing.set_keyframe(op, sha, fmt, instant, x, y)
     op.save()
     centre = ", ".join(f"{axis} = {_fr(key[axis])}" for axis in ("x", "y")
                        if key.get(axis) is not None)
-    print(f"{name} {fmt} à {_fr(key['t'])} s : cadre centré sur {centre}")
+    say(f"{name} {fmt} " + t("à {t} s : cadre centré sur {centre}", t=_fr(key["t"]), centre=centre),
+        clean=False)
     return 0
 
 

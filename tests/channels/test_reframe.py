@@ -186,7 +186,7 @@ def test_cli_sets_and_lists_keyframes(tmp_path, capsys):
                  "--x", "0,3"]) == 0
     assert main(["reframe", "list", str(op.root), "rush"]) == 0
     out = capsys.readouterr().out
-    assert "9:16 à 1,5 s : centre x = 0,3" in out
+    assert "9:16 à 1,5\u00a0s : centre x = 0,3" in out  # French typography: no-break space
     assert Operation.open(op.root).items[next(iter(op.items))]["reframe"]["9:16"][0]["x"] == 0.3
     assert main(["reframe", "set", str(op.root), "rush", "1", "--x", "abc"]) == 2
 
