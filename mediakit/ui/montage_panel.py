@@ -142,6 +142,7 @@ class MontagePanel(QWidget):
         self._signals = _FrameSignals()
         self._signals.done.connect(self._show_frame)
         self._generation = 0
+        self._time_text = ""  # the preview instant, shown beside the slider
         self.bridge = DocumentBridge(self.refresh, delay_ms=50, parent=self)
         self.clips = QListWidget()
         self.clips.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -390,13 +391,16 @@ class MontagePanel(QWidget):
         if not self.timeline():
             return
         t = min(self.time.value() / 10, max(0.0, self.duration() - 0.05))
-        self.time_label.setText(_fr(f"{t:.1f} s / {self.duration():.1f} s"))
+        self._time_text = _fr(f"{t:.1f} s / {self.duration():.1f} s")
+        # the frame takes a few seconds to compose: say so until it is shown
+        self.time_label.setText(self._time_text + " · " + tr("aperçu en préparation…"))
         self._generation += 1
         QThreadPool.globalInstance().start(_FrameJob(self, t, self._generation))
 
     def _show_frame(self, generation: int, result: object) -> None:
         if generation != self._generation:
             return
+        self.time_label.setText(self._time_text)
         if isinstance(result, str):
             self.message.setText(f"✖ {result}")
             return

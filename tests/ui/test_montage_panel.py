@@ -44,8 +44,10 @@ def test_two_clip_montage_through_the_editor(qtbot, window, tmp_path):
     assert op.doc.get(("timelines", "principal", "titles", 0, "text")) == "Opération Test"
     panel.time.setValue(5)
     panel.update_preview()
+    assert "aperçu en préparation" in panel.time_label.text()  # said while it composes
     qtbot.waitUntil(lambda: panel.preview.pixmap() is not None
                     and not panel.preview.pixmap().isNull(), timeout=60_000)
+    qtbot.waitUntil(lambda: "préparation" not in panel.time_label.text(), timeout=10_000)
     window.undo()  # the title goes away
     assert not op.doc.get(("timelines", "principal", "titles"))
     out = tmp_path / "montage.mp4"

@@ -1292,6 +1292,10 @@
       <translation>No montage in this operation: “New montage…” makes one with the rushes and photos selected in the Clip bin, or with those you tick.</translation>
     </message>
     <message>
+      <source>aperçu en préparation…</source>
+      <translation>preview being prepared…</translation>
+    </message>
+    <message>
       <source>Rendu annulé : aucun fichier écrit.</source>
       <translation>Render cancelled: no file written.</translation>
     </message>
