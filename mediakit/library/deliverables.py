@@ -40,8 +40,9 @@ def register(op: Operation, path: str | Path, kind: str, name: str,
         path = target
     sha = file_sha256(path)
     info = _info(path, kind)
-    old = [s for s, it in op.items.items() if it.get("kind") == kind and it.get("name") == name]
-    with op.doc.transaction(f"livrable {name}"):
+    with op.doc.transaction(f"livrable {name}"):  # read inside: another process may edit
+        old = [s for s, it in op.items.items()
+               if it.get("kind") == kind and it.get("name") == name]
         for stale in old:
             if stale != sha:
                 op.doc.delete(("items", stale))
