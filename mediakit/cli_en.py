@@ -699,6 +699,23 @@ MESSAGES: dict[str, str] = {
     ": image clé de {t} s retirée": ": keyframe at {t} s removed",
     "à {t} s : cadre centré sur {centre}": "at {t} s: frame centred on {centre}",
     "image": "image", "pleine résolution": "full resolution",
+    # montage and derush
+    "timeline « {name} » enregistrée dans le projet": "timeline \"{name}\" saved in the project",
+    "aperçu à {t} s : {path}": "preview at {t} s: {path}",
+    "{fps} i/s": "{fps} fps", "{name} : {facts} ; {checks}": "{name}: {facts}; {checks}",
+    " ; sous-titres : {path}": "; subtitles: {path}",
+    " ; RELECTURE PASSÉE OUTRE (journalisé)": "; REVIEW OVERRIDDEN (logged)",
+    "charte : {msg}": "charter: {msg}",
+    "lisibilité conforme ({n} élément(s) mesuré(s), contraste ≥ {ratio}:1)":
+        "legibility compliant ({n} element(s) measured, contrast ≥ {ratio}:1)",
+    "{name} à {tc} : contraste {a}:1 < {b}:1 avec l'image derrière lui ({note})":
+        "{name} at {tc}: contrast {a}:1 < {b}:1 with the picture behind it ({note})",
+    "aucun résultat": "no result", " (couverture {t} s)": " (cover {t} s)",
+    "repère {id} posé": "marker {id} set", "plage {id} définie": "range {id} set",
+    "favori ajouté": "favourite added", "favori retiré": "favourite removed",
+    "image de couverture à {t} s": "cover picture at {t} s", "{id} retiré": "{id} removed",
+    # photo suggestions
+    "rejetée": "rejected",
     # the bundled channel presets' labels (mediakit/channels/presets/*.json)
     "Facebook": "Facebook", "Instagram (fil)": "Instagram (feed)",
     "Instagram (reel)": "Instagram (reel)", "Instagram (story)": "Instagram (story)",
