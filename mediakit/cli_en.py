@@ -714,6 +714,40 @@ MESSAGES: dict[str, str] = {
     "repère {id} posé": "marker {id} set", "plage {id} définie": "range {id} set",
     "favori ajouté": "favourite added", "favori retiré": "favourite removed",
     "image de couverture à {t} s": "cover picture at {t} s", "{id} retiré": "{id} removed",
+    # infographics: charte check and list, the compliance issues
+    "NON CONFORME": "NOT COMPLIANT",
+    "{n} écart(s) à la charte « {name} »": "{n} deviation(s) from the charter \"{name}\"",
+    "{charte} {title} — bloc-marque {logo}, polices {fonts}, {n} modèle(s)":
+        "{charte} {title} — brand block {logo}, fonts {fonts}, {n} template(s)",
+    "officiel": "official", "provisoire": "provisional", "originale": "original",
+    "substitution": "substitute",
+    "État — identité générique (DSFR)": "State — generic identity (DSFR)",
+    "Préfecture de l’Exemple (variante de service)": "Prefecture of Exemple (service variant)",
+    "fond {colour} hors de la palette de la charte « {name} »":
+        "background {colour} outside the palette of the charter \"{name}\"",
+    "couleur {colour} hors de la palette ({what})": "colour {colour} outside the palette ({what})",
+    "pictogramme peu visible : contraste {a}:1 < 3:1 ({colour} sur {under})":
+        "pictogram hard to see: contrast {a}:1 < 3:1 ({colour} on {under})",
+    "photo « {source} » non anonymisée": "photo \"{source}\" not anonymised",
+    "{a} chevauche {b}": "{a} overlaps {b}",
+    "{what} : {px} px, sous le minimum de {min} px du rôle « {role} »":
+        "{what}: {px} px, below the minimum of {min} px for the role \"{role}\"",
+    "{what} déborde de son cadre": "{what} overflows its frame",
+    "{what} {why} : contraste non garanti": "{what} {why}: contrast not guaranteed",
+    "posé sur une photo": "on a photo", "à cheval sur un aplat {colour}":
+        "straddling a {colour} fill",
+    "{what} : contraste {ratio}:1 < {need}:1 ({colour} sur {under})":
+        "{what}: contrast {ratio}:1 < {need}:1 ({colour} on {under})",
+    "bloc-marque présent {n} fois (un seul autorisé)":
+        "brand block present {n} times (only one allowed)",
+    "bloc-marque trop petit ({w} px < {min} px)": "brand block too small ({w} px < {min} px)",
+    "bloc-marque hors de son fond obligatoire {colour} ({why})":
+        "brand block off its required background {colour} ({why})",
+    "{what} dans la zone de protection du bloc-marque":
+        "{what} inside the brand block's clear space",
+    "mention obligatoire absente : {label}": "required mention missing: {label}",
+    "texte « {text} »": "text \"{text}\"", "aplat": "fill", "pastille": "disc",
+    "pictogramme": "pictogram", "bloc-marque": "brand block", "courbe": "curve",
     # photo suggestions
     "rejetée": "rejected",
     # the bundled channel presets' labels (mediakit/channels/presets/*.json)
