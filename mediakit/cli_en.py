@@ -525,6 +525,27 @@ MESSAGES: dict[str, str] = {
     "soumettez-le avec un canal où il se publie":
         "{name}: approved, but the pack held no file per channel — to publish it, submit it "
         "with a channel it is published on",
+    # publication refused by the gate (validation/gate.py)
+    "décision du chef de service introuvable dans l'opération : rien n'est publié ; "
+    "appliquez de nouveau sa décision signée":
+        "the chief's decision is not found in the operation: nothing is published; apply "
+        "their signed decision again",
+    "la signature de la décision de « {name} » ne se vérifie plus : rien n'est publié":
+        "the signature of the decision of \"{name}\" no longer verifies: nothing is published",
+    "{msg} : rien n'est publié ; préparez un nouveau paquet":
+        "{msg}: nothing is published; prepare a new bundle",
+    "paquet {pack} inconnu dans cette opération": "bundle {pack} unknown in this operation",
+    "le manifeste du paquet {pack} ne correspond plus à celui que le chef de service a "
+    "signé : rien n'est publié":
+        "the manifest of the bundle {pack} no longer matches the one the chief signed: "
+        "nothing is published",
+    "absent du paquet {pack} validé : rien n'est publié":
+        "not in the approved bundle {pack}: nothing is published",
+    "le fichier relu {name} est introuvable ou a changé (exports/relecture/{pack} et le "
+    "paquet) : rien n'est publié pour ce canal ; préparez un nouveau paquet":
+        "the reviewed file {name} is missing or has changed (exports/relecture/{pack} and the "
+        "bundle): nothing is published for this channel; prepare a new bundle",
+    "rien n'est publié": "nothing is published",
     "non validé": "not approved",
     "{name} : validé pour tous les canaux, choisissez les canaux de publication":
         "{name}: approved for every channel, choose the channels to publish to",
@@ -748,6 +769,9 @@ MESSAGES: dict[str, str] = {
     "mention obligatoire absente : {label}": "required mention missing: {label}",
     "texte « {text} »": "text \"{text}\"", "aplat": "fill", "pastille": "disc",
     "pictogramme": "pictogram", "bloc-marque": "brand block", "courbe": "curve",
+    # people
+    "{name} retiré des listes": "{name} removed from the lists",
+    "{name} ajouté à la liste « {list} »": "{name} added to the list \"{list}\"",
     # photo suggestions
     "rejetée": "rejected",
     # the bundled channel presets' labels (mediakit/channels/presets/*.json)

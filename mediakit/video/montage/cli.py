@@ -127,13 +127,12 @@ def cmd_montage(args: argparse.Namespace) -> int:
 
     channel = resolve_channel(args.channel)
     if args.check:
-        from mediakit.video.montage.check import summary
         from mediakit.video.montage.render import check_rendered
 
         report = check_rendered(op, timeline, out, channel=channel)
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=1))
-        say(f"{display_path(out)}: {summary(report)}", clean=False)
+        say(f"{display_path(out)}: {charte_text(report)}", clean=False)
         return EXIT_OK if report["ok"] else 1
     result = render_timeline(op, timeline, out, channel=channel, speed=args.speed,
                              srt_out=args.srt, progress=_progress, force=args.force,
@@ -145,9 +144,7 @@ def cmd_montage(args: argparse.Namespace) -> int:
     else:
         say(render_text(result), clean=False)
     if "charte" in result:
-        from mediakit.video.montage.check import summary
-
-        say(f"{display_path(out)}: {summary(result['charte'])}", clean=False)
+        say(f"{display_path(out)}: {charte_text(result['charte'])}", clean=False)
     failed = [k for k, ok in result.get("checks", {}).items() if not ok]
     return 1 if failed else EXIT_OK
 
@@ -167,6 +164,16 @@ def render_text(result: dict[str, Any]) -> str:
     if result.get("overridden"):
         text += t(" ; RELECTURE PASSÉE OUTRE (journalisé)")
     return text
+
+
+def charte_text(report: dict[str, Any]) -> str:
+    """The charte check's line (:func:`~mediakit.video.montage.check.summary`) in the
+    command line's language, each issue translated on its own."""
+    from mediakit.video.montage.check import summary
+
+    if report.get("ok") or not report.get("issues"):
+        return translate(summary(report))
+    return t("charte : {msg}", msg=" ; ".join(translate(i["message"]) for i in report["issues"]))
 
 
 def _progress(fraction: float) -> None:
