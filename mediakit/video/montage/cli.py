@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="canal (préréglage), défaut youtube")
     p.add_argument("-o", "--out", required=True, metavar="FICHIER",
                    help="vidéo (.mp4) ou image d'aperçu (.png)")
-    p.add_argument("--preview", type=float, metavar="T", help="n'écrire que l'image à T s")
+    p.add_argument("--preview", type=seconds, metavar="T", help="n'écrire que l'image à T s")
     p.add_argument("--check", action="store_true",
                    help="contrôler la vidéo déjà rendue (-o) contre la charte, sans la refaire")
     p.add_argument("--save", metavar="NOM", help="enregistrer la timeline dans le projet")
