@@ -87,8 +87,8 @@ def cmd_infographic(args: argparse.Namespace) -> int:
         files = write_outputs(r, out, forced=bool(r.issues))
         flag = t(" (forcé, non conforme)") if r.issues else ""
         say(f"{display_path(files[0])}{flag}", clean=False)
-    for line in typography_lines(rendered):
-        say(line, clean=False)
+    for line in typography_lines(rendered):  # already translated; the texts as they are
+        print(line)
     return EXIT_OK
 
 
