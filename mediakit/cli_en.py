@@ -525,6 +525,27 @@ MESSAGES: dict[str, str] = {
     "soumettez-le avec un canal où il se publie":
         "{name}: approved, but the pack held no file per channel — to publish it, submit it "
         "with a channel it is published on",
+    # publication refused by the gate (validation/gate.py)
+    "décision du chef de service introuvable dans l'opération : rien n'est publié ; "
+    "appliquez de nouveau sa décision signée":
+        "the chief's decision is not found in the operation: nothing is published; apply "
+        "their signed decision again",
+    "la signature de la décision de « {name} » ne se vérifie plus : rien n'est publié":
+        "the signature of the decision of \"{name}\" no longer verifies: nothing is published",
+    "{msg} : rien n'est publié ; préparez un nouveau paquet":
+        "{msg}: nothing is published; prepare a new bundle",
+    "paquet {pack} inconnu dans cette opération": "bundle {pack} unknown in this operation",
+    "le manifeste du paquet {pack} ne correspond plus à celui que le chef de service a "
+    "signé : rien n'est publié":
+        "the manifest of the bundle {pack} no longer matches the one the chief signed: "
+        "nothing is published",
+    "absent du paquet {pack} validé : rien n'est publié":
+        "not in the approved bundle {pack}: nothing is published",
+    "le fichier relu {name} est introuvable ou a changé (exports/relecture/{pack} et le "
+    "paquet) : rien n'est publié pour ce canal ; préparez un nouveau paquet":
+        "the reviewed file {name} is missing or has changed (exports/relecture/{pack} and the "
+        "bundle): nothing is published for this channel; prepare a new bundle",
+    "rien n'est publié": "nothing is published",
     "non validé": "not approved",
     "{name} : validé pour tous les canaux, choisissez les canaux de publication":
         "{name}: approved for every channel, choose the channels to publish to",
@@ -699,6 +720,60 @@ MESSAGES: dict[str, str] = {
     ": image clé de {t} s retirée": ": keyframe at {t} s removed",
     "à {t} s : cadre centré sur {centre}": "at {t} s: frame centred on {centre}",
     "image": "image", "pleine résolution": "full resolution",
+    # montage and derush
+    "timeline « {name} » enregistrée dans le projet": "timeline \"{name}\" saved in the project",
+    "aperçu à {t} s : {path}": "preview at {t} s: {path}",
+    "{fps} i/s": "{fps} fps", "{name} : {facts} ; {checks}": "{name}: {facts}; {checks}",
+    " ; sous-titres : {path}": "; subtitles: {path}",
+    " ; RELECTURE PASSÉE OUTRE (journalisé)": "; REVIEW OVERRIDDEN (logged)",
+    "charte : {msg}": "charter: {msg}",
+    "lisibilité conforme ({n} élément(s) mesuré(s), contraste ≥ {ratio}:1)":
+        "legibility compliant ({n} element(s) measured, contrast ≥ {ratio}:1)",
+    "{name} à {tc} : contraste {a}:1 < {b}:1 avec l'image derrière lui ({note})":
+        "{name} at {tc}: contrast {a}:1 < {b}:1 with the picture behind it ({note})",
+    "aucun résultat": "no result", " (couverture {t} s)": " (cover {t} s)",
+    "repère {id} posé": "marker {id} set", "plage {id} définie": "range {id} set",
+    "favori ajouté": "favourite added", "favori retiré": "favourite removed",
+    "image de couverture à {t} s": "cover picture at {t} s", "{id} retiré": "{id} removed",
+    # infographics: charte check and list, the compliance issues
+    "NON CONFORME": "NOT COMPLIANT",
+    "{n} écart(s) à la charte « {name} »": "{n} deviation(s) from the charter \"{name}\"",
+    "{charte} {title} — bloc-marque {logo}, polices {fonts}, {n} modèle(s)":
+        "{charte} {title} — brand block {logo}, fonts {fonts}, {n} template(s)",
+    "officiel": "official", "provisoire": "provisional", "originale": "original",
+    "substitution": "substitute",
+    "État — identité générique (DSFR)": "State — generic identity (DSFR)",
+    "Préfecture de l’Exemple (variante de service)": "Prefecture of Exemple (service variant)",
+    "fond {colour} hors de la palette de la charte « {name} »":
+        "background {colour} outside the palette of the charter \"{name}\"",
+    "couleur {colour} hors de la palette ({what})": "colour {colour} outside the palette ({what})",
+    "pictogramme peu visible : contraste {a}:1 < 3:1 ({colour} sur {under})":
+        "pictogram hard to see: contrast {a}:1 < 3:1 ({colour} on {under})",
+    "photo « {source} » non anonymisée": "photo \"{source}\" not anonymised",
+    "{a} chevauche {b}": "{a} overlaps {b}",
+    "{what} : {px} px, sous le minimum de {min} px du rôle « {role} »":
+        "{what}: {px} px, below the minimum of {min} px for the role \"{role}\"",
+    "{what} déborde de son cadre": "{what} overflows its frame",
+    "{what} {why} : contraste non garanti": "{what} {why}: contrast not guaranteed",
+    "posé sur une photo": "on a photo", "à cheval sur un aplat {colour}":
+        "straddling a {colour} fill",
+    "{what} : contraste {ratio}:1 < {need}:1 ({colour} sur {under})":
+        "{what}: contrast {ratio}:1 < {need}:1 ({colour} on {under})",
+    "bloc-marque présent {n} fois (un seul autorisé)":
+        "brand block present {n} times (only one allowed)",
+    "bloc-marque trop petit ({w} px < {min} px)": "brand block too small ({w} px < {min} px)",
+    "bloc-marque hors de son fond obligatoire {colour} ({why})":
+        "brand block off its required background {colour} ({why})",
+    "{what} dans la zone de protection du bloc-marque":
+        "{what} inside the brand block's clear space",
+    "mention obligatoire absente : {label}": "required mention missing: {label}",
+    "texte « {text} »": "text \"{text}\"", "aplat": "fill", "pastille": "disc",
+    "pictogramme": "pictogram", "bloc-marque": "brand block", "courbe": "curve",
+    # people
+    "{name} retiré des listes": "{name} removed from the lists",
+    "{name} ajouté à la liste « {list} »": "{name} added to the list \"{list}\"",
+    # photo suggestions
+    "rejetée": "rejected",
     # the bundled channel presets' labels (mediakit/channels/presets/*.json)
     "Facebook": "Facebook", "Instagram (fil)": "Instagram (feed)",
     "Instagram (reel)": "Instagram (reel)", "Instagram (story)": "Instagram (story)",

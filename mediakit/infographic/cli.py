@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from mediakit.clitext import UsageError, t, warn
+from mediakit.clitext import UsageError, language, say, t, translate, warn
 from mediakit.errors import MediakitError, display_path
 from mediakit.infographic.charte import list_chartes, load_charte
 from mediakit.infographic.compliance import Issue, check_record
@@ -86,8 +86,8 @@ def cmd_infographic(args: argparse.Namespace) -> int:
     for r in rendered:
         files = write_outputs(r, out, forced=bool(r.issues))
         flag = t(" (forcé, non conforme)") if r.issues else ""
-        print(f"{display_path(files[0])}{flag}")
-    for line in typography_lines(rendered):
+        say(f"{display_path(files[0])}{flag}", clean=False)
+    for line in typography_lines(rendered):  # already translated; the texts as they are
         print(line)
     return EXIT_OK
 
@@ -153,10 +153,10 @@ def cmd_charte_check(args: argparse.Namespace) -> int:
             for k, v in results.items()}}, ensure_ascii=False, indent=1))
     else:
         for name, issues in results.items():
-            print(f"{'OK' if not issues else 'NON CONFORME'}  {name}")
+            say(f"{'OK' if not issues else t('NON CONFORME')}  {name}", clean=False)
             for issue in issues:
-                print(f"  - {issue.message}")
-        print(f"{total} écart(s) à la charte « {charte.name} »")
+                say(f"  - {translate(issue.message)}", clean=False)
+        say(t("{n} écart(s) à la charte « {name} »", n=total, name=charte.name), clean=False)
     return EXIT_OK if total == 0 else EXIT_FAIL
 
 
@@ -173,7 +173,9 @@ def cmd_charte_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
         for r in rows:
-            fonts = ", ".join(f"{k} : {v}" for k, v in r["fonts"].items())
-            print(f"{r['charte']:<22} {r['title']} — bloc-marque {r['bloc_marque']}, "
-                  f"polices {fonts}, {len(r['templates'])} modèle(s)")
+            colon = " : " if language() == "fr" else ": "
+            fonts = ", ".join(f"{k}{colon}{t(v)}" for k, v in r["fonts"].items())
+            say(t("{charte} {title} — bloc-marque {logo}, polices {fonts}, {n} modèle(s)",
+                  charte=f"{r['charte']:<22}", title=t(r["title"]), logo=t(r["bloc_marque"]),
+                  fonts=fonts, n=len(r["templates"])), clean=False)
     return EXIT_OK

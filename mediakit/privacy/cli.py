@@ -352,24 +352,27 @@ def cmd_people(args: argparse.Namespace) -> int:
     if args.action == "list":
         for list_name in people.LISTS:
             for person in op.doc.get(("people", list_name), []):
-                print(f"{LISTS_FR.get(list_name, list_name):<17} {person['id']}  "
-                      f"{person['name']}  ({len(person['encodings'])} photo(s))")
+                say(f"{t(LISTS_FR.get(list_name, list_name)):<17} {person['id']}  "
+                    f"{person['name']}  ({number(len(person['encodings']))} photo(s))",
+                    clean=False)
         return EXIT_OK
     if not args.name:
         raise UsageError(f"{args.action} : précisez le nom de la personne")
     if args.action == "remove":
-        done = f"{people.remove(op, args.name)['name']} retiré des listes"
+        done = t("{name} retiré des listes", name=people.remove(op, args.name)["name"])
     elif args.action == "move":
         moved = people.move(op, args.name, args.list_name)
-        done = f"{args.name} est dans la liste « {LISTS_FR.get(moved, moved)} »"
+        done = t("{name} est dans la liste « {list} »", name=args.name,
+                 list=t(LISTS_FR.get(moved, moved)))
     else:
         if not args.photos:
             raise UsageError("add : précisez le nom puis la ou les photos de référence")
         list_name = args.list_name or "always_mask"
         person = people.enroll(op, args.name, list_name, args.photos)
-        done = f"{person['name']} ajouté à la liste « {LISTS_FR[list_name]} »"
+        done = t("{name} ajouté à la liste « {list} »", name=person["name"],
+                 list=t(LISTS_FR[list_name]))
     op.save()
-    print(done)
+    say(done, clean=False)
     return EXIT_OK
 
 

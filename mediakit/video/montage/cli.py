@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mediakit.clitext import checks_text
+from mediakit.clitext import checks_text, number, say, t, translate
 from mediakit.errors import display_path
 from mediakit.library.project import Operation
 
@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="canal (préréglage), défaut youtube")
     p.add_argument("-o", "--out", required=True, metavar="FICHIER",
                    help="vidéo (.mp4) ou image d'aperçu (.png)")
-    p.add_argument("--preview", type=float, metavar="T", help="n'écrire que l'image à T s")
+    p.add_argument("--preview", type=seconds, metavar="T", help="n'écrire que l'image à T s")
     p.add_argument("--check", action="store_true",
                    help="contrôler la vidéo déjà rendue (-o) contre la charte, sans la refaire")
     p.add_argument("--save", metavar="NOM", help="enregistrer la timeline dans le projet")
@@ -110,7 +110,8 @@ def cmd_montage(args: argparse.Namespace) -> int:
         if args.save:
             save_timeline(op, args.save, timeline)
             op.save()
-            print(f"timeline « {args.save} » enregistrée dans le projet")
+            say(t("timeline « {name} » enregistrée dans le projet", name=args.save),
+                clean=False)
     else:
         timeline = get_timeline(op, args.name)
     out = Path(args.out)
@@ -119,19 +120,19 @@ def cmd_montage(args: argparse.Namespace) -> int:
 
         preview_frame(op, timeline, args.preview, out,
                       channel=get_preset(args.channel)["video"] if args.channel else None)
-        print(f"aperçu à {args.preview:g} s : {display_path(out)}")
+        say(t("aperçu à {t} s : {path}", t=number(args.preview), path=display_path(out)),
+            clean=False)
         return EXIT_OK
     from mediakit.channels.presets import resolve_channel
 
     channel = resolve_channel(args.channel)
     if args.check:
-        from mediakit.video.montage.check import summary
         from mediakit.video.montage.render import check_rendered
 
         report = check_rendered(op, timeline, out, channel=channel)
         if args.json:
             print(json.dumps(report, ensure_ascii=False, indent=1))
-        print(f"{display_path(out)}: {summary(report)}")
+        say(f"{display_path(out)}: {charte_text(report)}", clean=False)
         return EXIT_OK if report["ok"] else 1
     result = render_timeline(op, timeline, out, channel=channel, speed=args.speed,
                              srt_out=args.srt, progress=_progress, force=args.force,
@@ -141,29 +142,38 @@ def cmd_montage(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        print(render_text(result))
+        say(render_text(result), clean=False)
     if "charte" in result:
-        from mediakit.video.montage.check import summary
-
-        print(f"{display_path(out)}: {summary(result['charte'])}")
+        say(f"{display_path(out)}: {charte_text(result['charte'])}", clean=False)
     failed = [k for k, ok in result.get("checks", {}).items() if not ok]
     return 1 if failed else EXIT_OK
 
 
 def render_text(result: dict[str, Any]) -> str:
-    """A render's facts in words: « montage.mp4 : 1920×1080, 25 i/s, 12,4 s, −14,0 LUFS ;
-    contrôles OK »."""
-    facts = [f"{result.get('width')}×{result.get('height')}", f"{result.get('fps', 0):g} i/s".replace(".", ","),
-             f"{result.get('duration', 0):.1f} s".replace(".", ",")]
+    """A render's facts in words, in the command line's language: « montage.mp4 : 1920×1080,
+    25 i/s, 12,4 s, −14,0 LUFS ; contrôles OK »."""
+    facts = [f"{result.get('width')}×{result.get('height')}",
+             t("{fps} i/s", fps=number(result.get("fps", 0))),
+             number(result.get("duration", 0), 1, "s")]
     if result.get("loudness") is not None:
-        facts.append(f"{result['loudness']:.1f} LUFS".replace(".", ",").replace("-", "−"))
-    text = (f"{display_path(Path(result.get('output', '')).name)} : {', '.join(facts)} ; "
-            f"{checks_text(result.get('checks'))}")
+        facts.append(number(result["loudness"], 1, "LUFS").replace("-", "−"))
+    text = t("{name} : {facts} ; {checks}", name=display_path(Path(result.get("output", "")).name),
+             facts=", ".join(facts), checks=translate(checks_text(result.get("checks"))))
     if result.get("srt"):
-        text += f" ; sous-titres : {display_path(result['srt'])}"
+        text += t(" ; sous-titres : {path}", path=display_path(result["srt"]))
     if result.get("overridden"):
-        text += " ; RELECTURE PASSÉE OUTRE (journalisé)"
+        text += t(" ; RELECTURE PASSÉE OUTRE (journalisé)")
     return text
+
+
+def charte_text(report: dict[str, Any]) -> str:
+    """The charte check's line (:func:`~mediakit.video.montage.check.summary`) in the
+    command line's language, each issue translated on its own."""
+    from mediakit.video.montage.check import summary
+
+    if report.get("ok") or not report.get("issues"):
+        return translate(summary(report))
+    return t("charte : {msg}", msg=" ; ".join(translate(i["message"]) for i in report["issues"]))
 
 
 def _progress(fraction: float) -> None:
@@ -179,9 +189,9 @@ def cmd_derush(args: argparse.Namespace) -> int:
     if act == "search":
         hits = derush.search(op, args.text, favourites=args.fav, tag=args.tag)
         for h in hits:
-            print(_line(h))
+            say(_line(h), clean=False)
         if not hits:
-            print("aucun résultat")
+            say(t("aucun résultat"), clean=False)
         return EXIT_OK
     if act == "list":
         shas = [op.resolve(args.item)] if args.item else list(op.items)
@@ -191,34 +201,36 @@ def cmd_derush(args: argparse.Namespace) -> int:
                 hits = derush.search(op, op.items[sha]["name"])
                 fav = " ★" if data.get("favourite") else ""
                 poster = data.get("poster")
-                print(f"{op.items[sha]['name']}{fav}"
-                      f"{f' (couverture {poster:g} s)' if poster is not None else ''}")
+                cover = (t(" (couverture {t} s)", t=number(poster)) if poster is not None
+                         else "")
+                say(f"{op.items[sha]['name']}{fav}{cover}", clean=False)
                 for h in (h for h in hits if h["sha"] == sha):
-                    print("  " + _line(h))
+                    say("  " + _line(h), clean=False)
         return EXIT_OK
     sha = op.resolve(args.item)
     if act == "mark":
         ident = derush.add_marker(op, sha, args.t, args.note, _tags(args.tags))
-        print(f"repère {ident} posé")
+        say(t("repère {id} posé", id=ident), clean=False)
     elif act == "range":
         ident = derush.add_range(op, sha, args.in_, args.out, args.note, _tags(args.tags),
                                  args.fav)
-        print(f"plage {ident} définie")
+        say(t("plage {id} définie", id=ident), clean=False)
     elif act == "fav":
         derush.set_favourite(op, sha, not args.off, args.entry)
-        print("favori retiré" if args.off else "favori ajouté")
+        say(t("favori retiré" if args.off else "favori ajouté"), clean=False)
     elif act == "poster":
         derush.set_poster(op, sha, args.t)
-        print(f"image de couverture à {args.t:g} s")
+        say(t("image de couverture à {t} s", t=number(args.t)), clean=False)
     elif act == "remove":
         derush.remove_entry(op, sha, args.entry)
-        print(f"{args.entry} retiré")
+        say(t("{id} retiré", id=args.entry), clean=False)
     op.save()
     return EXIT_OK
 
 
 def _line(h: dict[str, Any]) -> str:
-    when = f"{h['t']:g} s" if "t" in h else f"{h['in']:g}–{h['out']:g} s"
+    when = (number(h["t"], unit="s") if "t" in h
+            else f"{number(h['in'])}–{number(h['out'], unit='s')}")
     tags = f" #{' #'.join(h['tags'])}" if h.get("tags") else ""
     fav = " ★" if h.get("favourite") else ""
     return f"{h['name']} {h['id']} {when}{fav} {h.get('note', '')}{tags}".rstrip()
