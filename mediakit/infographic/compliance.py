@@ -109,7 +109,7 @@ def check_record(rec: dict[str, Any], charte: Charte) -> list[Issue]:
             under, _ = backdrop(els, i, background)
             if under and contrast_ratio(colour, under) < AA_LARGE - 0.005:
                 add("contraste", f"pictogramme peu visible : contraste "
-                    f"{contrast_ratio(colour, under):.1f}:1 < 3:1 ({colour} sur {under})", el)
+                    f"{_dec(contrast_ratio(colour, under), 1)}:1 < 3:1 ({colour} sur {under})", el)
         elif el["kind"] == "image" and el.get("status") not in PHOTO_OK:
             add("photo", f"photo « {el.get('source')} » non anonymisée", el)
     texts = [el for el in els if el["kind"] == "text"]
@@ -148,7 +148,7 @@ def _check_text(el: dict[str, Any], i: int, els: list[dict[str, Any]], charte: C
     large = is_large_text(el["size_px"] / px_per_pt, bool(el.get("bold")))
     need = AA_LARGE if large else AA_NORMAL
     if ratio < need - 0.005:
-        add("contraste", f"{_describe(el)} : contraste {ratio:.2f}:1 < {need:g}:1 "
+        add("contraste", f"{_describe(el)} : contraste {_dec(ratio, 2)}:1 < {_dec(need)}:1 "
             f"({charte.colour_name(colour)} sur {charte.colour_name(under)})", el)
 
 
@@ -195,3 +195,9 @@ def _check_mentions(els: list[dict[str, Any]], charte: Charte, add: Any) -> None
             when == "chart" and has_chart)
         if needed and m["id"] not in present:
             add("mention", f"mention obligatoire absente : {m.get('label', m['id'])}")
+
+
+def _dec(value: float, places: int | None = None) -> str:
+    """A ratio with a French decimal comma (« 2,55 », « 4,5 »)."""
+    text = f"{value:.{places}f}" if places is not None else f"{value:g}"
+    return text.replace(".", ",")
