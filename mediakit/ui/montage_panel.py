@@ -295,7 +295,8 @@ class MontagePanel(QWidget):
             name = self.op.items[ref]["name"] if ref and ref in self.op.items else (
                 ref or clip.get("file") or clip.get("text") or clip.get("title") or "")
             seconds = tl_cmd.clip_seconds(self.op, clip)
-            label = f"{i + 1}. {kind_name(clip.get('type', 'video'))} — {name} ({seconds:.1f} s)"
+            named = f" — {name}" if name else ""  # a card has no source: its titles name it
+            label = f"{i + 1}. {kind_name(clip.get('type', 'video'))}{named} ({seconds:.1f} s)"
             self.clips.addItem(QListWidgetItem(_fr(label)))
         self.clips.blockSignals(False)
         if tl.get("clips"):
