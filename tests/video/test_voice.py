@@ -423,7 +423,7 @@ def test_cli_voice_and_anonymize_voice(op: tuple[Operation, str], rush: Path,
     operation, sha = op
     assert main(["voice", "add", str(operation.root), sha[:10], "1-2,5", "--preset", "aigu"]) == 0
     assert main(["voice", "list", str(operation.root), sha[:10]]) == 0
-    assert "1,0–2,5 s" in capsys.readouterr().out
+    assert "1,0–2,5\u00a0s" in capsys.readouterr().out  # French typography: no-break space
     reopened = Operation.open(operation.root)
     assert reopened.items[sha]["voice"]["ranges"] == [[1.0, 2.5]]
     wav = tmp_path / "after.wav"
