@@ -4,10 +4,13 @@ text through each font's ToUnicode map) that needs nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -192,40 +195,45 @@ def structure(pdf: Pdf) -> list[tuple[str, str | None]]:
     return out
 
 
-def qt_text(path: str | Path) -> list[str] | None:
-    """Each page's text as Qt's PDF reader (PDFium) extracts it; None without QtPdf."""
+@contextlib.contextmanager
+def _qt_document(path: str | Path) -> Iterator[Any]:
+    """The PDF opened by Qt's reader (PDFium), or None without QtPdf."""
     try:
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtWidgets import QApplication
     except ImportError:
-        return None
+        yield None
+        return
     # a QApplication (not a bare QGuiApplication) so that later widget tests can share it
     app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive
     doc = QPdfDocument()
     if doc.load(str(path)) != QPdfDocument.Error.None_:
         raise AssertionError(f"Qt cannot open {path}: {doc.status()}")
-    texts = [doc.getAllText(i).text() for i in range(doc.pageCount())]
-    title = doc.metaData(QPdfDocument.MetaDataField.Title)
-    doc.close()
-    return [str(title), *texts]
+    try:
+        yield doc
+    finally:
+        doc.close()
+
+
+def qt_text(path: str | Path) -> list[str] | None:
+    """Each page's text as Qt's PDF reader (PDFium) extracts it; None without QtPdf."""
+    with _qt_document(path) as doc:
+        if doc is None:
+            return None
+        texts = [doc.getAllText(i).text() for i in range(doc.pageCount())]
+        return [str(doc.metaData(type(doc).MetaDataField.Title)), *texts]
 
 
 def qt_render(path: str | Path, size: tuple[int, int], page: int = 0) -> np.ndarray | None:
     """A page as Qt's PDF reader (PDFium) draws it at ``size`` pixels, on white paper (RGB
     array); None without QtPdf."""
-    try:
+    with _qt_document(path) as doc:
+        if doc is None:
+            return None
         from PySide6.QtCore import QSize
         from PySide6.QtGui import QImage
-        from PySide6.QtPdf import QPdfDocument
-        from PySide6.QtWidgets import QApplication
-    except ImportError:
-        return None
-    app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive
-    doc = QPdfDocument()
-    if doc.load(str(path)) != QPdfDocument.Error.None_:
-        raise AssertionError(f"Qt cannot open {path}: {doc.status()}")
-    image = doc.render(page, QSize(*size)).convertToFormat(QImage.Format.Format_ARGB32)
-    doc.close()
+
+        image = doc.render(page, QSize(*size)).convertToFormat(QImage.Format.Format_ARGB32)
     w, h = size
     data = np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine() // 4, 4)
     bgra = data[:, :w].astype(np.float32)
