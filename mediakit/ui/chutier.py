@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -145,6 +145,9 @@ class Chutier(QWidget):
         self._signals.loaded.connect(self._thumb_loaded)
         self._entries: dict[str, QListWidgetItem] = {}
         self._icons: dict[str, QIcon] = {}
+        # pictures arriving after the grid was laid out: one re-layout for a burst of them
+        self._relayout = QTimer(self, singleShot=True, interval=100)
+        self._relayout.timeout.connect(self.grid.doItemsLayout)
         self.pool = QThreadPool.globalInstance()
         self.detecting: str | None = None  # the item the background detection is on
         self.queued: set[str] = set()  # items waiting for it
@@ -232,4 +235,4 @@ class Chutier(QWidget):
         entry = self._entries.get(sha)
         if entry is not None:
             entry.setIcon(icon)
-            self.grid.doItemsLayout()  # a late picture was laid out without it: overlapped
+            self._relayout.start()  # laid out without its picture, it overlapped its neighbour
