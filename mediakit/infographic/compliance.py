@@ -21,6 +21,7 @@ from mediakit.infographic.colours import (
     is_large_text,
     normalise_hex,
 )
+from mediakit.infographic.typography import format_number
 
 TOLERANCE = 1.0  # px
 PHOTO_OK = ("anonymisee", "deja_masquee", "diffusion_autorisee")
@@ -109,7 +110,8 @@ def check_record(rec: dict[str, Any], charte: Charte) -> list[Issue]:
             under, _ = backdrop(els, i, background)
             if under and contrast_ratio(colour, under) < AA_LARGE - 0.005:
                 add("contraste", f"pictogramme peu visible : contraste "
-                    f"{_dec(contrast_ratio(colour, under), 1)}:1 < 3:1 ({colour} sur {under})", el)
+                    f"{format_number(contrast_ratio(colour, under), 1)}:1 < 3:1 "
+                    f"({colour} sur {under})", el)
         elif el["kind"] == "image" and el.get("status") not in PHOTO_OK:
             add("photo", f"photo « {el.get('source')} » non anonymisée", el)
     texts = [el for el in els if el["kind"] == "text"]
@@ -148,7 +150,8 @@ def _check_text(el: dict[str, Any], i: int, els: list[dict[str, Any]], charte: C
     large = is_large_text(el["size_px"] / px_per_pt, bool(el.get("bold")))
     need = AA_LARGE if large else AA_NORMAL
     if ratio < need - 0.005:
-        add("contraste", f"{_describe(el)} : contraste {_dec(ratio, 2)}:1 < {_dec(need)}:1 "
+        add("contraste", f"{_describe(el)} : contraste {format_number(ratio, 2)}:1 < "
+            f"{format_number(need)}:1 "
             f"({charte.colour_name(colour)} sur {charte.colour_name(under)})", el)
 
 
@@ -196,8 +199,3 @@ def _check_mentions(els: list[dict[str, Any]], charte: Charte, add: Any) -> None
         if needed and m["id"] not in present:
             add("mention", f"mention obligatoire absente : {m.get('label', m['id'])}")
 
-
-def _dec(value: float, places: int | None = None) -> str:
-    """A ratio with a French decimal comma (« 2,55 », « 4,5 »)."""
-    text = f"{value:.{places}f}" if places is not None else f"{value:g}"
-    return text.replace(".", ",")
