@@ -93,6 +93,7 @@ from mediakit.privacy.plates import (
     SecondLook,
 )
 from mediakit.privacy.regions import FACE, PLATE, Detection, clip_box, expand_box
+from mediakit.privacy.suspect_sources import SuspectPasses, face_suspects
 
 PROFILES: dict[str, dict] = {
     "photo": {
@@ -111,11 +112,16 @@ PROFILES: dict[str, dict] = {
         # 0.796 -> 0.805, false alarms 1.37 -> 1.43 an image (x1.15: 0.903, 0.799, 1.39)
         "face_tall": 1.3,
         # suspects ("à vérifier") from this pyramid score up to the threshold, the floor
-        # for <= 4 a crowded image: faces/wider (natural aspect) 3.4 suspects an image,
-        # masks + suspects easy/medium/hard 0.938/0.946/0.896 (masks alone 0.916/0.921/
-        # 0.855); 0.15: 5.3 an image, 0.944/0.954/0.914; 0.1: 11.9, 0.963/0.975/0.949.
-        # faces/dlib: 0.5 an image (recall 1.0 either way)
-        "face_suspect_floor": 0.17,
+        # for <= 4 a crowded image with the second source below: faces/wider (natural
+        # aspect, 83 images) masks + suspects easy/medium/hard 0.960/0.961/0.906 at 3.88
+        # suspects an image (masks alone 0.916/0.921/0.855); without the second source,
+        # floor 0.17: 0.938/0.947/0.895 at 3.24; 0.15: 5.3 an image, 0.944/0.954/0.914;
+        # 0.1: 11.9, 0.963/0.975/0.949
+        "face_suspect_floor": 0.2,
+        # second source of suspects: CenterFace turned a quarter turn each way and at
+        # 1.5x (see mediakit.privacy.suspect_sources); floor 0.17 + these at 0.3:
+        # 0.947/0.960/0.904 at 3.94 an image
+        "face_extra_suspects": SuspectPasses(),
         "plate_levels": (PlateLevel(1.0, 1600), PlateLevel(1.6, 2560, focused=True)),
         "plate_native": NativeText(),  # photos over 1600 px: these levels at native scale
         "plate_min_height": LEGIBLE_TEXT_HEIGHT,
@@ -149,6 +155,7 @@ PROFILES: dict[str, dict] = {
         # head and a small face drawn on a placard (masked there as text), which the face
         # model proposes at no score (0.05: ~90 suspects a frame).
         "face_suspect_floor": 0.1,
+        "face_extra_suspects": None,
         # PP-OCRv4 mobile: a third of v6 small's CPU time, same recall at this profile's
         # resolutions (ro-dashcam frames: 0.855 both; plate pan rushes: 1.0 both)
         "plate_levels": (PlateLevel(1.0, 1280, model=DET_MOBILE),),
@@ -199,6 +206,7 @@ class Detector:
         self.face_margin: float = cfg["face_margin"]
         self.face_tall: float = cfg["face_tall"]
         self.suspect_floor: float = cfg["face_suspect_floor"]
+        self.extra_suspects: SuspectPasses | None = cfg["face_extra_suspects"]
         self.faces = FaceDetector(cfg["face_levels"], cfg["face_threshold"],
                                   verify=cfg["face_verify"],
                                   native=cfg["face_native"],
@@ -224,6 +232,8 @@ class Detector:
         if self.faces is not None:
             t0 = time.perf_counter()
             dets += self.faces.detect(rgb, self.suspect_floor if suspects else None)
+            if suspects and self.extra_suspects is not None:  # second source, suspects only
+                dets += face_suspects(rgb, self.extra_suspects)
             self.last_timings["faces"] = time.perf_counter() - t0
         if self.plates is not None:
             t0 = time.perf_counter()
