@@ -208,16 +208,17 @@ def clip_1080(work: Path, seconds: int, size: str = "1920:1080") -> Path:
 
 def plain_transcode(clip: Path, work: Path) -> float:
     """Seconds of a plain ffmpeg transcode with mediakit's encoder settings (libx264
-    veryfast crf 20, sound copied; pictures turned upright as ffmpeg does by default; an
+    veryfast crf 20, the same decoder and encoder threads, sound copied; pictures turned upright as ffmpeg does by default; an
     HDR source tone-mapped to SDR with the same filter as mediakit: what any SDR delivery
     needs)."""
-    from mediakit.video.stream import TONEMAP, stream_facts
+    from mediakit.video.stream import TONEMAP, codec_threads, stream_facts, x264_params
 
     out = work / "plain.mp4"
     vf = ["-vf", TONEMAP] if stream_facts(clip)["hdr"] else []
     t0 = time.perf_counter()
-    subprocess.run([ffmpeg(), "-v", "error", "-y", "-i", str(clip), *vf, "-c:v", "libx264",
-                    "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-c:a", "copy",
+    subprocess.run([ffmpeg(), "-v", "error", "-y", "-threads", str(codec_threads()), "-i",
+                    str(clip), *vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
+                    *x264_params(), "-pix_fmt", "yuv420p", "-c:a", "copy",
                     "-movflags", "+faststart", str(out)], check=True)
     return time.perf_counter() - t0
 
