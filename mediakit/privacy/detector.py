@@ -321,5 +321,7 @@ def detections_to_json(file: str, dets: Iterable[Detection], suspects: bool = Fa
                  "score": round(float(d.score), 4)}
         if d.suspect:
             entry["suspect"] = True
+        if d.label == PLATE and d.extra.get("reads_as"):
+            entry["reads_as"] = d.extra["reads_as"]  # « text »: words that are no plate
         entries.append(entry)
     return {"file": file, "detections": entries}
