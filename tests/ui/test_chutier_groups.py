@@ -52,7 +52,7 @@ def test_one_card_per_infographic_with_its_formats(qtbot, window, tmp_path):
     grid.setCurrentItem(card)
     window._update_details()
     text = window.details.text()
-    assert "Formats" in text and "A4 — Bilan a4" in text and "1200×630 — Bilan 1200x630" in text
+    assert "<h3>Bilan</h3>" in text and "1080×1080, 1200×630, A4" in text
     # the counts still count each format: export, review and publication see them all
     grid.setCurrentItem(None)
     grid.clearSelection()
