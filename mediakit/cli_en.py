@@ -339,7 +339,7 @@ EN: dict[str, str] = {
 # the channels) that matches it is translated with its parts translated in turn.
 MESSAGES: dict[str, str] = {
     # words of the tables
-    "visage": "face", "plaque": "plate", "masqué": "masked", "laissé visible": "left visible",
+    "visage": "face", "plaque": "plate", "texte": "text", "masqué": "masked", "laissé visible": "left visible",
     "À VÉRIFIER": "TO CHECK", "automatique": "automatic", "manuel": "manual",
     "personne reconnue": "recognised person", "suivi": "tracking",
     "toujours masquer": "always mask", "laisser visible": "keep visible",

@@ -488,7 +488,7 @@ CHECKS_FR = {"dimensions": "dimensions", "size_cap": "taille maximale du fichier
              "duration_cap": "durée maximale", "min_duration": "durée minimale",
              "loudness": "volume sonore", "frames": "nombre d'images",
              "text_length": "longueur des textes", "audio": "son", "charte": "charte"}
-LABELS_FR = {"face": "visage", "plate": "plaque"}
+LABELS_FR = {"face": "visage", "plate": "plaque", "text": "texte"}
 
 
 def checks_text(checks: dict[str, Any] | None) -> str:

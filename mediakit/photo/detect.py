@@ -39,5 +39,6 @@ def detect_decoded(path: Path, original: Image.Image, oriented: Image.Image, det
             continue
         box = displayed_to_stored(tuple(mask["region"]), orientation, stored_w, stored_h)
         detections.append({"label": mask["label"], "box": [round(v, 1) for v in box],
-                           "score": mask["score"], **({"suspect": True} if suspect else {})})
+                           "score": mask["score"], **({"suspect": True} if suspect else {}),
+                           **({"reads_as": mask["reads_as"]} if "reads_as" in mask else {})})
     return {"file": display_path(path.name), "detections": detections}

@@ -25,6 +25,7 @@ from mediakit.errors import MediaError, display_path
 from mediakit.library.project import Operation, is_operation
 from mediakit.media.kinds import PHOTO, VIDEO, kind_of
 from mediakit.privacy.masking import SHAPES, STYLES, MaskStyle
+from mediakit.privacy.regions import region_label
 
 EXIT_OK, EXIT_PARTIAL = 0, 1
 
@@ -334,7 +335,8 @@ def _list_masks(op: Operation, sha: str) -> None:
         where = (t("images {first}-{last}", first=m["frames"][0], last=m["frames"][1])
                  if "frames" in m else
                  t("région {box}", box=",".join(f"{round(v)}" for v in m["region"])))
-        print(f"{m['id']:>4}  {t(LABELS_FR.get(m['label'], m['label'])):<7}  "
+        label = region_label(m)  # « texte » for words read that are no plate
+        print(f"{m['id']:>4}  {t(LABELS_FR.get(label, label)):<7}  "
               f"{t(STATE_FR.get(m['state'], m['state'])):<14}  "
               f"{t(SOURCES_FR.get(m['source'], m['source'])):<16}  "
               f"score {number(m.get('score') or 0, 2)}  {where}{person}")

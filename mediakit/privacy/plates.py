@@ -118,6 +118,17 @@ def is_non_plate_text(text: str) -> bool:
     return sum(c.islower() for c in raw) >= 2 or any(ord(c) > 0x24F for c in raw)
 
 
+def reads_as(text: str, conf: float) -> str:
+    """``"text"`` for a text line read clearly (``READ_CONFIDENCE``, 3+ letters or digits)
+    that matches no plate format: a name card, a banner, a name tape, masked as text;
+    ``"plate"`` otherwise (a plate format, or too little read to tell: an unreadable
+    line may be a plate)."""
+    if conf >= READ_CONFIDENCE and len(normalise_plate_text(text)) >= 3 \
+            and plate_format(text) is None:
+        return "text"
+    return "plate"
+
+
 def text_score(text: str, conf: float, det_score: float) -> float | None:
     """Plate score of a plate-shaped text box from what the recogniser read, or None to
     drop it: a known plate format scores >= 0.9, letters-and-digits 0.75, unreadable
@@ -859,11 +870,13 @@ class PlateDetector:
                 continue
             x0, y0, x1, y1 = (float(v) for v in b[:4])
             fmt = plate_format(text) if conf >= READ_CONFIDENCE else None
+            line = k < len(scored)  # a text line (else a bright plate rectangle: a plate)
             dets.append(Detection(
                 PLATE, (float(x0), float(y0), float(x1 - x0), float(y1 - y0)), final, SOURCE,
                 text=format_plate(text) if fmt else None,
                 extra={"format": fmt, "raw_text": text, "text_confidence": round(conf, 3),
-                       "proposal": "text" if k < len(scored) else "bright"}))
+                       "proposal": "text" if line else "bright",
+                       "reads_as": reads_as(text, conf) if line else PLATE}))
         return dets
 
     def _square_reads(self, rgb: np.ndarray, rejected: np.ndarray) -> list:

@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass, field
 FACE = "face"
 PLATE = "plate"
 LABELS = (FACE, PLATE)
+# what a region of the plate detector shows when it read words that are no plate (a name
+# card, a banner, a name tape): masked as a plate, named « texte » (mask key ``reads_as``)
+TEXT = "text"
 
 BoxTuple = tuple[float, float, float, float]  # x, y, w, h in image pixels
 
@@ -37,6 +40,14 @@ class Detection:
             data["mask_box"] = [round(v, 2) for v in self.mask_box]
         data["score"] = round(float(self.score), 4)
         return data
+
+
+def region_label(region: dict) -> str:
+    """The label a mask or track is named by: its ``label``, but ``"text"`` for a plate
+    region that read as text (``reads_as``, see :func:`mediakit.privacy.plates.reads_as`)
+    and for a mask drawn as text."""
+    label = str(region.get("label") or "")
+    return TEXT if label == PLATE and region.get("reads_as") == TEXT else label
 
 
 def union_box(a: BoxTuple, b: BoxTuple) -> BoxTuple:

@@ -11,7 +11,7 @@ from mediakit.errors import ProjectError
 from mediakit.library import audit
 from mediakit.library.project import Operation, now_iso
 from mediakit.media.kinds import VIDEO
-from mediakit.privacy.regions import BoxTuple, Detection
+from mediakit.privacy.regions import PLATE, BoxTuple, Detection
 from mediakit.privacy.review_gate import (
     DERIVED_KINDS,
     SUSPECT,
@@ -47,6 +47,8 @@ def mask_from_detection(det: Detection, index: int, person: dict | None = None) 
         "text": det.text,
         "edited": False,
     }
+    if det.label == PLATE and det.extra.get("reads_as"):
+        mask["reads_as"] = det.extra["reads_as"]  # « text »: named texte, masked as a plate
     if suspect:
         mask["suspect"] = True  # kept after the decision: where the mask came from
     return mask

@@ -28,7 +28,7 @@ from mediakit.library.importer import import_files
 from mediakit.library.project import Operation, is_operation
 from mediakit.media.kinds import PHOTO, PHOTO_EXTS, VIDEO, VIDEO_EXTS
 from mediakit.ui.bridge import DocumentBridge
-from mediakit.ui.chutier import Chutier
+from mediakit.ui.chutier import Chutier, format_label, infographic_group
 from mediakit.ui.compare import CompareDialog
 from mediakit.ui.export_panel import ExportPanel
 from mediakit.ui.help import GuideDialog, ShortcutsDialog, about_text
@@ -325,6 +325,12 @@ class MainWindow(QMainWindow):
             names = [self.op.items[s]["name"] for s in item.get("sources") or []
                      if s in self.op.items]
             rows.append((tr("Fait avec"), ", ".join(names) or tr("aucune photo ni rush")))
+            group = self.chutier.group_of(sha)
+            if len(group) > 1:  # one card for the infographic's formats, named as it is
+                rows.append((tr("Formats"), ", ".join(format_label(self.op.items[s])
+                                                      for s in group)))
+                item = {**item, "name": infographic_group(item)[0]}
+                state = self.chutier.group_state(group)
             return self._details_html(item, state, rows)
         rows.append((tr("Prise de vue"), info.get("capture_date") or tr("date inconnue")))
         camera = " ".join(x for x in (info.get("camera_make"), info.get("camera_model")) if x)

@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QRunnable, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,35 @@ from mediakit.ui.item_state import ItemState, item_state
 from mediakit.ui.labels import kind_name
 
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # the entry's ItemState
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # the shas of an infographic's formats (one card)
+# a group's state: its least advanced format's (corrections first: the chief asked for them)
+_ORDER = ("corrections_requested", "not_detected", "to_check", "to_review", "reviewed",
+          "exported", "to_validate", "validated")
+
+
+def format_label(item: dict) -> str:
+    """An infographic's format in words: « 1080×1350 », « A4 » (from its ``format``)."""
+    from mediakit.infographic.render import A4_300DPI
+
+    size = item.get("format") or []
+    if len(size) != 2:
+        return ""
+    return "A4" if tuple(size) == tuple(A4_300DPI) else f"{size[0]}×{size[1]}"
+
+
+def infographic_group(item: dict) -> tuple[str, str, str] | None:
+    """The card an infographic's format goes on: (its name without the format, template,
+    charte), as the export names each format « NOM 1080x1350 »; None for other items."""
+    if item.get("kind") != "infographic":
+        return None
+    from mediakit.infographic.render import A4_300DPI, format_name
+
+    name, size = str(item.get("name", "")), item.get("format") or []
+    if len(size) == 2:
+        fmt = format_name(size[0], size[1], 300 if tuple(size) == tuple(A4_300DPI) else None)
+        if name.endswith(" " + fmt):
+            name = name[:-len(fmt) - 1]
+    return name, str(item.get("template", "")), str(item.get("charte", ""))
 
 
 class _ThumbSignals(QObject):
@@ -84,6 +113,16 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(QColor("white"))
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        group = index.data(GROUP_ROLE) or []
+        if len(group) > 1:  # one infographic in several formats: « 6 formats »
+            many = tr("{n} formats").format(n=len(group))
+            box = QRect(0, 0, metrics.horizontalAdvance(many) + 12, metrics.height() + 4)
+            box.moveTopRight(pill.topLeft() + QPoint(room + 4, 0))
+            painter.setBrush(QColor("#1e3a8a"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, many)
         painter.restore()
 
 
@@ -144,6 +183,7 @@ class Chutier(QWidget):
         self._signals = _ThumbSignals()
         self._signals.loaded.connect(self._thumb_loaded)
         self._entries: dict[str, QListWidgetItem] = {}
+        self._groups: dict[str, list[str]] = {}  # a card's sha: the formats it stands for
         self._icons: dict[str, QIcon] = {}
         # pictures arriving after the grid was laid out: one re-layout for a burst of them
         self._relayout = QTimer(self, singleShot=True, interval=100)
@@ -163,6 +203,18 @@ class Chutier(QWidget):
         return item_state(self.op.items[sha], items=self.op.items,
                           detecting=sha == self.detecting,
                           queued=sha in self.queued)
+
+    def group_of(self, sha: str) -> list[str]:
+        """The formats (shas, by name) on the card of ``sha``: itself alone for anything
+        but an infographic made in several formats."""
+        return list(self._groups.get(sha, [sha]))
+
+    def group_state(self, shas: list[str]) -> ItemState | None:
+        """A card's state: its least advanced format's."""
+        states = [s for s in (self.state_of(sha) for sha in shas) if s is not None]
+        if not states:
+            return None
+        return min(states, key=lambda st: _ORDER.index(st.code) if st.code in _ORDER else 0)
 
     def set_operation(self, op: Operation | None) -> None:
         self.op = op
@@ -198,16 +250,39 @@ class Chutier(QWidget):
         self._entries.clear()
         if self.op is None:
             return
+        self._groups.clear()
+        cards: dict[tuple[str, str, str], list[str]] = {}
+        shown = []
         for sha in self.visible_items():
+            key = infographic_group(self.op.items[sha])
+            if key is None:
+                shown.append(sha)
+            elif key not in cards:
+                cards[key] = [sha]
+                shown.append(sha)  # the card stands at its first format's place
+            else:
+                cards[key].append(sha)
+        for shas in cards.values():
+            for sha in shas:
+                self._groups[sha] = shas
+        for sha in shown:
             item = self.op.items[sha]
-            state = self.state_of(sha)
-            entry = QListWidgetItem(self._icons.get(sha, QIcon()), item["name"])
+            group = self.group_of(sha)
+            state = self.group_state(group)
+            key = infographic_group(item)
+            name = key[0] if key and len(group) > 1 else item["name"]
+            entry = QListWidgetItem(self._icons.get(sha, QIcon()), name)
             entry.setData(Qt.ItemDataRole.UserRole, sha)
             entry.setData(STATE_ROLE, state)
+            entry.setData(GROUP_ROLE, group)
             info = item.get("info") or {}
             size = (f" · {info['width']}×{info['height']}" if info.get("width")
                     and info.get("height") else "")
-            entry.setToolTip(f"{item['name']}\n{kind_name(item['kind'])}{size}\n{state.text}")
+            if len(group) > 1:
+                size = " · " + tr("{n} formats : {formats}").format(
+                    n=len(group), formats=", ".join(format_label(self.op.items[s])
+                                                    for s in group))
+            entry.setToolTip(f"{name}\n{kind_name(item['kind'])}{size}\n{state.text}")
             self.grid.addItem(entry)
             self._entries[sha] = entry
             if sha == keep:
@@ -227,7 +302,9 @@ class Chutier(QWidget):
         return lambda: make_thumbnail(op, sha, original, kind, info)
 
     def selected_items(self) -> list[str]:
-        return [it.data(Qt.ItemDataRole.UserRole) for it in self.grid.selectedItems()]
+        """The selected items: every format of a selected infographic card."""
+        return [s for it in self.grid.selectedItems()
+                for s in self.group_of(it.data(Qt.ItemDataRole.UserRole))]
 
     def _thumb_loaded(self, sha: str, image: QImage) -> None:
         icon = QIcon(QPixmap.fromImage(image))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mediakit.privacy.regions import region_label
 from mediakit.ui.i18n import tr, tr_noop
 
 _LABELS = {"face": tr_noop("visage"), "plate": tr_noop("plaque"), "text": tr_noop("texte"),
@@ -27,6 +28,12 @@ _DETECTORS = {"centerface": tr_noop("détecteur de visages"),
 def label_name(label: str | None) -> str:
     """``face`` → « visage » (unknown labels are shown as they are)."""
     return tr(_LABELS.get(label or "", label or ""))
+
+
+def region_name(region: dict[str, Any]) -> str:
+    """What a mask or track covers in words: « visage », « plaque », or « texte » for a
+    plate region that read as words that are no plate (a name card, a banner)."""
+    return label_name(region_label(region))
 
 
 def state_name(state: str | None) -> str:
@@ -64,7 +71,7 @@ def source_detail(source: str | None) -> str:
 
 def region_text(region: dict[str, Any]) -> str:
     """One mask or track in words: « visage, automatique, à vérifier » (for lists)."""
-    return ", ".join((label_name(region.get("label")), source_name(region.get("source")),
+    return ", ".join((region_name(region), source_name(region.get("source")),
                       state_name(region.get("state"))))
 
 

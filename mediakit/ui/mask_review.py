@@ -42,7 +42,7 @@ from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import item_state
-from mediakit.ui.labels import label_name, source_name, state_name
+from mediakit.ui.labels import label_name, region_name, source_name, state_name
 from mediakit.ui.messages import plain
 from mediakit.ui.widgets import action_column, add_shortcut
 
@@ -294,7 +294,7 @@ class MaskReviewPanel(QWidget):
             for mask in self.masks():
                 mask_id = mask["id"]
                 suspect = mask["state"] == SUSPECT
-                text = f"{mask_id} {label_name(mask['label'])}"
+                text = f"{mask_id} {region_name(mask)}"
                 rect = BoxItem(mask["region"],
                                f"{text} · {tr('à vérifier')}" if suspect else text,
                                mask["state"] == review.ACCEPTED, zoom,
@@ -310,7 +310,7 @@ class MaskReviewPanel(QWidget):
         for mask in self.masks():
             mark = {review.ACCEPTED: "✔", SUSPECT: "?"}.get(mask["state"], "✘")
             who = f" · {mask['person']['name']}" if mask.get("person") else ""
-            entry = QListWidgetItem(f"{mark} {mask['id']} {label_name(mask['label'])} — "
+            entry = QListWidgetItem(f"{mark} {mask['id']} {region_name(mask)} — "
                                     f"{state_name(mask['state'])}{who}")
             entry.setToolTip(tr("{source}, score {score}").format(
                 source=source_name(mask["source"]),

@@ -51,6 +51,7 @@ from mediakit.library.project import Operation
 from mediakit.media.images import load_oriented_rgb
 from mediakit.media.kinds import PHOTO, VIDEO
 from mediakit.privacy import review
+from mediakit.privacy.regions import region_label
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.labels import label_name, state_name
@@ -114,7 +115,7 @@ def entries(op: Operation, show_all: bool = False) -> list[Entry]:
             if crop is None or not crop:
                 continue
             out.append(Entry(sha, region["id"], kind == VIDEO, item.get("name", sha[:12]),
-                             region.get("label", ""), region.get("state", ""), crop))
+                             region_label(region), region.get("state", ""), crop))
     return out
 
 

@@ -65,7 +65,7 @@ from mediakit.privacy.regions import BoxTuple
 from mediakit.ui.bridge import DocumentBridge
 from mediakit.ui.i18n import tr
 from mediakit.ui.item_state import item_state
-from mediakit.ui.labels import label_name, source_detail, source_name, state_name
+from mediakit.ui.labels import region_name, source_detail, source_name, state_name
 from mediakit.ui.mask_review import ACCEPTED_PEN, REJECTED_PEN, BoxItem, ReviewView
 from mediakit.ui.messages import plain
 from mediakit.ui.widgets import ERROR_MARK, TimeSlider, add_shortcut
@@ -450,7 +450,7 @@ class RushReviewPanel(QWidget):
             state = track.get("state")
             if not is_suspect(track) and tracks_cmd.is_masked(track):
                 state = tracks_cmd.ACCEPTED
-            texts = [track["id"], label_name(track.get("label")), f"{first}–{last}",
+            texts = [track["id"], region_name(track), f"{first}–{last}",
                      state_name(state), source_name(track.get("source"))]
             entry = QTreeWidgetItem(texts)
             entry.setData(0, Qt.ItemDataRole.UserRole, track["id"])
@@ -551,7 +551,7 @@ class RushReviewPanel(QWidget):
         editable = not self.playing()
         for label, box, track in self._index.boxes(self.frame):
             track_id = track["id"]
-            text = f"{track_id} {label_name(label)}"
+            text = f"{track_id} {region_name({**track, 'label': label})}"
             if is_suspect(track):
                 text += " — " + tr("à vérifier")
             # the photo review's look: dashed orange, unfilled until a person decides

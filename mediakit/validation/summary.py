@@ -9,8 +9,9 @@ from typing import Any
 
 from mediakit.errors import MediakitError
 from mediakit.metadata.inspect import identifying_metadata
+from mediakit.privacy.regions import region_label
 
-LABELS = {"face": "visage", "plate": "plaque"}
+LABELS = {"face": "visage", "plate": "plaque", "text": "texte"}
 METADATA_LABELS = {"gps": "GPS", "serial": "n° de série", "owner": "propriétaire",
                    "person": "auteur", "device": "appareil", "maker_note": "notes fabricant",
                    "date": "date", "comment": "commentaire", "thumbnail": "vignette",
@@ -34,7 +35,7 @@ def anonymisation(item: dict[str, Any],
     masks = item.get("masks")
     tracks = item.get("tracks")
     regions = list(masks or []) + list(tracks or [])
-    applied = Counter(LABELS.get(r.get("label"), r.get("label")) for r in regions
+    applied = Counter(LABELS.get(region_label(r), region_label(r)) for r in regions
                       if r.get("state") == "accepted")
     rejected = [r for r in regions if r.get("state") == "rejected"]
     kept = [r for r in rejected if (r.get("person") or {}).get("list") == "keep_visible"]
@@ -53,7 +54,7 @@ def anonymisation(item: dict[str, Any],
     if not reviewed:
         alerts.append("pistes non revues par l'agent" if tracks is not None and masks is None
                       else "masques non revus par l'agent")
-        alerts += [f"{r['id']} ({LABELS.get(r.get('label'), r.get('label'))}) laissé visible "
+        alerts += [f"{r['id']} ({LABELS.get(region_label(r), region_label(r))}) laissé visible "
                    f"sans personne identifiée" for r in rejected
                    if r not in kept and r.get("source") != "manual" and not r.get("edited")]
     return {"masks": len(masks or []), "tracks": len(tracks or []),

@@ -16,6 +16,7 @@ from mediakit.errors import MediaError, display_path
 from mediakit.library.project import Operation
 from mediakit.privacy.cli import box_arg
 from mediakit.privacy.masking import MaskStyle
+from mediakit.privacy.regions import region_label
 from mediakit.video.audio import Segment
 
 EXIT_OK = 0
@@ -117,7 +118,7 @@ def _track_line(track: dict[str, Any], suspect: str) -> str:
     state = t(STATES_FR.get(track["state"], track["state"]))
     if track.get("suspect") and track["state"] != suspect:
         state += " " + t("(était à vérifier)")  # a decided suspect
-    label = t(LABELS_FR.get(track["label"], track["label"]))
+    label = t(LABELS_FR.get(region_label(track), region_label(track)))
     source = t(SOURCES_FR.get(track["source"], track["source"]))
     # frame numbers as they are (no thousands separator: they name frames)
     frames = t("images {first}–{last}", first=str(track["frames"][0]),

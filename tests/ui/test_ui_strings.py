@@ -190,6 +190,7 @@ def test_labels_name_every_code_in_french():
         detector_name,
         kind_name,
         label_name,
+        region_name,
         region_text,
         source_detail,
         source_name,
@@ -205,3 +206,7 @@ def test_labels_name_every_code_in_french():
     assert state_name("suspect") == "à vérifier"
     assert region_text({"label": "plate", "source": "auto:ppocr", "state": "rejected"}) == \
         "plaque, automatique, laissé visible"
+    # words read by the plate detector that are no plate (a name card): « texte »
+    assert region_text({"label": "plate", "reads_as": "text", "source": "auto:ppocr",
+                        "state": "accepted"}) == "texte, automatique, masqué"
+    assert region_name({"label": "plate", "reads_as": "plate"}) == "plaque"

@@ -264,6 +264,10 @@
       <translation>no photo or rush</translation>
     </message>
     <message>
+      <source>Formats</source>
+      <translation>Formats</translation>
+    </message>
+    <message>
       <source>Plus rien à relire : {n} élément(s) attendent la détection.</source>
       <translation>Nothing left to review: {n} item(s) waiting for detection.</translation>
     </message>
@@ -332,8 +336,16 @@
       <translation>Filter by tag or name…</translation>
     </message>
     <message>
+      <source>{n} formats</source>
+      <translation>{n} formats</translation>
+    </message>
+    <message>
       <source> et plus</source>
       <translation> and more</translation>
+    </message>
+    <message>
+      <source>{n} formats : {formats}</source>
+      <translation>{n} formats: {formats}</translation>
     </message>
     <message>
       <source>Comparer</source>
