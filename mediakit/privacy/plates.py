@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
-from mediakit.privacy.faces import _iou_matrix, even_tiles, session_options, tiles
+from mediakit.privacy.faces import _iou_matrix, even_tiles, session_options, textured_tiles, tiles
 from mediakit.privacy.regions import PLATE, Detection
 
 if TYPE_CHECKING:
@@ -725,53 +725,18 @@ def _merge_quads(rects: np.ndarray) -> np.ndarray:
     return np.concatenate([axis, quads])
 
 
-def texture_mask(overview: np.ndarray, flat_std: float) -> np.ndarray:
-    """Pixels of an overview whose local (5x5) grey-level std is ``flat_std`` or more:
-    where text can be (as :func:`~mediakit.privacy.faces.textured_tiles`)."""
-    gray = cv2.cvtColor(overview, cv2.COLOR_RGB2GRAY).astype(np.float32)
-    mean = cv2.blur(gray, (5, 5))
-    var = cv2.blur(gray * gray, (5, 5)) - mean * mean
-    return var >= flat_std ** 2
-
-
-def trim_to_texture(tile: tuple[int, int, int, int], busy: np.ndarray, scale: float,
-                    context: int) -> tuple[int, int, int, int] | None:
-    """``tile`` (image frame) cut down to the bounding box of its textured overview pixels
-    (``busy``, the image at ``scale``) grown by ``context`` image px; None when flat."""
-    x0, y0, x1, y1 = tile
-    oh, ow = busy.shape
-    a0, b0 = max(0, int(x0 * scale)), max(0, int(y0 * scale))
-    a1, b1 = min(ow, int(np.ceil(x1 * scale))), min(oh, int(np.ceil(y1 * scale)))
-    part = busy[b0:b1, a0:a1]
-    cols, rows = np.flatnonzero(part.any(0)), np.flatnonzero(part.any(1))
-    if not len(cols):
-        return None
-
-    def cut(edge: int, at: int, inward: int) -> int:
-        """The tile's ``edge``, or the texture's edge (overview column/row ``at``) out
-        by ``context`` when that leaves more than ``context`` of flat margin: a tile
-        whose texture reaches its edges is searched unchanged."""
-        moved = (int(at / scale) - context) if inward > 0 else (
-            int(np.ceil(at / scale)) + context)
-        return moved if (moved - edge) * inward > context else edge
-
-    return (cut(x0, a0 + int(cols[0]), 1), cut(y0, b0 + int(rows[0]), 1),
-            cut(x1, a0 + int(cols[-1]) + 1, -1), cut(y1, b0 + int(rows[-1]) + 1, -1))
-
-
 @dataclass(frozen=True)
 class NativeText:
     """How a photo larger than the first level's ``max_side`` is searched (photo profile):
-    as a mosaic of frames. Each tile of the photo, of at most ``tile`` px (and the first
-    level's cap) overlapping by ``overlap`` px, cut down to its textured part
-    (:func:`trim_to_texture`: pixels of local std ``flat_std``+ on the overview, with
-    ``context`` px around; flat tiles are skipped), gets the small-image passes at native
-    scale: 1x, then 1.6x around its small text blobs, the whole tile only when those
-    regions would cover more than ``focus_area`` of it. A 1600 px tile holds many small
-    images' worth of blobs, whose merged regions span most of it: the small-image rule
-    (0.6) sent every tile of a crowd to the whole-tile 1.6x pass (WIDER 12 MP collage:
-    39 Mpx of native text detection, 23.6 with 1.0). So that a plate of a given size in
-    pixels is looked at as in a dashcam frame. The first level, capped, runs once as an
+    as a mosaic of frames. Each tile of the photo that holds texture
+    (:func:`~mediakit.privacy.faces.textured_tiles`, ``flat_std``), of at most ``tile``
+    px (and the first level's cap) overlapping by ``overlap`` px, gets the small-image
+    passes at native scale, so that a plate of a given size in pixels is looked at as in
+    a dashcam frame: 1x, then 1.6x around its small text blobs, over the whole tile only
+    when those regions would cover more than ``focus_area`` of it. A 1600 px tile holds
+    many small images' worth of blobs, whose merged regions span most of it: the
+    small-image rule (0.6) sent every tile of a crowd to the whole-tile 1.6x pass (WIDER
+    12 MP collage: 39 Mpx of native text detection, 23.6 with 1.0). The first level, capped, runs once as an
     overview for the text lines at least ``big_text`` px tall (which the tiles could cut),
     kept where they read as plate text. Text seen at an angle, bright rectangles and the
     recogniser then work on the whole photo's candidates.
@@ -779,13 +744,14 @@ class NativeText:
     Not used as a cue for the native passes: the text detector's probability on the
     1600 px overview (ro-dashcam collages: 31 of 145 plates never reach 0.02 there, 15 at
     half scale), nor the 1x pass's small blobs filtered by size (the plates that only
-    the 1.6x pass finds show as 1-3 px specks at 1x, like a crowd's texture)."""
+    the 1.6x pass finds show as 1-3 px specks at 1x, like a crowd's texture), nor tiles
+    cut down to their textured part (no faster on a crowd; ro-dashcam collages lost 1
+    more plate from the tiles' shifted edges)."""
 
     big_text: float = 96.0
     tile: int = 1600
     overlap: int = 96
     flat_std: float = 3.0
-    context: int = 32
     focus_area: float = 1.0
 
 
@@ -862,12 +828,11 @@ class PlateDetector:
             ov = ov[[(text_score(t, c, float(b[4])) or 0.0) >= PLATE_TEXT_SCORE
                      for b, (t, c) in zip(ov, reads, strict=True)]].reshape(-1, 5)
         d = _pass_size(rgb.shape, base)[0] / w
-        busy = texture_mask(_resize(rgb, (max(1, round(w * d)), max(1, round(h * d)))),
-                            cfg.flat_std)
+        overview = _resize(rgb, (max(1, round(w * d)), max(1, round(h * d))))
         tile = min(cfg.tile, base.max_side)  # a tile takes the small-image path
         all_tiles = even_tiles(w, h, tile, cfg.overlap)
-        native = [t for t in (trim_to_texture(t, busy, d, cfg.context) for t in all_tiles)
-                  if t is not None]
+        native = textured_tiles(overview, d, all_tiles, cfg.flat_std)
+        del overview
         self.last_stats = {"tiles": len(all_tiles), "native_tiles": len(native),
                            "native_share": sum((x1 - x0) * (y1 - y0)
                                                for x0, y0, x1, y1 in native) / (w * h)}

@@ -118,22 +118,6 @@ def test_small_plate_in_a_24_mp_photo_is_found_and_read() -> None:
     assert not [d for d in plates_at(capped) if d.extra["proposal"] == "text"]
 
 
-def test_native_text_tiles_are_cut_to_their_texture() -> None:
-    from mediakit.privacy.plates import texture_mask, trim_to_texture
-
-    overview = np.full((300, 400, 3), 128, np.uint8)  # the half-size view of 800 x 600
-    overview[100:120, 50:60] = 250  # a small detail
-    busy = texture_mask(overview, 3.0)
-    # the tile shrinks to the detail with its context, in the image's frame
-    x0, y0, x1, y1 = trim_to_texture((0, 0, 800, 600), busy, 0.5, 32)
-    assert x0 <= 100 - 32 and y0 <= 200 - 32 and x1 >= 120 + 32 and y1 >= 240 + 32
-    assert (x1 - x0) * (y1 - y0) < 0.1 * 800 * 600
-    assert trim_to_texture((400, 0, 800, 600), busy, 0.5, 32) is None  # flat: skipped
-    # texture up to the tile's edges: the tile is searched unchanged
-    busy[:] = True
-    assert trim_to_texture((0, 0, 800, 600), busy, 0.5, 32) == (0, 0, 800, 600)
-
-
 def test_native_tiles_keep_the_focused_pass_on_its_regions(monkeypatch) -> None:
     """In a native tile, the 1.6x pass stays on the regions around the small blobs even
     when they cover most of the tile (a crowd): never the whole tile at 1.6x."""
