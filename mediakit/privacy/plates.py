@@ -742,17 +742,28 @@ class NativeText:
     as a mosaic of frames. Each tile of the photo that holds texture
     (:func:`~mediakit.privacy.faces.textured_tiles`, ``flat_std``), of at most ``tile``
     px (and the first level's cap) overlapping by ``overlap`` px, gets the small-image
-    passes at native scale (1x, then 1.6x around its small text blobs, or over the whole
-    tile when they cover most of it), so that a plate of a given size in pixels is looked
-    at as in a dashcam frame. The first level, capped, runs once as an overview for the
-    text lines at least ``big_text`` px tall (which the tiles could cut), kept where they
-    read as plate text. Text seen at an angle, bright rectangles and the recogniser then
-    work on the whole photo's candidates."""
+    passes at native scale, so that a plate of a given size in pixels is looked at as in
+    a dashcam frame: 1x, then 1.6x around its small text blobs, over the whole tile only
+    when those regions would cover more than ``focus_area`` of it. A 1600 px tile holds
+    many small images' worth of blobs, whose merged regions span most of it: the
+    small-image rule (0.6) sent every tile of a crowd to the whole-tile 1.6x pass (WIDER
+    12 MP collage: 39 Mpx of native text detection, 23.6 with 1.0). The first level, capped, runs once as an
+    overview for the text lines at least ``big_text`` px tall (which the tiles could cut),
+    kept where they read as plate text. Text seen at an angle, bright rectangles and the
+    recogniser then work on the whole photo's candidates.
+
+    Not used as a cue for the native passes: the text detector's probability on the
+    1600 px overview (ro-dashcam collages: 31 of 145 plates never reach 0.02 there, 15 at
+    half scale), nor the 1x pass's small blobs filtered by size (the plates that only
+    the 1.6x pass finds show as 1-3 px specks at 1x, like a crowd's texture), nor tiles
+    cut down to their textured part (no faster on a crowd; ro-dashcam collages lost 1
+    more plate from the tiles' shifted edges)."""
 
     big_text: float = 96.0
     tile: int = 1600
     overlap: int = 96
     flat_std: float = 3.0
+    focus_area: float = 1.0
 
 
 class PlateDetector:
@@ -786,12 +797,14 @@ class PlateDetector:
         image when those regions would cover most of it anyway."""
         return self._candidates(rgb)[0]
 
-    def _candidates(self, rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _candidates(self, rgb: np.ndarray, tile: bool = False,
+                    ) -> tuple[np.ndarray, np.ndarray]:
         """Plate-shaped lines (as :meth:`candidates`) and the text regions of all passes
-        dropped as not plate-shaped (x0, y0, x1, y1, score)."""
+        dropped as not plate-shaped (x0, y0, x1, y1, score); ``tile``: a native tile of a
+        large photo (:class:`NativeText`), searched as a small image."""
         h, w = rgb.shape[:2]
-        if self.native is not None and _pass_size(rgb.shape, self.levels[0])[0] < round(
-                w * self.levels[0].upscale):
+        if self.native is not None and not tile and _pass_size(
+                rgb.shape, self.levels[0])[0] < round(w * self.levels[0].upscale):
             return self._native_candidates(rgb)
         found, rejected, blobs = [], [np.zeros((0, 5), np.float32)], None
         for level in self.levels:
@@ -829,17 +842,21 @@ class PlateDetector:
         overview = _resize(rgb, (max(1, round(w * d)), max(1, round(h * d))))
         tile = min(cfg.tile, base.max_side)  # a tile takes the small-image path
         all_tiles = even_tiles(w, h, tile, cfg.overlap)
-        busy = textured_tiles(overview, d, all_tiles, cfg.flat_std)
+        native = textured_tiles(overview, d, all_tiles, cfg.flat_std)
         del overview
-        self.last_stats = {"tiles": len(all_tiles), "native_tiles": len(busy)}
+        self.last_stats = {"tiles": len(all_tiles), "native_tiles": len(native),
+                           "native_share": sum((x1 - x0) * (y1 - y0)
+                                               for x0, y0, x1, y1 in native) / (w * h)}
         found, rejected = [ov], [np.zeros((0, 5), np.float32)]
-        for x0, y0, x1, y1 in busy:
-            lines, other = self._candidates(np.ascontiguousarray(rgb[y0:y1, x0:x1]))
+        keep_area, self.max_focus_area = self.max_focus_area, cfg.focus_area
+        for x0, y0, x1, y1 in native:
+            lines, other = self._candidates(np.ascontiguousarray(rgb[y0:y1, x0:x1]), True)
             for arr in (lines, other):
                 arr[:, [0, 2]] += x0
                 arr[:, [1, 3]] += y0
             found.append(lines)
             rejected.append(other)
+        self.max_focus_area = keep_area
         out = np.concatenate(found)
         return merge_boxes(out, 0.5) if len(out) else out, np.concatenate(rejected)
 

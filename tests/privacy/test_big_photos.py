@@ -116,3 +116,34 @@ def test_small_plate_in_a_24_mp_photo_is_found_and_read() -> None:
     capped = Detector(faces=False)
     capped.plates.native = None
     assert not [d for d in plates_at(capped) if d.extra["proposal"] == "text"]
+
+
+def test_native_tiles_keep_the_focused_pass_on_its_regions(monkeypatch) -> None:
+    """In a native tile, the 1.6x pass stays on the regions around the small blobs even
+    when they cover most of the tile (a crowd): never the whole tile at 1.6x."""
+    from mediakit.privacy import plates
+
+    seen: list = []
+    real = plates.detect_text_and_blobs
+
+    def spy(rgb, level, regions=None, **kw):
+        seen.append((rgb.shape[:2], level.upscale, regions))
+        boxes, _ = real(rgb, level, regions, **kw)
+        # every pixel of the tile holds a small blob: regions span the tile
+        h, w = rgb.shape[:2]
+        blobs = np.array([[x, y, x + 4, y + 4] for y in range(0, h, 40)
+                          for x in range(0, w, 40)], np.float32)
+        return boxes, blobs
+
+    monkeypatch.setattr(plates, "detect_text_and_blobs", spy)
+    det = Detector(faces=False).plates
+    rng = np.random.default_rng(0)
+    photo = rng.integers(0, 255, (1700, 2000, 3), np.uint8)
+    det._candidates(photo)
+    focused = [r for _, up, r in seen if up > 1]
+    assert focused and all(r is not None for r in focused)
+    assert det.last_stats["native_tiles"] == det.last_stats["tiles"]
+    # a small image keeps the small-image rule: the whole image when regions cover most
+    seen.clear()
+    det._candidates(np.ascontiguousarray(photo[:600, :800]))
+    assert [r for _, up, r in seen if up > 1] == [None]
