@@ -845,7 +845,8 @@ class PlateDetector:
         if self.second_look is not None and self.read:
             scored += self._square_reads(rgb, rejected)
             scored = self._second_look(rgb, scored, rejected)
-            from mediakit.privacy.text_second_look import small_text_reads  # noqa: PLC0415
+            # imported here: that module builds on this one
+            from mediakit.privacy.text_second_look import small_text_reads
 
             scored += small_text_reads(self, rgb, scored)  # text too small for the passes
         if self.filter is not None:
