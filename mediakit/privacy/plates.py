@@ -873,6 +873,10 @@ class PlateDetector:
         if self.second_look is not None and self.read:
             scored += self._square_reads(rgb, rejected)
             scored = self._second_look(rgb, scored, rejected)
+            # imported here: that module builds on this one
+            from mediakit.privacy.text_second_look import small_text_reads
+
+            scored += small_text_reads(self, rgb, scored)  # text too small for the passes
         if self.filter is not None:
             gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
             glyphs = self.bright or BrightPlates()

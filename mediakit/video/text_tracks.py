@@ -15,6 +15,11 @@ detection, masked 2 frames around it, and the name was readable in between.
 Here text tracks are associated through the camera motion (the last box carried by the
 estimated motion is a candidate position besides the constant-velocity guess), and text
 the recogniser reads confidently triggers the in-between search whatever its score.
+A plate track also matches a box where its last box was (a parked plate); when the camera
+motion carried that last box away by more than its size, such a match is another object
+come to the same place on the screen (demo rush: the mission patch leaving by the left at
+frame 48, the name tape in its place at 84, joined and interpolated across the patch's
+frames 63-75, left exposed), so it is refused and the two tracks each follow the camera.
 
 Finding the text is the photo pipeline's job too: the video plate pass (PP-OCRv4 mobile on
 frames downscaled to 1120 px) misses small or soft text that the photo profile's pass
@@ -29,7 +34,7 @@ from __future__ import annotations
 from mediakit.privacy.plates import READ_CONFIDENCE, normalise_plate_text
 from mediakit.privacy.regions import PLATE, BoxTuple, Detection
 from mediakit.video.motion import Motions, carry
-from mediakit.video.tracking import LiveTrack, Tracker
+from mediakit.video.tracking import LiveTrack, Tracker, _affinity, _mask
 
 MIN_CHARS = 3  # characters read for a line to count as legible text
 
@@ -58,6 +63,36 @@ class MotionTracker(Tracker):
     def __init__(self, motions: Motions, max_gap: int, keep_score: float = 0.0) -> None:
         super().__init__(max_gap=max_gap, keep_score=keep_score)
         self.motions = motions
+
+    def match(self, frame: int, dets: list[Detection]) -> tuple[list[tuple[int, int]],
+                                                                 list[int], list[int]]:
+        """:meth:`Tracker.match` without the plate pairs that only the track's last box
+        supports where the camera motion carried that box away (see the module)."""
+        matched, new, lost = super().match(frame, dets)
+        keep = []
+        for ti, di in matched:
+            if self._left_behind(self.live[ti], frame, dets[di]):
+                new.append(di)
+                lost.append(ti)
+            else:
+                keep.append((ti, di))
+        return keep, sorted(new), sorted(lost)
+
+    def _left_behind(self, track: LiveTrack, frame: int, det: Detection) -> bool:
+        """Whether ``det`` matches ``track`` only by its last box, which the camera motion
+        moved away by more than the box's size since."""
+        last = track.frames[-1]
+        if track.label != PLATE or not last < frame < len(self.motions):
+            return False
+        box = _mask(det)
+        old, moved = track.boxes[-1], carry(track.boxes[-1], self.motions, last, frame)
+        # the constant-velocity guess is the last box itself for a single detection
+        preds = [moved, track.predict(frame)] if len(track.frames) > 1 else [moved]
+        if any(_affinity(p, box, PLATE) > 0 for p in preds):
+            return False
+        shift = max(abs(moved[0] + moved[2] / 2 - old[0] - old[2] / 2),
+                    abs(moved[1] + moved[3] / 2 - old[1] - old[3] / 2))
+        return shift > max(old[2], old[3])
 
     def predictions(self, track: LiveTrack, frame: int) -> list[BoxTuple]:
         guesses = super().predictions(track, frame)
