@@ -807,12 +807,13 @@ class PlateDetector:
                 rgb.shape, self.levels[0])[0] < round(w * self.levels[0].upscale):
             return self._native_candidates(rgb)
         found, rejected, blobs = [], [np.zeros((0, 5), np.float32)], None
+        focus_area = self.native.focus_area if tile and self.native else self.max_focus_area
         for level in self.levels:
             regions = None
             if level.focused and blobs is not None:
                 regions = small_text_regions(blobs, w, h, self.focus_pad(rgb.shape))
                 area = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in regions)
-                if area > self.max_focus_area * w * h:
+                if area > focus_area * w * h:
                     regions = None
             boxes, blobs = detect_text_and_blobs(rgb, level, regions, box_thresh=self.box_thresh)
             boxes = join_rows(boxes)
@@ -848,7 +849,6 @@ class PlateDetector:
                            "native_share": sum((x1 - x0) * (y1 - y0)
                                                for x0, y0, x1, y1 in native) / (w * h)}
         found, rejected = [ov], [np.zeros((0, 5), np.float32)]
-        keep_area, self.max_focus_area = self.max_focus_area, cfg.focus_area
         for x0, y0, x1, y1 in native:
             lines, other = self._candidates(np.ascontiguousarray(rgb[y0:y1, x0:x1]), True)
             for arr in (lines, other):
@@ -856,7 +856,6 @@ class PlateDetector:
                 arr[:, [1, 3]] += y0
             found.append(lines)
             rejected.append(other)
-        self.max_focus_area = keep_area
         out = np.concatenate(found)
         return merge_boxes(out, 0.5) if len(out) else out, np.concatenate(rejected)
 
