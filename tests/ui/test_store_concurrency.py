@@ -162,9 +162,15 @@ def test_four_processes_and_the_window_lose_no_edit(qtbot, window, tmp_path):
             assert fresh.items[sha][field] == value, (w, sha, field)
     assert fresh.items[mine]["caption"] == own[-1]
 
-    # the workers really ran at the same time: their imports interleave in the log
-    order = [e["details"]["name"].split("_")[0] for e in entries if e["action"] == "import"]
-    assert sum(a != b for a, b in zip(order, order[1:], strict=False)) >= 8, order
+    # the workers really ran at the same time: their imports and captions interleave in the
+    # log (run one after another they would change hands only WORKERS - 1 times)
+    order = [e["details"]["name"].split("_")[0] if e["action"] == "import"
+             else "w" + str(e["details"]["new"]).split()[1].split("-")[0]
+             for e in entries if e["action"] == "import"
+             or (e["action"] == "photo_edit" and e["details"]["field"] == "caption"
+                 and str(e["details"]["new"]).startswith("légende "))]
+    assert len(order) == WORKERS * 25
+    assert sum(a != b for a, b in zip(order, order[1:], strict=False)) >= WORKERS, order
     # each field's entries chain old → new: no edit was made from a stale copy
     chains: dict[tuple[str, str], list[dict]] = {}
     for e in entries:
