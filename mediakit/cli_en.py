@@ -616,6 +616,10 @@ MESSAGES: dict[str, str] = {
     "{removed})":
         "{src} → {dst}  ({faces} face(s), {plates} plate(s) masked; metadata removed: "
         "{removed})",
+    "{src} → {dst}  ({faces} visage(s), {plates} plaque(s), {texts} texte(s) masqués ; "
+    "métadonnées retirées : {removed})":
+        "{src} → {dst}  ({faces} face(s), {plates} plate(s), {texts} text(s) masked; "
+        "metadata removed: {removed})",
     "{n} fichier(s) anonymisé(s), {failed} en échec ; rapport : {path}":
         "{n} file(s) anonymised, {failed} failed; report: {path}",
     "GPS": "GPS", "n° de série": "serial number", "propriétaire": "owner",

@@ -126,7 +126,8 @@ def step_anonymize_photos(op: Operation, out: Path) -> dict[str, Path]:
             _out(f"   ÉCHEC {plain(r['file'] + ': ' + r['error'])}")
             continue
         known = sorted({m["person"]["name"] for m in r["masks"] if m.get("person")})
-        _out(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s) masqués, "
+        texts = f", {r['texts']} texte(s)" if r.get("texts") else ""
+        _out(f"   {r['file']}: {r['faces']} visage(s), {r['plates']} plaque(s){texts} masqués, "
               f"{r['style_note']} ; métadonnées retirées : "
               f"{metadata_text(r['metadata_removed'])}"
               + (f" ; reconnu(s) : {', '.join(known)}" if known else ""))
@@ -184,7 +185,9 @@ def step_anonymize_videos(op: Operation, out: Path) -> dict[str, Path]:
         if "error" in r:
             raise MediakitError(f"{r['file']}: {r['error']}")
         _out(f"   {r['file']}: {r['tracks_masked']} piste(s) masquée(s) ({r['faces']} visage(s), "
-              f"{r['plates']} plaque(s)) sur {r['frames_masked']}/{r['frames']} trames ; "
+              f"{r['plates']} plaque(s)"
+              + (f", {r['texts']} texte(s)" if r.get("texts") else "")
+              + f") sur {r['frames_masked']}/{r['frames']} trames ; "
               f"son {AUDIO_FR.get(r['audio'], r['audio'])}"
               + (f" (voix modifiée : {describe_ranges(r['voice'])})" if r.get("voice") else "")
               + f" ; métadonnées retirées : {metadata_text(r['metadata_removed'])}")

@@ -16,6 +16,7 @@ from mediakit.metadata.inspect import identifying_metadata
 from mediakit.metadata.scrub import save_clean
 from mediakit.privacy.masking import STYLE_NOTES, MaskStyle, apply_masks
 from mediakit.privacy.people import PeopleMatcher
+from mediakit.privacy.regions import PLATE, TEXT, region_label
 from mediakit.privacy.review import accepted_regions, mask_from_detection
 
 KEEP_EXTS = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"}
@@ -70,7 +71,8 @@ def anonymize_photo(path: str | Path, out: str | Path, *, detector: Any, style: 
         "style_note": STYLE_NOTES[style.style],
         "masks_applied": len(applied),
         "faces": sum(m["label"] == "face" for m in applied),
-        "plates": sum(m["label"] == "plate" for m in applied),
+        "plates": sum(region_label(m) == PLATE for m in applied),
+        "texts": sum(region_label(m) == TEXT for m in applied),
         "masks": masks,
         "people_kept": [m["person"] for m in masks
                         if m.get("person") and m["state"] != "accepted"],

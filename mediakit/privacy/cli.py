@@ -217,7 +217,8 @@ def cmd_anonymize(args: argparse.Namespace) -> int:
         if "error" in r:
             warn(f"ÉCHEC {r['file']}: {r['error']}")
         else:
-            what = f"{r['faces']} visage(s), {r['plates']} plaque(s) masqués"
+            texts = f", {r['texts']} texte(s)" if r.get("texts") else ""
+            what = f"{r['faces']} visage(s), {r['plates']} plaque(s){texts} masqués"
             if "tracks" in r:
                 what += (f" ({r['tracks_masked']} piste(s) sur {r['frames_masked']} trame(s), "
                          f"son {AUDIO_FR.get(r['audio'], r['audio'])})")

@@ -16,7 +16,7 @@ from mediakit.atomic import atomic_path
 from mediakit.errors import Cancelled, display_path
 from mediakit.privacy.masking import STYLE_NOTES, MaskStyle, apply_masks
 from mediakit.privacy.people import PeopleMatcher
-from mediakit.privacy.regions import BoxTuple, clip_box
+from mediakit.privacy.regions import PLATE, TEXT, BoxTuple, clip_box, region_label
 from mediakit.video.audio import Segment, audio_args
 from mediakit.video.detect import source_info, track_video
 from mediakit.video.onepass import anonymize_one_pass
@@ -136,7 +136,8 @@ def anonymize_video(path: str | Path, out: str | Path, *, detector: Any, style: 
         "tracks": len(tracks),
         "tracks_masked": len(masked),
         "faces": sum(t["label"] == "face" for t in masked),
-        "plates": sum(t["label"] == "plate" for t in masked),
+        "plates": sum(region_label(t) == PLATE for t in masked),
+        "texts": sum(region_label(t) == TEXT for t in masked),
         "frames_masked": masked_frames,
         "people_kept": [t["person"] for t in tracks
                         if t.get("person") and not is_masked(t)],

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from mediakit.privacy.regions import PLATE, BoxTuple, Detection, clip_box, iou, union_box
+from mediakit.privacy.regions import PLATE, TEXT, BoxTuple, Detection, clip_box, iou, union_box
 from mediakit.video.motion import Motions, inverse, warp_box
 
 MATCH_IOU = 0.15
@@ -66,6 +66,9 @@ class LiveTrack:
     crop: Any = None  # (image, box in it) of the best detection, when people lists are used
     # a detection confirmed the track (see Tracker): masked; otherwise a suspect at most
     confirmed: bool = False
+    # plates: a detection read clearly as words that are no plate / as a plate format
+    read_text: bool = False
+    read_plate: bool = False
 
     def predict(self, frame: int) -> BoxTuple:
         """Constant-velocity guess of the mask box at ``frame``."""
@@ -75,6 +78,20 @@ class LiveTrack:
         u = (frame - self.frames[-1]) / span
         return tuple(b + (b - a) * u for a, b in  # type: ignore[return-value]
                      zip(self.boxes[-2], self.boxes[-1], strict=True))
+
+
+def _note_reading(track: LiveTrack, det: Detection) -> None:
+    """Keep what the recogniser read of a plate track's detection (see :func:`reads_as`)."""
+    if det.label == PLATE:
+        track.read_text |= det.extra.get("reads_as") == TEXT
+        track.read_plate |= bool(det.extra.get("format"))
+
+
+def reads_as(track: LiveTrack) -> str | None:
+    """``"text"`` for a plate track some detection of which read clearly as words matching
+    no plate format (a name tape, lettering) and none as a plate: named « texte », masked
+    as a plate; None otherwise."""
+    return TEXT if track.label == PLATE and track.read_text and not track.read_plate else None
 
 
 def cover(a: BoxTuple, b: BoxTuple) -> float:
@@ -186,6 +203,7 @@ class Tracker:
             if track.label == PLATE and track.frames[-1] == frame \
                     and cover(track.boxes[-1], box) >= PLATE_COVER:
                 track.boxes[-1] = union_box(track.boxes[-1], box)
+                _note_reading(track, det)
                 if det.score > track.scores[-1]:
                     track.scores[-1] = float(det.score)
                     if track.best is None or det.score > track.best.score:
@@ -199,6 +217,7 @@ class Tracker:
         track.boxes.append(_mask(det))
         track.scores.append(float(det.score))
         track.confirmed |= not det.suspect and det.score >= self.keep_score
+        _note_reading(track, det)
         if track.best is None or det.score > track.best.score:
             track.best, track.best_frame = det, frame
             if image is not None and det.label == "face":
@@ -473,6 +492,7 @@ def to_data(track: LiveTrack, index: int, n_frames: int, cuts: list[int],
                                            "box": [round(v, 1) for v in best.box],
                                            "score": round(float(best.score), 4)},
         "person": None,
+        **({"reads_as": TEXT} if reads_as(track) else {}),
     }
 
 

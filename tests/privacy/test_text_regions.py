@@ -67,3 +67,17 @@ def test_name_cards_read_as_text_and_plates_as_plates():
         found[name] = [d.extra["reads_as"] for d in detector.detect(rgb)]
     assert found["groupe.jpg"] and set(found["groupe.jpg"]) == {TEXT}  # cards, banner
     assert found["plaque.jpg"] and set(found["plaque.jpg"]) == {PLATE}
+
+
+def test_the_anonymisation_report_counts_text_apart_from_plates(tmp_path):
+    from PIL import Image
+
+    from mediakit.photo.anonymize import anonymize_photo
+    from mediakit.privacy.masking import MaskStyle
+
+    src = tmp_path / "carte.jpg"
+    Image.new("RGB", (120, 60), (200, 200, 200)).save(src)
+    masks = [mask_from_detection(_plate(r), i) for i, r in enumerate((TEXT, PLATE), start=1)]
+    result = anonymize_photo(src, tmp_path / "out.jpg", detector=None, style=MaskStyle(),
+                             masks=masks)
+    assert (result["plates"], result["texts"]) == (1, 1)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from mediakit.privacy.regions import FACE, PLATE, Detection
+from mediakit.privacy.plates import reads_as
+from mediakit.privacy.regions import FACE, PLATE, Detection, region_label
 from mediakit.video.motion import Motions
 from mediakit.video.text_tracks import MotionTracker, legible_text, worth_refining
-from mediakit.video.tracking import Tracker
+from mediakit.video.tracking import Tracker, to_data
 
 PAN = -12.0  # px a frame: the scene moves left
 
@@ -50,3 +51,24 @@ def test_legible_text_is_worth_refining_whatever_its_score() -> None:
     assert worth_refining(_word(0, text="", conf=0.0, score=0.6), 0.5)
     assert not legible_text(_word(0, text="AB", conf=0.99))
     assert not worth_refining(None, 0.5)
+
+
+def _read(track_dets: list[Detection]) -> str | None:
+    tracker = Tracker(max_gap=36)
+    for f, det in enumerate(track_dets):
+        tracker.update(f * 12, [det])
+    (track,) = tracker.finish()
+    return to_data(track, 0, 40, [], 0).get("reads_as")
+
+
+def test_a_track_of_words_is_named_text_and_one_read_as_a_plate_is_not() -> None:
+    def det(text: str, fmt: str | None) -> Detection:
+        word = _word(900, text)
+        word.extra.update(reads_as=reads_as(text, 0.99), format=fmt)
+        return word
+
+    assert _read([det("DUPONT", None), det("DUP0NT", None)]) == "text"
+    assert region_label({"label": PLATE, "reads_as": "text"}) == "text"
+    # one reading of the track matched a plate format: a plate, whatever the others read
+    assert _read([det("DUPONT", None), det("AB123CD", "FR")]) is None
+    assert _read([_word(900), _word(900)]) is None  # nothing read: unknown, a plate
