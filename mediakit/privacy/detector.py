@@ -92,7 +92,15 @@ from mediakit.privacy.plates import (
     PlateLevel,
     SecondLook,
 )
-from mediakit.privacy.regions import FACE, PLATE, Detection, clip_box, expand_box, union_box
+from mediakit.privacy.regions import (
+    FACE,
+    PLATE,
+    TEXT,
+    Detection,
+    clip_box,
+    expand_box,
+    union_box,
+)
 from mediakit.privacy.suspect_sources import SuspectPasses, face_suspects
 
 PROFILES: dict[str, dict] = {
@@ -243,6 +251,7 @@ class Detector:
             det.box = clip_box(det.box, w, h)
             det.mask_box = clip_box(self.mask_box(det.label, det.box), w, h)
         dets = merge_nested_faces([d for d in dets if d.mask_box[2] > 0 and d.mask_box[3] > 0])
+        dets = merge_nested_text(dets)
         return distinct_suspects(dets) if suspects else dets
 
     def mask_box(self, label: str, box: tuple[float, float, float, float],
@@ -295,6 +304,34 @@ def merge_nested_faces(dets: list[Detection]) -> list[Detection]:
             big.mask_box = union_box(big.mask_box or big.box, small.mask_box or small.box)
             big.score = max(big.score, small.score)
             big.extra["merged"] = big.extra.get("merged", 0) + 1
+            merged.add(id(small))
+    return [d for d in dets if id(d) not in merged]
+
+
+def merge_nested_text(dets: list[Detection], cover_min: float = NESTED_FACE_COVER,
+                      height_min: float = NESTED_FACE_HEIGHT) -> list[Detection]:
+    """``dets`` where each masked plate or text region lying inside a bigger one
+    (``cover_min`` of its mask region) and as tall as a line of it (``height_min``: part
+    of a line read again, « NAUD » inside « M. ARNAUD ») is merged into it, as
+    :func:`merge_nested_faces` does for faces (mask regions' union, better score); the
+    merged region is named a plate if either read as one. A line inside a much taller box (a whole jacket read as text) stays
+    apart: leaving that box visible must not leave the line visible with it."""
+    boxes = sorted((d for d in dets if d.label == PLATE and not d.suspect),
+                   key=lambda d: -d.box[2] * d.box[3])
+    merged: set[int] = set()
+    for i, big in enumerate(boxes):
+        if id(big) in merged:
+            continue
+        for small in boxes[i + 1:]:
+            if id(small) in merged or small.box[3] < height_min * big.box[3] \
+                    or cover(big.mask_box or big.box, small.mask_box or small.box) < cover_min:
+                continue
+            big.mask_box = union_box(big.mask_box or big.box, small.mask_box or small.box)
+            big.score = max(big.score, small.score)
+            big.extra["merged"] = big.extra.get("merged", 0) + 1
+            if big.extra.get("reads_as") == TEXT and small.extra.get("reads_as") != TEXT:
+                big.extra["reads_as"] = small.extra.get("reads_as") or PLATE
+            big.text = big.text or small.text
             merged.add(id(small))
     return [d for d in dets if id(d) not in merged]
 

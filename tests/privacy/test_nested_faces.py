@@ -14,6 +14,7 @@ from mediakit.privacy.detector import (
     cover,
     face_mask_box,
     merge_nested_faces,
+    merge_nested_text,
     nested_face,
 )
 from mediakit.privacy.regions import FACE, PLATE, Detection
@@ -72,3 +73,40 @@ def test_groupe_has_one_mask_per_face():
     assert sum(d.extra.get("merged", 0) for d in faces) == 2  # m8 and m9 of before
     for a in faces:
         assert not any(b is not a and nested_face(a, b) for b in faces)
+
+
+def _text(box, text, reads, score=0.8) -> Detection:
+    x, y, w, h = box
+    return Detection(PLATE, box, score, "ppocr", mask_box=(x - 4, y - 4, w + 8, h + 8),
+                     extra={"raw_text": text, "reads_as": reads})
+
+
+def test_part_of_a_text_line_read_again_is_merged_into_the_line():
+    line = _text((100.0, 50.0, 200.0, 30.0), "M. ARNAUD", "text", 0.7)
+    part = _text((210.0, 52.0, 80.0, 26.0), "NAUD", "text", 0.9)
+    apart = _text((100.0, 120.0, 90.0, 30.0), "AB-123-CD", "plate")
+    before = line.mask_box
+    kept = merge_nested_text([part, apart, line])
+    assert kept == [apart, line] and line.score == 0.9 and line.extra["merged"] == 1
+    assert cover(line.mask_box, before) == 1.0 and cover(line.mask_box, part.mask_box) == 1.0
+    assert line.extra["reads_as"] == "text"
+    # a plate read inside a bigger box: the merged region is named a plate
+    sign = _text((0.0, 0.0, 400.0, 40.0), "GARAGE AB-123-CD", "text")
+    plate = _text((250.0, 4.0, 140.0, 32.0), "AB-123-CD", "plate")
+    assert merge_nested_text([sign, plate]) == [sign] and sign.extra["reads_as"] == "plate"
+
+
+@pytest.mark.skipif(not GROUPE.is_file(), reason="assets/photos/groupe.jpg absent")
+def test_groupe_has_no_text_box_inside_another():
+    rgb = np.asarray(Image.open(GROUPE).convert("RGB"))
+    texts = [d for d in Detector(faces=False).detect(rgb) if d.label == PLATE]
+    assert texts
+    for a in texts:
+        assert not any(b is not a and cover(a.mask_box, b.mask_box) >= 0.9 for b in texts)
+
+
+def test_a_line_inside_a_much_taller_text_box_stays_apart():
+    jacket = _text((476.0, 312.0, 804.0, 408.0), "po", "plate")  # a false alarm
+    tape = _text((512.0, 253.0, 107.0, 40.0), "DUPONT", "text")
+    tape.box, tape.mask_box = (512.0, 320.0, 107.0, 40.0), (504.0, 312.0, 124.0, 56.0)
+    assert merge_nested_text([jacket, tape]) == [jacket, tape]
