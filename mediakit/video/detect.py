@@ -74,6 +74,7 @@ PLATE_FULL_EVERY = 24
 PARTIAL_MAX = 0.5
 REGION_PAD = 128  # context around a plate (track or refined object), in detector pixels
 CHANGE_PAD = 64  # context around a changed region, in detector pixels
+CROP_EDGE = 2.0  # px: a region's detection this close to a cut edge is cut (see _cut_by_crop)
 # A repeated picture (frame-rate conversion of a 10-15 fps source, frozen frame) is not a
 # new one: detectors run on one *new* picture in ``every``, but at least once in MAX_WAIT
 # frames. A clip without repeats is detected exactly as before.
@@ -92,6 +93,15 @@ SUSPECT_MIN_DETECTIONS = 1
 # (PP-OCRv4 mobile at PLATE_SIDE) misses small or soft text the photo pass finds.
 TEXT_EVERY = 12
 TEXT_SIDE = 1600  # the photo profile's 1x cap
+# On a text keyframe the photo text pass's detections are the frame's plate detections: the
+# video plate pass (PP-OCRv4 at PLATE_SIDE) is not run there too (it ran on every plate
+# frame, since TEXT_EVERY == PLATE_EVERY, for what the photo pass finds anyway); it still
+# runs on the regions searched between keyframes.
+TEXT_FOR_PLATES = True
+# New objects of a text keyframe searched back to where they appeared from this score (the
+# photo pass's own scores: unreadable lines score 0.8 x a detector score lower than the video
+# pass's on the same line).
+REFINE_TEXT_SCORE = 0.0
 
 Progress = Callable[[int, int], None]
 
@@ -222,7 +232,8 @@ class _Schedule:
         for x0, y0, x1, y1 in regions:
             self.pixels += (x1 - x0) * (y1 - y0) / (size[0] * size[1])
             crop = np.ascontiguousarray(frame[y0:y1, x0:x1])
-            dets += [self._shifted(d, x0, y0, size) for d in self.detector.detect(crop)]
+            dets += [self._shifted(d, x0, y0, size) for d in self.detector.detect(crop)
+                     if not _cut_by_crop(d.box, (x0, y0, x1, y1), size)]
         return frame, [_scaled(d, scale) for d in _dedupe(dets)]
 
     def text_pass(self, frame: np.ndarray) -> list[Detection]:
@@ -274,16 +285,23 @@ class _Schedule:
         last = self.last
         self.fresh = 0
         cut = max((c for c in cuts if last < c <= index), default=None)
+        keyframe = self.text is not None and (
+            cut is not None or index - self.last_text >= self.text_every)
         regions = None
         if (self.full_every and changes is not None and cut is None
-                and index - self.last_full < self.full_every):
+                and index - self.last_full < self.full_every
+                and not (keyframe and TEXT_FOR_PLATES)):
             changed = changes.mask()
             if changed is not None:
                 live = [b for t in self.tracker.live for b in self.tracker.predictions(t, index)]
                 regions = self._regions(live, changed)
-        image, dets = self.detect(frame, regions)
-        if self.text is not None and (cut is not None or index - self.last_text >= self.text_every):
-            dets = dets + _new_regions(self.text_pass(frame), dets)
+        if keyframe and TEXT_FOR_PLATES:  # the photo pass stands for the video pass
+            image, dets = frame, self.text_pass(frame)
+        else:
+            image, dets = self.detect(frame, regions)
+        if keyframe:
+            if not TEXT_FOR_PLATES:
+                dets = dets + _new_regions(self.text_pass(frame), dets)
             self.last_text = index
         if regions is None:
             self.last_full = index
@@ -297,7 +315,8 @@ class _Schedule:
         if last >= 0 and index - last > 1:
             sure = self._sure(dets)
             _, new, lost = self.tracker.match(index, sure)
-            new = [d for d in new if worth_refining(sure[d], REFINE_SCORE)]  # text too
+            floor = REFINE_TEXT_SCORE if keyframe and TEXT_FOR_PLATES else REFINE_SCORE
+            new = [d for d in new if worth_refining(sure[d], floor)]  # text too
             live = self.tracker.live
             lost = [t for t in lost if live[t].frames[-1] == last
                     and worth_refining(live[t].best, REFINE_SCORE)]
@@ -584,6 +603,19 @@ def _new_regions(found: list[Detection], dets: list[Detection],
             if all(d.label != f.label or max(cover(_mask_of(d), _mask_of(f)),
                                              cover(_mask_of(f), _mask_of(d))) < overlap
                    for d in dets)]
+
+
+def _cut_by_crop(box: BoxTuple, rect: Rect, size: tuple[int, int],
+                 margin: float = CROP_EDGE) -> bool:
+    """Whether ``box`` (crop pixels) of a detection in the crop ``rect`` of a frame of
+    ``size`` touches an edge of the crop that is not the frame's: a piece of an object that
+    the crop cut (a plate line cut in two reads as a shorter line, and its track's mask
+    would shrink to it); the region's own objects lie inside with context."""
+    x0, y0, x1, y1 = rect
+    bx, by, bw, bh = box
+    return (x0 > 0 and bx <= margin) or (y0 > 0 and by <= margin) \
+        or (x1 < size[0] and bx + bw >= x1 - x0 - margin) \
+        or (y1 < size[1] and by + bh >= y1 - y0 - margin)
 
 
 def _dedupe(dets: list[Detection], overlap: float = 0.5) -> list[Detection]:
