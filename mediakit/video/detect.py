@@ -74,7 +74,6 @@ PLATE_FULL_EVERY = 24
 PARTIAL_MAX = 0.5
 REGION_PAD = 128  # context around a plate (track or refined object), in detector pixels
 CHANGE_PAD = 64  # context around a changed region, in detector pixels
-CROP_EDGE = 2.0  # px: a region's detection this close to a cut edge is cut (see _cut_by_crop)
 # A repeated picture (frame-rate conversion of a 10-15 fps source, frozen frame) is not a
 # new one: detectors run on one *new* picture in ``every``, but at least once in MAX_WAIT
 # frames. A clip without repeats is detected exactly as before.
@@ -232,8 +231,7 @@ class _Schedule:
         for x0, y0, x1, y1 in regions:
             self.pixels += (x1 - x0) * (y1 - y0) / (size[0] * size[1])
             crop = np.ascontiguousarray(frame[y0:y1, x0:x1])
-            dets += [self._shifted(d, x0, y0, size) for d in self.detector.detect(crop)
-                     if not _cut_by_crop(d.box, (x0, y0, x1, y1), size)]
+            dets += [self._shifted(d, x0, y0, size) for d in self.detector.detect(crop)]
         return frame, [_scaled(d, scale) for d in _dedupe(dets)]
 
     def text_pass(self, frame: np.ndarray) -> list[Detection]:
@@ -603,19 +601,6 @@ def _new_regions(found: list[Detection], dets: list[Detection],
             if all(d.label != f.label or max(cover(_mask_of(d), _mask_of(f)),
                                              cover(_mask_of(f), _mask_of(d))) < overlap
                    for d in dets)]
-
-
-def _cut_by_crop(box: BoxTuple, rect: Rect, size: tuple[int, int],
-                 margin: float = CROP_EDGE) -> bool:
-    """Whether ``box`` (crop pixels) of a detection in the crop ``rect`` of a frame of
-    ``size`` touches an edge of the crop that is not the frame's: a piece of an object that
-    the crop cut (a plate line cut in two reads as a shorter line, and its track's mask
-    would shrink to it); the region's own objects lie inside with context."""
-    x0, y0, x1, y1 = rect
-    bx, by, bw, bh = box
-    return (x0 > 0 and bx <= margin) or (y0 > 0 and by <= margin) \
-        or (x1 < size[0] and bx + bw >= x1 - x0 - margin) \
-        or (y1 < size[1] and by + bh >= y1 - y0 - margin)
 
 
 def _dedupe(dets: list[Detection], overlap: float = 0.5) -> list[Detection]:
