@@ -31,12 +31,21 @@ pass runs on the whole frame, at the resolution the photo pipeline would use (up
 
 from __future__ import annotations
 
+from typing import Any
+
 from mediakit.privacy.plates import READ_CONFIDENCE, normalise_plate_text
-from mediakit.privacy.regions import PLATE, BoxTuple, Detection
+from mediakit.privacy.regions import PLATE, BoxTuple, Detection, union_box
 from mediakit.video.motion import Motions, carry
-from mediakit.video.tracking import LiveTrack, Tracker, _affinity, _mask
+from mediakit.video.tracking import LiveTrack, Tracker, _affinity, _mask, cover
 
 MIN_CHARS = 3  # characters read for a line to count as legible text
+# A plate box narrower than PIECE_WIDTH x the track's box of at most PIECE_GAP frames before
+# (carried by the camera motion), lying inside it (PIECE_COVER of it), is a piece of the
+# plate: a line read in two, a crop that cut it. Its mask keeps the carried box (see
+# MotionTracker._add).
+PIECE_WIDTH = 0.75
+PIECE_GAP = 2
+PIECE_COVER = 0.9
 
 
 def legible_text(det: Detection | None) -> bool:
@@ -93,6 +102,22 @@ class MotionTracker(Tracker):
         shift = max(abs(moved[0] + moved[2] / 2 - old[0] - old[2] / 2),
                     abs(moved[1] + moved[3] / 2 - old[1] - old[3] / 2))
         return shift > max(old[2], old[3])
+
+    def _add(self, track: LiveTrack, frame: int, det: Detection, image: Any,
+             scale: tuple[float, float]) -> None:
+        """:meth:`Tracker._add`; a plate box that is a piece of the track's previous one
+        (see PIECE_WIDTH) is joined to that box carried to this frame: the mask does not
+        shrink to a piece of the plate (the search between two plate frames runs on
+        crops, where the video pass can box part of a line)."""
+        super()._add(track, frame, det, image, scale)
+        if track.label != PLATE or len(track.frames) < 2:
+            return
+        last, box = track.frames[-2], track.boxes[-1]
+        if not 0 < frame - last <= PIECE_GAP or frame >= len(self.motions):
+            return
+        moved = carry(track.boxes[-2], self.motions, last, frame)
+        if box[2] < PIECE_WIDTH * moved[2] and cover(moved, box) >= PIECE_COVER:
+            track.boxes[-1] = union_box(box, moved)
 
     def predictions(self, track: LiveTrack, frame: int) -> list[BoxTuple]:
         guesses = super().predictions(track, frame)

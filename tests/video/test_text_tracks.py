@@ -72,3 +72,32 @@ def test_a_track_of_words_is_named_text_and_one_read_as_a_plate_is_not() -> None
     # one reading of the track matched a plate format: a plate, whatever the others read
     assert _read([det("DUPONT", None), det("AB123CD", "FR")]) is None
     assert _read([_word(900), _word(900)]) is None  # nothing read: unknown, a plate
+
+
+def _plate(x: float, width: float) -> Detection:
+    box = (x, 400.0, width, 40.0)
+    return Detection(PLATE, box, 0.6, "ppocr", mask_box=box)
+
+
+def test_a_piece_of_a_plate_keeps_the_plate_mask() -> None:
+    tracker = MotionTracker(_pan(30), max_gap=36)
+    tracker.update(10, [_plate(600, 150)])
+    tracker.update(11, [_plate(600 + PAN + 20, 60)])  # the left part of the line read alone
+    track = tracker.live[0]
+    assert track.frames == [10, 11]
+    x, _, w, _ = track.boxes[-1]
+    assert x == 600 + PAN and w == 150  # the whole plate, carried by the camera pan
+    tracker.update(12, [_plate(600 + 2 * PAN, 150)])
+    assert track.boxes[-1][2] == 150
+    # twelve frames on (a plate frame), a smaller box is the plate seen smaller: kept
+    tracker.update(24, [_plate(600 + 14 * PAN, 90)])
+    assert track.boxes[-1][2] == 90
+
+
+def test_faces_are_not_joined_as_pieces() -> None:
+    tracker = MotionTracker(_pan(30), max_gap=36)
+    for f, w in ((10, 150.0), (11, 105.0)):
+        box = (600.0 + PAN * (f - 10) + (150 - w) / 2, 200.0, w, w)
+        tracker.update(f, [Detection(FACE, box, 0.9, "t", mask_box=box)])
+    (track,) = tracker.live
+    assert [b[2] for b in track.boxes] == [150.0, 105.0]
